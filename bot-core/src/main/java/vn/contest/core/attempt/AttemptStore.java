@@ -1,0 +1,139 @@
+package vn.contest.core.attempt;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Papers and their questions. Callers hold the chat's lock; open papers are also locked row by row. */
+public final class AttemptStore {
+    private static final RowMapper<Attempt> ATTEMPT = (rs, ctx) -> new Attempt(
+            rs.getLong("id"), rs.getLong("participant_id"), rs.getLong("round_id"), rs.getLong("chat_account_id"),
+            rs.getInt("group_no"), Attempt.Status.valueOf(rs.getString("status").toUpperCase()),
+            rs.getInt("question_count"), rs.getInt("current_position"), rs.getInt("score"),
+            (Long) rs.getObject("prediction"),
+            rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("deadline_at").toInstant(),
+            rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
+            rs.getString("finish_reason"));
+
+    private static final RowMapper<PaperQuestion> QUESTION = (rs, ctx) -> new PaperQuestion(
+            rs.getInt("position"), rs.getLong("question_id"), rs.getString("text"),
+            Arrays.asList((String[]) rs.getArray("options").getArray()), rs.getInt("correct_index"),
+            rs.getString("explanation"), (Integer) rs.getObject("chosen_index"));
+
+    private AttemptStore() {}
+
+    public static Optional<Attempt> lockOpen(Handle h, long participantId) {
+        return h.createQuery("SELECT * FROM attempts WHERE participant_id = :p AND status <> 'finished' FOR UPDATE")
+                .bind("p", participantId).map(ATTEMPT).findOne();
+    }
+
+    /** Locks one paper if no one else holds it; empty when it is busy or gone. */
+    public static Optional<Attempt> tryLock(Handle h, long attemptId) {
+        return h.createQuery("SELECT * FROM attempts WHERE id = :id FOR UPDATE SKIP LOCKED")
+                .bind("id", attemptId).map(ATTEMPT).findOne();
+    }
+
+    public static Optional<Attempt> find(Handle h, long attemptId) {
+        return h.createQuery("SELECT * FROM attempts WHERE id = :id").bind("id", attemptId).map(ATTEMPT).findOne();
+    }
+
+    public static long create(Handle h, long contestId, long participantId, long roundId, long chatAccountId, int group,
+                              List<DrawnQuestion> paper, Instant startedAt, Instant deadlineAt) {
+        long id = h.createQuery("""
+                INSERT INTO attempts (contest_id, participant_id, round_id, chat_account_id, group_no, status,
+                                      question_count, started_at, deadline_at)
+                VALUES (:c, :p, :r, :chat, :g, 'answering', :n, :start, :deadline) RETURNING id""")
+                .bind("c", contestId).bind("p", participantId).bind("r", roundId).bind("chat", chatAccountId)
+                .bind("g", group).bind("n", paper.size())
+                .bind("start", startedAt.atOffset(ZoneOffset.UTC)).bind("deadline", deadlineAt.atOffset(ZoneOffset.UTC))
+                .mapTo(Long.class).one();
+        var batch = h.prepareBatch("""
+                INSERT INTO attempt_questions (attempt_id, position, question_id, text, options, correct_index, explanation)
+                VALUES (:a, :pos, :q, :text, :options, :correct, :explanation)""");
+        for (int i = 0; i < paper.size(); i++) {
+            DrawnQuestion d = paper.get(i);
+            batch.bind("a", id).bind("pos", i).bind("q", d.questionId()).bind("text", d.text())
+                    .bind("options", d.options().toArray(new String[0])).bind("correct", d.correctIndex())
+                    .bind("explanation", d.explanation()).add();
+        }
+        batch.execute();
+        return id;
+    }
+
+    public static PaperQuestion question(Handle h, long attemptId, int position) {
+        return h.createQuery("SELECT * FROM attempt_questions WHERE attempt_id = :a AND position = :p")
+                .bind("a", attemptId).bind("p", position).map(QUESTION).one();
+    }
+
+    public static List<PaperQuestion> questions(Handle h, long attemptId) {
+        return h.createQuery("SELECT * FROM attempt_questions WHERE attempt_id = :a ORDER BY position")
+                .bind("a", attemptId).map(QUESTION).list();
+    }
+
+    /** Records the answer to the paper's current question and moves on (to the prediction after the last). */
+    public static void recordAnswer(Handle h, Attempt a, int chosenIndex, Instant now) {
+        int updated = h.createUpdate("""
+                UPDATE attempt_questions SET chosen_index = :chosen, answered_at = :now
+                WHERE attempt_id = :a AND position = :pos AND chosen_index IS NULL""")
+                .bind("chosen", chosenIndex).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("a", a.id()).bind("pos", a.currentPosition()).execute();
+        if (updated != 1) {
+            throw new IllegalStateException("question " + a.currentPosition() + " of attempt " + a.id() + " was already answered");
+        }
+        int next = a.currentPosition() + 1;
+        h.createUpdate("""
+                UPDATE attempts SET current_position = :next, status = :status,
+                    score = (SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index = correct_index)
+                WHERE id = :a""")
+                .bind("next", next).bind("status", next >= a.questionCount() ? "predicting" : "answering")
+                .bind("a", a.id()).execute();
+    }
+
+    /** Closes the paper: the score counts the answers given, the time stops at {@code finishedAt}. */
+    public static Attempt finish(Handle h, long attemptId, Long prediction, Instant finishedAt, String reason) {
+        return h.createQuery("""
+                UPDATE attempts SET status = 'finished', prediction = :prediction, finished_at = :at, finish_reason = :reason,
+                    duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint,
+                    score = (SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index = correct_index)
+                WHERE id = :a AND status <> 'finished' RETURNING *""")
+                .bind("prediction", prediction).bind("at", finishedAt.atOffset(ZoneOffset.UTC)).bind("reason", reason)
+                .bind("a", attemptId).map(ATTEMPT).one();
+    }
+
+    public record Counts(int inContest, int inRound, int today) {}
+
+    public static Counts counts(Handle h, long participantId, long roundId, Instant dayStart, Instant dayEnd) {
+        return h.createQuery("""
+                SELECT count(*) AS in_contest,
+                       count(*) FILTER (WHERE round_id = :r) AS in_round,
+                       count(*) FILTER (WHERE started_at >= :from AND started_at < :to) AS today
+                FROM attempts WHERE participant_id = :p""")
+                .bind("p", participantId).bind("r", roundId)
+                .bind("from", dayStart.atOffset(ZoneOffset.UTC)).bind("to", dayEnd.atOffset(ZoneOffset.UTC))
+                .map((rs, ctx) -> new Counts(rs.getInt("in_contest"), rs.getInt("in_round"), rs.getInt("today")))
+                .one();
+    }
+
+    /** 1 for a person's first paper in the contest, 2 for the second... */
+    public static int ordinal(Handle h, Attempt a) {
+        return h.createQuery("SELECT count(*) FROM attempts WHERE participant_id = :p AND (started_at, id) <= (:start, :id)")
+                .bind("p", a.participantId()).bind("start", a.startedAt().atOffset(ZoneOffset.UTC)).bind("id", a.id())
+                .mapTo(Integer.class).one();
+    }
+
+    public static List<Attempt> finishedOf(Handle h, long participantId) {
+        return h.createQuery("SELECT * FROM attempts WHERE participant_id = :p AND status = 'finished' ORDER BY started_at")
+                .bind("p", participantId).map(ATTEMPT).list();
+    }
+
+    /** Open papers whose time ran out, oldest first. */
+    public static List<Long> expired(Handle h, Instant now, int limit) {
+        return h.createQuery("""
+                SELECT id FROM attempts WHERE status <> 'finished' AND deadline_at <= :now ORDER BY deadline_at LIMIT :n""")
+                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("n", limit).mapTo(Long.class).list();
+    }
+}

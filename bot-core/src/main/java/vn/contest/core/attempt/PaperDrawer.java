@@ -1,0 +1,105 @@
+package vn.contest.core.attempt;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import vn.contest.core.config.ContestConfig.Paper;
+
+/**
+ * Draws a paper: at least the quota of each listed topic, the rest from the whole bank, in random order, with
+ * each question's options shuffled when the contest asks for it.
+ */
+public final class PaperDrawer {
+    private final Random random;
+
+    public PaperDrawer() {
+        this(new SecureRandom());
+    }
+
+    public PaperDrawer(Random random) {
+        this.random = random;
+    }
+
+    /** The drawn questions, or an empty list when the bank holds fewer active questions than a paper needs. */
+    public List<DrawnQuestion> draw(Handle h, long contestId, Paper paper) {
+        Map<String, List<Long>> byTopic = new HashMap<>();
+        List<Long> all = new ArrayList<>();
+        h.createQuery("""
+                SELECT q.id, t.code FROM questions q JOIN topics t ON t.id = q.topic_id
+                WHERE q.contest_id = :c AND q.active ORDER BY q.id""")
+                .bind("c", contestId)
+                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getLong("id")))
+                .forEach(e -> {
+                    byTopic.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+                    all.add(e.getValue());
+                });
+        if (all.size() < paper.questions()) {
+            return List.of();
+        }
+        Set<Long> chosen = new LinkedHashSet<>();
+        paper.quotas().forEach((topic, quota) -> {
+            List<Long> pool = new ArrayList<>(byTopic.getOrDefault(topic, List.of()));
+            Collections.shuffle(pool, random);
+            pool.stream().limit(quota).forEach(chosen::add);
+        });
+        List<Long> rest = new ArrayList<>(all);
+        rest.removeAll(chosen);
+        Collections.shuffle(rest, random);
+        for (Long id : rest) {
+            if (chosen.size() >= paper.questions()) {
+                break;
+            }
+            chosen.add(id);
+        }
+        List<Long> order = new ArrayList<>(chosen);
+        Collections.shuffle(order, random);
+        Map<Long, DrawnQuestion> loaded = load(h, order);
+        List<DrawnQuestion> result = new ArrayList<>();
+        for (Long id : order) {
+            result.add(paper.shuffleOptions() ? shuffled(loaded.get(id)) : loaded.get(id));
+        }
+        return result;
+    }
+
+    private Map<Long, DrawnQuestion> load(Handle h, List<Long> ids) {
+        Map<Long, DrawnQuestion> byId = new HashMap<>();
+        h.createQuery("""
+                SELECT q.id, q.text, q.explanation,
+                       array_agg(o.text ORDER BY o.position) AS options,
+                       (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
+                FROM questions q JOIN question_options o ON o.question_id = q.id
+                WHERE q.id = ANY(:ids) GROUP BY q.id""")
+                .bind("ids", ids.toArray(new Long[0]))
+                .map((rs, ctx) -> new DrawnQuestion(rs.getLong("id"), rs.getString("text"),
+                        List.of((String[]) rs.getArray("options").getArray()), rs.getInt("correct"), rs.getString("explanation")))
+                .forEach(d -> byId.put(d.questionId(), d));
+        return byId;
+    }
+
+    /**
+     * "Tất cả các phương án trên" or "Cả A và B" only make sense in place: such a question keeps the order
+     * its authors gave it.
+     */
+    private static final java.util.regex.Pattern REFERS_TO_OTHERS = java.util.regex.Pattern.compile(
+            "tat ca|ca hai|ca ba|ca bon|ca [a-f] va [a-f]|[a-f] va [a-f]|(phuong an|dap an|y) (nao|tren)|cac (phuong an|dap an|y) tren");
+
+    private DrawnQuestion shuffled(DrawnQuestion q) {
+        if (q.options().stream().anyMatch(o -> REFERS_TO_OTHERS.matcher(vn.contest.core.text.Folding.fold(o)).find())) {
+            return q;
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < q.options().size(); i++) {
+            order.add(i);
+        }
+        Collections.shuffle(order, random);
+        List<String> options = order.stream().map(q.options()::get).toList();
+        return new DrawnQuestion(q.questionId(), q.text(), options, order.indexOf(q.correctIndex()), q.explanation());
+    }
+}

@@ -1,0 +1,167 @@
+package vn.contest.core.bank;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Topic;
+import vn.contest.core.text.AnswerLetters;
+import vn.contest.core.text.Folding;
+
+/**
+ * Imports a question file into a contest's bank, all or nothing: every row is checked first, and one bad row
+ * means no row is written.
+ */
+public final class QuestionImporter {
+    static final int MAX_QUESTION_LENGTH = 1000;
+    static final int MAX_OPTION_LENGTH = 300;
+
+    private final Jdbi jdbi;
+
+    public QuestionImporter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public ImportReport importFile(Contest contest, byte[] content) {
+        QuestionSheet sheet = QuestionFileReader.read(content);
+        if (!sheet.problems().isEmpty()) {
+            return new ImportReport(0, sheet.problems());
+        }
+        return jdbi.inTransaction(h -> {
+            // One import at a time per contest, so two uploads of the same file cannot both pass the duplicate check.
+            h.execute("SELECT pg_advisory_xact_lock(hashtext('question-import'), CAST(? AS int))", (int) contest.id());
+            List<ImportProblem> problems = new ArrayList<>();
+            List<QuestionDraft> drafts = new ArrayList<>();
+            Map<String, Long> existing = existingQuestions(h, contest.id());
+            Map<String, Integer> seenInFile = new HashMap<>();
+            for (SheetRow row : sheet.rows()) {
+                QuestionDraft draft = check(row, contest, problems);
+                if (draft == null) {
+                    continue;
+                }
+                String key = Folding.fold(draft.text());
+                if (seenInFile.containsKey(key)) {
+                    problems.add(new ImportProblem(row.number(), Column.QUESTION.title,
+                            "trùng với câu hỏi ở dòng " + seenInFile.get(key) + "."));
+                } else if (existing.containsKey(key)) {
+                    problems.add(new ImportProblem(row.number(), Column.QUESTION.title,
+                            "câu hỏi này đã có trong ngân hàng (mã " + existing.get(key) + ")."));
+                } else {
+                    seenInFile.put(key, row.number());
+                    drafts.add(draft);
+                }
+            }
+            if (drafts.isEmpty() && problems.isEmpty()) {
+                problems.add(new ImportProblem(1, null, "tệp không có câu hỏi nào."));
+            }
+            if (!problems.isEmpty()) {
+                return new ImportReport(0, problems);
+            }
+            Map<String, Long> topicIds = new HashMap<>();
+            contest.topics().forEach(t -> topicIds.put(t.code(), t.id()));
+            for (QuestionDraft d : drafts) {
+                insert(h, contest.id(), topicIds.get(d.topicCode()), d);
+            }
+            return new ImportReport(drafts.size(), List.of());
+        });
+    }
+
+    private static QuestionDraft check(SheetRow row, Contest contest, List<ImportProblem> problems) {
+        int before = problems.size();
+        int n = row.number();
+        Topic topic = null;
+        String topicText = row.get(Column.TOPIC);
+        if (topicText.isEmpty()) {
+            problems.add(new ImportProblem(n, Column.TOPIC.title, "chưa ghi chủ đề."));
+        } else {
+            topic = findTopic(contest, topicText);
+            if (topic == null) {
+                problems.add(new ImportProblem(n, Column.TOPIC.title, "chủ đề \"" + topicText
+                        + "\" không có trong cuộc thi; dùng mã hoặc tên: "
+                        + String.join(", ", contest.topics().stream().map(Topic::code).toList()) + "."));
+            }
+        }
+        String text = Folding.tidy(row.get(Column.QUESTION));
+        if (text.isEmpty()) {
+            problems.add(new ImportProblem(n, Column.QUESTION.title, "chưa có nội dung câu hỏi."));
+        } else if (text.length() > MAX_QUESTION_LENGTH) {
+            problems.add(new ImportProblem(n, Column.QUESTION.title, "dài " + text.length() + " ký tự; tối đa " + MAX_QUESTION_LENGTH + "."));
+        }
+        List<String> options = new ArrayList<>();
+        boolean gap = false;
+        for (Column c : Column.OPTIONS) {
+            String option = Folding.tidy(row.get(c));
+            if (option.isEmpty()) {
+                gap = true;
+                continue;
+            }
+            if (gap) {
+                problems.add(new ImportProblem(n, c.title, "có nội dung nhưng phương án đứng trước còn trống; hãy điền liền từ A."));
+            } else if (option.length() > MAX_OPTION_LENGTH) {
+                problems.add(new ImportProblem(n, c.title, "dài " + option.length() + " ký tự; tối đa " + MAX_OPTION_LENGTH + "."));
+            } else if (options.stream().anyMatch(o -> Folding.fold(o).equals(Folding.fold(option)))) {
+                problems.add(new ImportProblem(n, c.title, "trùng với một phương án khác của câu này."));
+            }
+            options.add(option);
+        }
+        if (options.size() < 2 && !gap) {
+            problems.add(new ImportProblem(n, Column.B.title, "mỗi câu cần ít nhất hai phương án A và B."));
+        } else if (options.size() < 2) {
+            problems.add(new ImportProblem(n, options.isEmpty() ? Column.A.title : Column.B.title, "mỗi câu cần ít nhất hai phương án A và B."));
+        }
+        String answer = row.get(Column.ANSWER);
+        OptionalInt correct = AnswerLetters.parse(answer);
+        if (answer.isEmpty()) {
+            problems.add(new ImportProblem(n, Column.ANSWER.title, "chưa ghi đáp án đúng (một chữ cái A-F)."));
+        } else if (correct.isEmpty()) {
+            problems.add(new ImportProblem(n, Column.ANSWER.title, "\"" + answer + "\" không phải một chữ cái A-F."));
+        } else if (correct.getAsInt() >= options.size()) {
+            problems.add(new ImportProblem(n, Column.ANSWER.title, "đáp án " + answer.strip().toUpperCase()
+                    + " chỉ tới một phương án trống."));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new QuestionDraft(n, topic.code(), text, List.copyOf(options), correct.getAsInt(),
+                Folding.tidy(row.get(Column.EXPLANATION)));
+    }
+
+    private static Topic findTopic(Contest contest, String text) {
+        String folded = Folding.fold(text);
+        return contest.topics().stream()
+                .filter(t -> Folding.fold(t.code()).equals(folded) || Folding.fold(t.name()).equals(folded))
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, Long> existingQuestions(Handle h, long contestId) {
+        Map<String, Long> byText = new HashMap<>();
+        h.createQuery("SELECT id, text FROM questions WHERE contest_id = :c").bind("c", contestId)
+                .map((rs, ctx) -> Map.entry(Folding.fold(rs.getString("text")), rs.getLong("id")))
+                .forEach(e -> byText.putIfAbsent(e.getKey(), e.getValue()));
+        return byText;
+    }
+
+    static long insert(Handle h, long contestId, long topicId, QuestionDraft d) {
+        long id = h.createQuery("""
+                INSERT INTO questions (contest_id, topic_id, text, explanation) VALUES (:c, :t, :text, :explanation)
+                RETURNING id""")
+                .bind("c", contestId).bind("t", topicId).bind("text", d.text()).bind("explanation", d.explanation())
+                .mapTo(Long.class).one();
+        var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
+        for (int i = 0; i < d.options().size(); i++) {
+            batch.bind("q", id).bind("p", i).bind("text", d.options().get(i)).bind("correct", i == d.correctIndex()).add();
+        }
+        batch.execute();
+        return id;
+    }
+
+    /** How many active questions the contest's bank holds. */
+    public int activeCount(Contest contest) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM questions WHERE contest_id = :c AND active")
+                .bind("c", contest.id()).mapTo(Integer.class).one());
+    }
+}

@@ -1,0 +1,90 @@
+package vn.contest.core.config;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * The rules of one contest, as written in its contest.yaml (see the README). Times are local times in
+ * {@link #zone()}; the loader has already resolved relative dates such as "today+28d" and checked the file.
+ */
+public record ContestConfig(
+        String code,
+        String title,
+        String organizer,
+        String province,
+        String timezone,
+        LocalDateTime opensAt,
+        LocalDateTime closesAt,
+        List<RoundConfig> rounds,
+        Eligibility eligibility,
+        Registration registration,
+        Paper paper,
+        AttemptPolicy attempts,
+        Answers answers,
+        Prizes prizes,
+        Exclusions exclusions,
+        List<TopicConfig> topics,
+        List<UnitConfig> units,
+        String rules) {
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    public ZonedDateTime opens() {
+        return opensAt.atZone(zone());
+    }
+
+    public ZonedDateTime closes() {
+        return closesAt.atZone(zone());
+    }
+
+    public LocalDate startDate() {
+        return opensAt.toLocalDate();
+    }
+
+    public record RoundConfig(String code, String name, LocalDateTime opensAt, LocalDateTime closesAt) {}
+
+    /** Who may compete: a minimum age on the contest's first day, and a declared tie to the province. */
+    public record Eligibility(int minAge, String residencyStatement) {}
+
+    /** Whether registration also asks for the ID number (CCCD), used to check the exclusion list. */
+    public record Registration(boolean askIdNumber) {}
+
+    /**
+     * One paper: {@code questions} drawn at random, at least {@code quotas[topic]} from each listed topic,
+     * answered within {@code timeLimitMinutes} (the prediction included), then the prediction question.
+     */
+    public record Paper(int questions, int timeLimitMinutes, boolean shuffleOptions,
+                        java.util.Map<String, Integer> quotas, String predictionQuestion) {}
+
+    /** Caps (0 = no cap) and which finished attempt counts in a round's ranking. */
+    public record AttemptPolicy(int maxPerContest, int maxPerRound, int maxPerDay, CountedAttempt counted) {}
+
+    public enum CountedAttempt { BEST, FIRST, LAST }
+
+    /** When a participant may see the correct answers of their papers. */
+    public record Answers(Reveal reveal) {}
+
+    public enum Reveal { AFTER_ROUND_CLOSES, AFTER_ATTEMPT }
+
+    public record Prizes(List<GroupPrizes> individual, CollectivePrizes collective) {}
+
+    public record GroupPrizes(int group, List<PrizeLevel> levels) {}
+
+    public record PrizeLevel(String code, String name, int count) {}
+
+    public record CollectivePrizes(String name, int count, UnitMeasure by) {}
+
+    public enum UnitMeasure { PARTICIPANTS, PARTICIPATION_RATE }
+
+    /** Committee members (Ban Tổ chức, Tổ soạn thảo, Tổ Thư ký) cannot compete. */
+    public record Exclusions(List<String> phones, List<String> idNumbers) {}
+
+    public record TopicConfig(String code, String name) {}
+
+    public record UnitConfig(String code, String name, int headcount, List<UnitConfig> children) {}
+}

@@ -1,0 +1,4 @@
+package vn.contest.core.dialogue;
+
+/** A button: the label a person sees and the short token that comes back when it is tapped. */
+public record Choice(String token, String label) {}

@@ -1,0 +1,133 @@
+package vn.contest.core.dialogue;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import vn.contest.core.attempt.Attempt;
+import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.participant.ChatAccount;
+import vn.contest.core.participant.ChatAccountStore;
+
+/**
+ * Handles one inbound message in one transaction: dedupe on the platform's event id, lock the chat, run the
+ * state machine ({@link DialogueTable}), save state, answers and replies (to the outbox) together. When it
+ * returns, the message is safely handled and the adapter may acknowledge it.
+ */
+public final class Dialogue {
+    public enum Outcome { HANDLED, DUPLICATE }
+
+    private static final int MAX_TRIES = 3;
+
+    private final Jdbi jdbi;
+    private final Contest contest;
+    private final Clock clock;
+    private final PaperDrawer drawer;
+
+    public Dialogue(Jdbi jdbi, Contest contest, Clock clock, PaperDrawer drawer) {
+        this.jdbi = jdbi;
+        this.contest = contest;
+        this.clock = clock;
+        this.drawer = drawer;
+    }
+
+    public Contest contest() {
+        return contest;
+    }
+
+    public Outcome handle(Inbound in) {
+        if (in.eventId() == null || in.eventId().isBlank()) {
+            throw new IllegalArgumentException("an inbound message needs the platform's event id");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                    if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
+                        return Outcome.DUPLICATE;
+                    }
+                    ChatAccount account = ChatAccountStore.lockOrCreate(h, contest.id(), in.chat());
+                    Turn t = new Turn(h, contest, clock.instant(), account, in, drawer);
+                    step(t);
+                    ChatAccountStore.save(h, account);
+                    t.replies().forEach(out -> OutboxStore.enqueue(h, out));
+                    return Outcome.HANDLED;
+                });
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+                if (attempt >= MAX_TRIES || !isRetryable(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void step(Turn t) {
+        if (t.account.isNew) {
+            // Whatever a newcomer first writes, they need the welcome and the consent question first.
+            if (t.in.startPayload() != null || t.folded().startsWith("/start")) {
+                Commands.handle(t);
+            } else {
+                t.reprompt();
+            }
+            return;
+        }
+        if (t.account.isRegistered() && reconcileAttempt(t)) {
+            return;
+        }
+        if (Commands.handle(t)) {
+            return;
+        }
+        if (!t.account.state.isInAttempt()) {
+            Optional<String> closed = closedRefusal(t);
+            if (closed.isPresent()) {
+                t.say(closed.get());
+                return;
+            }
+        }
+        DialogueTable.step(t.account.state).accept(t);
+    }
+
+    /**
+     * The paper is the truth, not the chat's state: another channel may have started or finished it, or its
+     * time may have run out. Returns true when the paper just expired (the message is answered by that).
+     */
+    private static boolean reconcileAttempt(Turn t) {
+        Optional<Attempt> open = t.openAttempt();
+        if (open.isEmpty()) {
+            if (t.account.state.isInAttempt()) {
+                t.account.state = State.READY;
+            }
+            return false;
+        }
+        Attempt a = open.get();
+        if (a.isPastDeadline(t.now)) {
+            List<String> notices = AttemptFlow.expire(t.h, t.contest, a, t.now);
+            notices.forEach(t::say);
+            t.account.state = State.READY;
+            t.say(Texts.MENU, ReadyStep.menu());
+            return true;
+        }
+        t.account.state = a.status() == Attempt.Status.PREDICTING ? State.PREDICTING : State.ANSWERING;
+        return false;
+    }
+
+    /** After the contest closes, registration and the menu answer only that it is over. */
+    private static Optional<String> closedRefusal(Turn t) {
+        if (t.now.isBefore(t.contest.closesAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(Texts.format(Texts.CLOSED, Texts.dateTime(t.contest.closesAt(), t.contest.config().zone())));
+    }
+
+    private static boolean isRetryable(Exception e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                return "40001".equals(state) || "40P01".equals(state);
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package vn.contest.core.dialogue;
+
+import java.util.Optional;
+import vn.contest.core.participant.ParticipantStore;
+import vn.contest.core.text.PhoneNumbers;
+
+/** Mobile number, typed or shared through the platform; one participant per number; committee refused. */
+final class PhoneStep implements Step {
+    @Override
+    public void prompt(Turn t) {
+        t.askPhone(Texts.ASK_PHONE);
+    }
+
+    @Override
+    public void accept(Turn t) {
+        String raw = t.in.sharedPhone() != null ? t.in.sharedPhone() : t.text();
+        Optional<String> phone = PhoneNumbers.normalize(raw);
+        if (phone.isEmpty()) {
+            t.say(Texts.PHONE_HINT);
+            return;
+        }
+        if (t.contest.config().exclusions().phones().contains(phone.get())) {
+            t.say(Texts.EXCLUDED);
+            return;
+        }
+        if (ParticipantStore.idByPhone(t.h, t.contest.id(), phone.get()).isPresent()) {
+            t.say(Texts.PHONE_TAKEN);
+            return;
+        }
+        t.account.draft.phone = phone.get();
+        t.account.draft.phoneVerified = t.in.sharedPhone() != null && t.in.phoneVerified();
+        t.moveTo(t.contest.config().registration().askIdNumber() ? State.ID_NUMBER : State.GROUP);
+    }
+}

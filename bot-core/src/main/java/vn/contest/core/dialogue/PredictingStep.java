@@ -1,0 +1,13 @@
+package vn.contest.core.dialogue;
+
+final class PredictingStep implements Step {
+    @Override
+    public void prompt(Turn t) {
+        AttemptFlow.promptPrediction(t);
+    }
+
+    @Override
+    public void accept(Turn t) {
+        AttemptFlow.predict(t);
+    }
+}

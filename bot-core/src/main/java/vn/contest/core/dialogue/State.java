@@ -1,0 +1,14 @@
+package vn.contest.core.dialogue;
+
+/** Where a chat stands. {@link DialogueTable} says what each state asks and accepts. */
+public enum State {
+    CONSENT, NAME, BIRTH_DATE, PHONE, ID_NUMBER, GROUP, UNIT, CONFIRM, READY, ANSWERING, PREDICTING;
+
+    public boolean isRegistration() {
+        return ordinal() <= CONFIRM.ordinal();
+    }
+
+    public boolean isInAttempt() {
+        return this == ANSWERING || this == PREDICTING;
+    }
+}

@@ -1,0 +1,168 @@
+package vn.contest.core.dialogue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Everything the bot says, in Vietnamese, and how it writes times, durations and numbers. */
+public final class Texts {
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private Texts() {}
+
+    // --- Registration ---
+    static final String WELCOME = "Chào mừng bạn đến với %s!\n%s\n\nThời gian thi: từ %s đến %s.";
+    static final String CONSENT = """
+            Để dự thi, bạn cần cung cấp họ tên, ngày sinh, số điện thoại, nhóm đối tượng và đơn vị. \
+            Ban Tổ chức chỉ dùng các thông tin này để tổ chức cuộc thi, xét và trao giải, \
+            theo Nghị định số 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân.
+            %s
+
+            Bạn có đồng ý không?""";
+    static final String CONSENT_HINT = "Vui lòng chọn \"Đồng ý\" (hoặc gõ: đồng ý) để bắt đầu đăng ký, hoặc gõ \"thể lệ\" để xem thể lệ.";
+    static final String CONSENT_DECLINED = """
+            Bạn chưa đồng ý nên chưa thể đăng ký dự thi. Thông tin của bạn không được lưu lại.
+            Khi sẵn sàng, bạn chỉ cần gõ "đồng ý".""";
+    static final String ASK_NAME = "Bước 1/5. Vui lòng nhập họ và tên đầy đủ, có dấu (ví dụ: Nguyễn Văn An).";
+    static final String NAME_HINT = "Họ và tên chỉ gồm chữ cái, dài từ 2 đến 80 ký tự, có cả họ và tên (ví dụ: Nguyễn Văn An).";
+    static final String ASK_BIRTH_DATE = "Bước 2/5. Vui lòng nhập ngày sinh theo dạng ngày/tháng/năm (ví dụ: 25/08/1990).";
+    static final String BIRTH_DATE_HINT = "Ngày sinh chưa đúng. Vui lòng nhập theo dạng ngày/tháng/năm, ví dụ: 25/08/1990.";
+    static final String BIRTH_DATE_IMPOSSIBLE = "Ngày sinh này không hợp lệ. Vui lòng kiểm tra và nhập lại (ví dụ: 25/08/1990).";
+    static final String TOO_YOUNG = """
+            Rất tiếc, theo thể lệ, người dự thi phải đủ %d tuổi tính đến ngày %s. Cảm ơn bạn đã quan tâm đến cuộc thi!
+            Nếu bạn nhập nhầm ngày sinh, vui lòng nhập lại.""";
+    static final String ASK_PHONE = "Bước 3/5. Vui lòng nhập số điện thoại di động của bạn (ví dụ: 0912345678). Ban Tổ chức dùng số này để liên hệ khi trao giải.";
+    static final String PHONE_HINT = "Số điện thoại chưa đúng. Vui lòng nhập số di động 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (ví dụ: 0912345678).";
+    static final String PHONE_TAKEN = """
+            Số điện thoại này đã được dùng để đăng ký dự thi. Mỗi người chỉ đăng ký một lần.
+            Nếu đó là bạn, hãy tiếp tục thi trên kênh bạn đã đăng ký; nếu không, vui lòng nhập số khác hoặc liên hệ Ban Tổ chức.""";
+    static final String EXCLUDED = """
+            Theo thể lệ, thành viên Ban Tổ chức, Tổ soạn thảo và Tổ Thư ký không tham gia dự thi. \
+            Cảm ơn anh/chị đã đồng hành cùng cuộc thi!
+            Nếu có nhầm lẫn, vui lòng liên hệ Ban Tổ chức.""";
+    static final String ASK_ID_NUMBER = "Vui lòng nhập số căn cước công dân (12 chữ số) của bạn.";
+    static final String ID_NUMBER_HINT = "Số căn cước chưa đúng. Vui lòng nhập đủ 12 chữ số (hoặc 9 chữ số với chứng minh nhân dân cũ).";
+    static final String ID_NUMBER_TAKEN = "Số căn cước này đã được dùng để đăng ký dự thi. Mỗi người chỉ đăng ký một lần; nếu có nhầm lẫn, vui lòng liên hệ Ban Tổ chức.";
+    static final String ASK_GROUP = """
+            Bước 4/5. Bạn thuộc nhóm đối tượng nào?
+            1. Cán bộ, công chức, viên chức, lực lượng vũ trang
+            2. Nhân dân (học sinh, sinh viên, người lao động và các tầng lớp nhân dân)
+            Chọn nút hoặc gõ 1 hoặc 2.""";
+    static final String GROUP_1 = "Cán bộ, công chức, viên chức, LLVT";
+    static final String GROUP_2 = "Nhân dân";
+    static final String ASK_UNIT = "Bước 5/5. Bạn đang sinh sống, làm việc hoặc học tập tại đơn vị nào? Chọn nút hoặc gõ số thứ tự:";
+    static final String ASK_SUB_UNIT = "Bạn thuộc xã, phường hay đơn vị nào của %s? Chọn nút hoặc gõ số thứ tự:";
+    static final String SUB_UNIT_SELF = "Trực thuộc %s";
+    static final String REFERRAL_UNIT = "Bạn đến từ đường dẫn của %s. Nếu đúng, hãy chọn nút \"%s\"; nếu không, chọn đơn vị của bạn.";
+    static final String UNIT_HINT = "Chưa tìm thấy đơn vị này. Vui lòng gõ số thứ tự trong danh sách (ví dụ: 3), hoặc gõ \"quay lại\".";
+    static final String BACK = "Quay lại";
+    static final String CONFIRM = """
+            Vui lòng kiểm tra thông tin đăng ký:
+            • Họ và tên: %s
+            • Ngày sinh: %s
+            • Số điện thoại: %s%s
+            • Nhóm: %s
+            • Đơn vị: %s
+            Chọn "Xác nhận" nếu đúng, hoặc "Sửa lại" để nhập lại.""";
+    static final String CONFIRM_ID = "\n• Số căn cước: %s";
+    static final String CONFIRM_HINT = "Vui lòng chọn \"Xác nhận\" (gõ: xác nhận) hoặc \"Sửa lại\" (gõ: sửa).";
+    static final String REGISTERED = "Đăng ký thành công! Chúc bạn thi tốt.";
+
+    // --- Menu and attempts ---
+    static final String MENU = "Bạn muốn làm gì tiếp theo? Chọn nút, hoặc gõ: \"thi\" để bắt đầu lượt thi, \"thể lệ\", \"kết quả\".";
+    static final String MENU_HINT = "Mình chưa hiểu ý bạn. Gõ \"thi\" để bắt đầu lượt thi, \"kết quả\" để xem kết quả, \"thể lệ\" để xem thể lệ, \"trợ giúp\" để được hướng dẫn.";
+    static final String START = "Bắt đầu thi";
+    static final String RULES = "Thể lệ";
+    static final String RESULTS = "Kết quả của tôi";
+    static final String ATTEMPT_INTRO = """
+            Lượt thi thứ %d: %d câu hỏi trắc nghiệm và 1 câu hỏi dự đoán, làm trong %d phút (đến %s).
+            Mỗi câu chọn một đáp án bằng nút, hoặc gõ chữ cái (A, B, C...). Đáp án đã chọn không sửa được.""";
+    static final String QUESTION = "Câu %d/%d (còn %s)\n%s\n";
+    static final String QUESTION_TYPE_HINT = "Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B).";
+    static final String ANSWER_HINT = "Vui lòng chọn một đáp án bằng nút, hoặc gõ một chữ cái từ A đến %s (ví dụ: B).";
+    static final String STALE_ANSWER = "Câu hỏi đó đã được trả lời hoặc không còn hiệu lực. Câu hỏi hiện tại của bạn là:";
+    static final String NO_OPEN_ATTEMPT = "Câu hỏi đó thuộc một lượt thi đã kết thúc, nên không được tính.";
+    static final String PREDICTION = "Câu hỏi dự đoán (còn %s):\n%s\nHãy gõ một số nguyên, ví dụ: 12500.";
+    static final String PREDICTION_HINT = "Vui lòng gõ câu trả lời dự đoán là một số nguyên (ví dụ: 12500 hoặc 12.500).";
+    static final String TIME_UP = "Đã hết thời gian làm bài. Các câu chưa trả lời không được tính điểm.";
+    static final String RESULT = """
+            Bạn đã hoàn thành lượt thi thứ %d.
+            • Số câu trả lời đúng: %d/%d
+            • Thời gian làm bài: %s
+            • Dự đoán: %s""";
+    static final String NO_PREDICTION = "không có";
+    static final String ANSWERS_LATER = "Đáp án sẽ được công bố sau khi %s kết thúc (%s).";
+    static final String ANSWER_KEY_TITLE = "Đáp án lượt thi thứ %d:";
+    static final String ANSWER_KEY_LINE = "Câu %d: %s%s";
+    static final String ATTEMPTS_LEFT = "Bạn còn %d lượt thi.";
+    static final String COUNTED = "Theo thể lệ, lượt được tính để xếp hạng là %s.";
+    static final String COUNTED_BEST = "lượt có kết quả cao nhất";
+    static final String COUNTED_FIRST = "lượt thi đầu tiên";
+    static final String COUNTED_LAST = "lượt thi cuối cùng";
+
+    static final String NOT_OPEN_YET = "Cuộc thi chưa bắt đầu. Bạn có thể đăng ký trước; lượt thi mở từ %s.";
+    static final String BETWEEN_ROUNDS = "Hiện chưa có đợt thi nào mở. %s bắt đầu từ %s.";
+    static final String CLOSED = "Cuộc thi đã kết thúc lúc %s. Cảm ơn bạn đã quan tâm! Gõ \"kết quả\" để xem kết quả của bạn.";
+    static final String CAP_CONTEST = "Bạn đã dùng hết %d lượt thi của cuộc thi. Cảm ơn bạn đã tham gia!";
+    static final String CAP_ROUND = "Bạn đã dùng hết %d lượt thi của %s. Hẹn gặp bạn ở đợt tiếp theo!";
+    static final String CAP_DAY = "Hôm nay bạn đã dùng hết %d lượt thi. Mời bạn quay lại vào ngày mai!";
+    static final String DISQUALIFIED = "Ban Tổ chức đã dừng quyền dự thi của bạn. Lý do: %s. Nếu cần trao đổi, vui lòng liên hệ Ban Tổ chức.";
+    static final String BANK_NOT_READY = "Ngân hàng câu hỏi đang được cập nhật. Vui lòng thử lại sau ít phút.";
+
+    // --- Commands ---
+    static final String HELP_REGISTRATION = """
+            Hướng dẫn: bạn đang đăng ký dự thi, mỗi bước trả lời một câu hỏi ngắn. \
+            Có thể chọn nút hoặc gõ câu trả lời. Gõ "hủy" để đăng ký lại từ đầu, "thể lệ" để xem thể lệ.""";
+    static final String HELP_READY = """
+            Hướng dẫn: gõ "thi" để bắt đầu một lượt thi, "kết quả" để xem kết quả các lượt đã thi, \
+            "thể lệ" để xem thể lệ cuộc thi.""";
+    static final String HELP_ATTEMPT = """
+            Hướng dẫn: bạn đang làm bài (còn %s). Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B). \
+            Sau câu cuối là câu hỏi dự đoán: gõ một số nguyên.""";
+    static final String CANCELLED = "Đã hủy các thông tin đang nhập. Bạn có thể đăng ký lại từ đầu.";
+    static final String CANNOT_CANCEL_ATTEMPT = "Bài thi đang được tính giờ nên không thể hủy. Bạn còn %s để hoàn thành.";
+    static final String NOTHING_TO_CANCEL = "Không có bước nào đang dở để hủy.";
+    static final String NOT_REGISTERED = "Bạn chưa đăng ký dự thi nên chưa có kết quả.";
+    static final String NO_RESULTS = "Bạn chưa hoàn thành lượt thi nào.";
+    static final String RESULTS_TITLE = "Kết quả của bạn:";
+    static final String RESULTS_LINE = "• Lượt %d (%s): đúng %d/%d, thời gian %s%s";
+    static final String RESULTS_COUNTED = " ← lượt được tính";
+    static final String STATUS_IN_ATTEMPT = "Bạn đang làm lượt thi, còn %s.";
+    static final String NO_RULES = "Thể lệ cuộc thi đang được cập nhật.";
+    static final String YES = "Đồng ý";
+    static final String NO = "Không đồng ý";
+    static final String CONFIRM_BUTTON = "Xác nhận";
+    static final String EDIT_BUTTON = "Sửa lại";
+
+    public static String dateTime(Instant t, ZoneId zone) {
+        return DATE_TIME.format(t.atZone(zone));
+    }
+
+    public static String date(java.time.LocalDate d) {
+        return DATE.format(d);
+    }
+
+    /** "3 phút 05 giây", "45 giây", "1 giờ 02 phút". */
+    public static String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%d giờ %02d phút", s / 3600, (s % 3600) / 60);
+        }
+        if (s >= 60) {
+            return String.format(Locale.ROOT, "%d phút %02d giây", s / 60, s % 60);
+        }
+        return s + " giây";
+    }
+
+    /** Thousands separated by dots, as Vietnamese writes them: 12.500. */
+    public static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n).replace(',', '.');
+    }
+
+    static String format(String template, Object... args) {
+        return String.format(Locale.ROOT, template, args);
+    }
+}

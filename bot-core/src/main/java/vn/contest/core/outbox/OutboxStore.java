@@ -1,0 +1,104 @@
+package vn.contest.core.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.dialogue.Outbound;
+
+/**
+ * The outbox table. Rows are written inside the transaction that decided them; dispatchers on any number of
+ * instances claim due rows with a lease (so a crashed sender's rows come back), one chat's rows in order.
+ */
+public final class OutboxStore {
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Jdbi jdbi;
+
+    public OutboxStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public static void enqueue(Handle h, Outbound out) {
+        h.createUpdate("INSERT INTO outbox (channel, chat_id, payload) VALUES (:ch, :chat, CAST(:payload AS jsonb))")
+                .bind("ch", out.chat().channel()).bind("chat", out.chat().externalId()).bind("payload", write(out))
+                .execute();
+    }
+
+    /**
+     * Claims up to {@code limit} due rows of one channel: the oldest undelivered row of each chat only, so
+     * replies arrive in the order they were written. Rows whose lease ran out (a sender died) are due again.
+     */
+    public List<OutboxMessage> claim(String channel, int limit, Duration lease) {
+        return jdbi.inTransaction(h -> h.createQuery("""
+                WITH due AS (
+                    SELECT o.id FROM outbox o
+                    WHERE o.channel = :ch
+                      AND ((o.status = 'pending' AND o.next_attempt_at <= now())
+                           OR (o.status = 'sending' AND o.lease_until < now()))
+                      AND NOT EXISTS (SELECT 1 FROM outbox e
+                                      WHERE e.channel = o.channel AND e.chat_id = o.chat_id AND e.id < o.id
+                                        AND e.status IN ('pending', 'sending'))
+                    ORDER BY o.id LIMIT :n
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE outbox SET status = 'sending', tries = tries + 1,
+                                  lease_until = now() + make_interval(secs => :lease)
+                FROM due WHERE outbox.id = due.id
+                RETURNING outbox.id, outbox.payload::text AS payload, outbox.tries""")
+                .bind("ch", channel).bind("n", limit).bind("lease", (double) lease.toSeconds())
+                .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
+                .list()
+                .stream().sorted(java.util.Comparator.comparingLong(OutboxMessage::id)).toList());
+    }
+
+    public void markSent(long id) {
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = ?", id));
+    }
+
+    public void retryLater(long id, Duration delay, String error) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = :err,
+                                  next_attempt_at = now() + make_interval(secs => :delay)
+                WHERE id = :id""")
+                .bind("err", error).bind("delay", delay.toMillis() / 1000.0).bind("id", id).execute());
+    }
+
+    /** Gives up on a row for good, keeping why; later rows of the same chat go on. */
+    public void markFailed(long id, String reason) {
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?", reason, id));
+    }
+
+    /** Every reply to one chat after {@code afterId}, whatever its delivery state (the web page reads these). */
+    public List<OutboxMessage> forChat(ChatRef chat, long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id, payload::text AS payload, tries FROM outbox
+                WHERE channel = :ch AND chat_id = :chat AND id > :after ORDER BY id LIMIT :n""")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).bind("after", afterId).bind("n", limit)
+                .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
+                .list());
+    }
+
+    static String write(Outbound out) {
+        try {
+            return JSON.writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Outbound read(String json) {
+        try {
+            return JSON.readValue(json, Outbound.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable outbox payload", e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package vn.contest.core.outbox;
+
+import java.time.Duration;
+
+/** How one delivery went. */
+public sealed interface SendResult {
+    record Sent() implements SendResult {}
+
+    /** A passing fault (rate limit, 5xx, time-out): try again, after {@code after} when the platform said so. */
+    record Retry(Duration after, String reason) implements SendResult {}
+
+    /** The platform will never take this message (user blocked the bot, outside the reply window...). */
+    record Undeliverable(String reason) implements SendResult {}
+
+    static SendResult sent() {
+        return new Sent();
+    }
+}

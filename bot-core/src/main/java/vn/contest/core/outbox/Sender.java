@@ -1,0 +1,15 @@
+package vn.contest.core.outbox;
+
+import vn.contest.core.dialogue.Outbound;
+
+/** Delivers replies on one channel; each adapter renders {@link Outbound} in its platform's own way. */
+public interface Sender {
+    String channel();
+
+    /** Messages a second this channel may send in all (the dispatcher paces itself to it). */
+    default double messagesPerSecond() {
+        return 30;
+    }
+
+    SendResult send(Outbound message);
+}

@@ -1,0 +1,80 @@
+package vn.contest.core.participant;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.dialogue.State;
+
+/** Chat accounts: created on first contact, locked row by row so one chat's messages run one at a time. */
+public final class ChatAccountStore {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ChatAccountStore() {}
+
+    /** Locks the chat's row for this transaction, creating it (in state CONSENT) on first contact. */
+    public static ChatAccount lockOrCreate(Handle h, long contestId, ChatRef chat) {
+        int created = h.createUpdate("""
+                INSERT INTO chat_accounts (contest_id, channel, external_id, state) VALUES (:c, :ch, :ext, :state)
+                ON CONFLICT (contest_id, channel, external_id) DO NOTHING""")
+                .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
+                .bind("state", State.CONSENT.name()).execute();
+        return h.createQuery("""
+                SELECT id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
+                WHERE contest_id = :c AND channel = :ch AND external_id = :ext FOR UPDATE""")
+                .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
+                .map((rs, ctx) -> new ChatAccount(rs.getLong("id"), chat, (Long) rs.getObject("participant_id"),
+                        State.valueOf(rs.getString("state")), readDraft(rs.getString("draft")),
+                        (Long) rs.getObject("referral_unit_id"), created == 1))
+                .one();
+    }
+
+    /** Locks an existing chat by its row id (the sweeper's way in). */
+    public static Optional<ChatAccount> lockById(Handle h, long id) {
+        return h.createQuery("""
+                SELECT id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
+                FROM chat_accounts WHERE id = :id FOR UPDATE""")
+                .bind("id", id)
+                .map((rs, ctx) -> new ChatAccount(rs.getLong("id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
+                        (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")),
+                        readDraft(rs.getString("draft")), (Long) rs.getObject("referral_unit_id"), false))
+                .findOne();
+    }
+
+    public static void save(Handle h, ChatAccount a) {
+        h.createUpdate("""
+                UPDATE chat_accounts SET participant_id = :p, state = :state, draft = CAST(:draft AS jsonb),
+                    referral_unit_id = :ref, updated_at = now() WHERE id = :id""")
+                .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", writeDraft(a.draft))
+                .bind("ref", a.referralUnitId).bind("id", a.id).execute();
+    }
+
+    /** Other chats of the same person (another channel), for notices about a paper they share. */
+    public static List<Long> idsOfParticipant(Handle h, long participantId) {
+        return h.createQuery("SELECT id FROM chat_accounts WHERE participant_id = :p ORDER BY id")
+                .bind("p", participantId).mapTo(Long.class).list();
+    }
+
+    private static Draft readDraft(String json) {
+        try {
+            return json == null ? new Draft() : JSON.readValue(json, Draft.class);
+        } catch (JsonProcessingException e) {
+            return new Draft();
+        }
+    }
+
+    private static String writeDraft(Draft d) {
+        try {
+            return JSON.writeValueAsString(d == null ? new Draft() : d);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package vn.contest.core.participant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+
+/** Registration answers given so far, kept on the chat until the person confirms them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public final class Draft {
+    public String fullName;
+    public LocalDate birthDate;
+    public String phone;
+    public boolean phoneVerified;
+    public String idNumber;
+    public Integer group;
+    public Long unitId;
+    /** While choosing a commune: the district whose communes are listed. */
+    public Long unitParentId;
+}

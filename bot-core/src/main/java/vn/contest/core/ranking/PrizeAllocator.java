@@ -1,0 +1,48 @@
+package vn.contest.core.ranking;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.contest.core.config.ContestConfig.GroupPrizes;
+import vn.contest.core.config.ContestConfig.PrizeLevel;
+
+/**
+ * Individual prizes from the rankings: level by level from the highest, round by round, each group's slots
+ * go to the best-ranked people who hold no prize yet. So one person keeps only their highest prize, and a
+ * slot they cannot take passes to the next in line.
+ */
+public final class PrizeAllocator {
+    private PrizeAllocator() {}
+
+    /**
+     * @param rankings per round (in round order), per group: the ranking, best first
+     */
+    public static List<Award> allocate(List<GroupPrizes> prizes, Map<Long, Map<Integer, List<RankedEntry>>> rankings) {
+        List<Award> awards = new ArrayList<>();
+        Set<Long> awarded = new HashSet<>();
+        int deepest = prizes.stream().mapToInt(g -> g.levels().size()).max().orElse(0);
+        for (int level = 0; level < deepest; level++) {
+            for (var round : rankings.entrySet()) {
+                for (GroupPrizes group : prizes) {
+                    if (level >= group.levels().size()) {
+                        continue;
+                    }
+                    PrizeLevel prize = group.levels().get(level);
+                    int left = prize.count();
+                    for (RankedEntry e : round.getValue().getOrDefault(group.group(), List.of())) {
+                        if (left == 0) {
+                            break;
+                        }
+                        if (awarded.add(e.participantId())) {
+                            awards.add(new Award(round.getKey(), group.group(), prize.code(), prize.name(), e.participantId(), e.rank()));
+                            left--;
+                        }
+                    }
+                }
+            }
+        }
+        return awards;
+    }
+}

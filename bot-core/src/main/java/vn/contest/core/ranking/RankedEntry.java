@@ -1,0 +1,7 @@
+package vn.contest.core.ranking;
+
+import java.time.Instant;
+
+/** One line of a round's ranking in one group, with every part of the ranking key. */
+public record RankedEntry(int rank, long participantId, String fullName, long unitId, long attemptId, int score,
+                          int questionCount, Long prediction, Long predictionDistance, long durationMs, Instant finishedAt) {}
