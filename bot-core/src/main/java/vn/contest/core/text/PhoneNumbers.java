@@ -17,7 +17,7 @@ public final class PhoneNumbers {
             return Optional.empty();
         }
         String digits = input.strip();
-        if (!digits.matches("[+\\d][\\d .\\-()]*")) {
+        if (!digits.matches("[+\\d(][\\d .\\-()+]*")) {
             return Optional.empty();
         }
         digits = digits.replaceAll("[^\\d]", "");

@@ -1,0 +1,151 @@
+package vn.contest.core.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.store.Database;
+import vn.contest.core.testing.TestDatabase;
+
+/** The dispatcher on the real outbox table, with a scripted platform behind a Sender. */
+class OutboxDispatcherTest {
+    static Database db;
+    static OutboxStore store;
+
+    /** Answers each send with the next scripted result (Sent when the script runs out) and records the text. */
+    static final class ScriptedPlatform implements Sender {
+        final Deque<SendResult> script = new ArrayDeque<>();
+        final List<String> delivered = new ArrayList<>();
+
+        @Override
+        public String channel() {
+            return "scripted";
+        }
+
+        @Override
+        public double messagesPerSecond() {
+            return 1000;
+        }
+
+        @Override
+        public SendResult send(Outbound message) {
+            SendResult r = script.isEmpty() ? SendResult.sent() : script.poll();
+            if (r instanceof SendResult.Sent) {
+                delivered.add(message.text());
+            }
+            return r;
+        }
+    }
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.fresh();
+        store = new OutboxStore(db.jdbi());
+    }
+
+    @BeforeEach
+    void clean() {
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM outbox"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    static void enqueue(String chat, String text) {
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new ChatRef("scripted", chat), text, List.of(), false, null, null)));
+    }
+
+    static Map<String, Object> row(String text) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT status, tries, last_error, next_attempt_at > now() AS later FROM outbox WHERE payload->>'text' = :t")
+                .bind("t", text).mapToMap().one());
+    }
+
+    @Test
+    void aPassingFaultIsRetriedLaterAndHoldsBackThatChatOnly() {
+        ScriptedPlatform platform = new ScriptedPlatform();
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, List.of(platform));
+        enqueue("an", "an-1");
+        enqueue("an", "an-2");
+        enqueue("binh", "binh-1");
+        platform.script.add(new SendResult.Retry(Duration.ofSeconds(30), "429 retry after 30"));
+        dispatcher.drainOnce(platform);
+        assertEquals(List.of("binh-1"), platform.delivered, "an-2 waits behind an-1; binh is not held up");
+        assertEquals("pending", row("an-1").get("status"));
+        assertEquals(true, row("an-1").get("later"));
+        assertEquals("429 retry after 30", row("an-1").get("last_error"));
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = now() WHERE status = 'pending'"));
+        dispatcher.drainOnce(platform);
+        dispatcher.drainOnce(platform);
+        assertEquals(List.of("binh-1", "an-1", "an-2"), platform.delivered, "order within a chat is kept");
+        assertEquals("sent", row("an-2").get("status"));
+    }
+
+    @Test
+    void anUndeliverableMessageIsKeptWithItsReasonAndNotRetried() {
+        ScriptedPlatform platform = new ScriptedPlatform();
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, List.of(platform));
+        enqueue("chi", "blocked");
+        enqueue("chi", "after");
+        platform.script.add(new SendResult.Undeliverable("403 bot was blocked by the user"));
+        dispatcher.drainOnce(platform);
+        dispatcher.drainOnce(platform);
+        assertEquals("failed", row("blocked").get("status"));
+        assertEquals("403 bot was blocked by the user", row("blocked").get("last_error"));
+        assertEquals(List.of("after"), platform.delivered);
+    }
+
+    @Test
+    void anExceptionCountsAsAPassingFaultAndGivesUpAfterTheLastTry() {
+        Sender broken = new Sender() {
+            @Override
+            public String channel() {
+                return "scripted";
+            }
+
+            @Override
+            public SendResult send(Outbound message) {
+                throw new IllegalStateException("connection reset");
+            }
+        };
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, List.of(broken));
+        enqueue("dung", "doomed");
+        for (int i = 0; i < Backoff.MAX_TRIES; i++) {
+            db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = now() WHERE status = 'pending'"));
+            dispatcher.drainOnce(broken);
+        }
+        Map<String, Object> r = row("doomed");
+        assertEquals("failed", r.get("status"));
+        assertEquals(Backoff.MAX_TRIES, r.get("tries"));
+        assertTrue(r.get("last_error").toString().contains("connection reset"), r.toString());
+    }
+
+    @Test
+    void aSenderThatDiedMidwayLeavesItsRowsToBeClaimedAgainAfterTheLease() {
+        enqueue("em", "orphan");
+        List<OutboxMessage> claimed = store.claim("scripted", 10, Duration.ofSeconds(60));
+        assertEquals(1, claimed.size());
+        assertTrue(store.claim("scripted", 10, Duration.ofSeconds(60)).isEmpty(), "leased rows are not handed out twice");
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET lease_until = now() - interval '1 second'"));
+        assertEquals(1, store.claim("scripted", 10, Duration.ofSeconds(60)).size());
+    }
+
+    @Test
+    void backoffGrowsAndIsCapped() {
+        assertEquals(Duration.ofSeconds(2), Backoff.after(1));
+        assertEquals(Duration.ofSeconds(16), Backoff.after(4));
+        assertEquals(Duration.ofMinutes(10), Backoff.after(11));
+    }
+}
