@@ -51,6 +51,9 @@ public final class Dialogue {
                     ChatAccount account = ChatAccountStore.lockOrCreate(h, contest.id(), in.chat());
                     Turn t = new Turn(h, contest, clock.instant(), account, in, drawer);
                     step(t);
+                    if (account.state.isInAttempt()) {
+                        t.openAttempt().ifPresent(a -> t.stampDeadline(a.deadlineAt()));
+                    }
                     ChatAccountStore.save(h, account);
                     t.replies().forEach(out -> OutboxStore.enqueue(h, out));
                     return Outcome.HANDLED;

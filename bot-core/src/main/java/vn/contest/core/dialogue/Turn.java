@@ -88,6 +88,12 @@ final class Turn {
         return replies;
     }
 
+    /** While a paper is open every reply carries its deadline, so a page can keep its countdown. */
+    void stampDeadline(Instant deadline) {
+        replies.replaceAll(o -> o.deadline() != null ? o
+                : new Outbound(o.chat(), o.text(), o.choices(), o.requestPhone(), deadline, o.kind()));
+    }
+
     Participant participant() {
         if (participant == null && account.participantId != null) {
             participant = ParticipantStore.find(h, account.participantId).orElseThrow();

@@ -1,0 +1,127 @@
+package vn.contest.app;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.dialogue.ExpiredAttemptSweeper;
+import vn.contest.core.outbox.OutboxDispatcher;
+import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.store.Database;
+import vn.contest.core.store.EmbeddedPostgresServer;
+import vn.contest.core.text.Redaction;
+import vn.contest.web.WebChannel;
+import vn.contest.web.WebSender;
+
+/** One running instance: database, contest, dialogue, background jobs and the HTTP server. */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final EmbeddedPostgresServer embedded;
+    private final Database database;
+    private final Contest contest;
+    private final Dialogue dialogue;
+    private final ExpiredAttemptSweeper sweeper;
+    private final OutboxDispatcher dispatcher;
+    private final Javalin server;
+
+    private App(EmbeddedPostgresServer embedded, Database database, Contest contest, Dialogue dialogue,
+                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server) {
+        this.embedded = embedded;
+        this.database = database;
+        this.contest = contest;
+        this.dialogue = dialogue;
+        this.sweeper = sweeper;
+        this.dispatcher = dispatcher;
+        this.server = server;
+    }
+
+    public static App start(AppConfig config, Clock clock) {
+        EmbeddedPostgresServer embedded = null;
+        Database database = null;
+        try {
+            if (config.embeddedDatabase()) {
+                embedded = EmbeddedPostgresServer.durable(config.dataDir().resolve("postgres"));
+                database = Database.connect(embedded.jdbcUrl("postgres"), "postgres", "postgres", 10);
+            } else {
+                database = Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 10);
+            }
+            Contest contest = ContestLoader.load(database.jdbi(), config.contestFile(), clock);
+            Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
+            OutboxStore outbox = new OutboxStore(database.jdbi());
+            ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), contest, clock);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, List.of(new WebSender()));
+            Javalin server = server(database, new WebChannel(dialogue, outbox)).start(config.host(), config.port());
+            sweeper.start(Duration.ofSeconds(5));
+            dispatcher.start(Duration.ofMillis(250));
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server);
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    private static Javalin server(Database database, WebChannel web) {
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = 256 * 1024;
+            config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
+            web.install(config);
+            config.routes.get("/health", ctx -> {
+                boolean up = database.isUp();
+                ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                        .json(Map.of("status", up ? "ok" : "database unavailable"));
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                // Database errors quote the values they failed on: no personal data into the log.
+                log.error("Unhandled {} on {} {}: {}", e.getClass().getSimpleName(), ctx.method(), ctx.path(),
+                        Redaction.redact(e.getMessage()));
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "Máy chủ đang gặp sự cố, vui lòng thử lại sau ít phút."));
+            });
+        });
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Contest contest() {
+        return contest;
+    }
+
+    public Dialogue dialogue() {
+        return dialogue;
+    }
+
+    public ExpiredAttemptSweeper sweeper() {
+        return sweeper;
+    }
+
+    /** Stops taking requests, lets the jobs finish their step, then closes the database. */
+    @Override
+    public void close() {
+        server.stop();
+        sweeper.close();
+        dispatcher.close();
+        database.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package vn.contest.app;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Wiring from environment variables (the README's table). Without DATABASE_URL the app runs its own
+ * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
+ */
+public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
+
+    public static AppConfig fromEnv(Map<String, String> env) {
+        int port = Integer.parseInt(env.getOrDefault("PORT", "7070"));
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data"));
+        Path contestFile = blank(env.get("CONTEST_FILE")) ? null : Path.of(env.get("CONTEST_FILE"));
+        String url = env.get("DATABASE_URL");
+        String user = env.getOrDefault("DATABASE_USER", null);
+        String password = env.getOrDefault("DATABASE_PASSWORD", null);
+        String jdbc = null;
+        if (!blank(url)) {
+            if (url.startsWith("jdbc:postgresql:")) {
+                jdbc = url;
+            } else if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
+                URI uri = URI.create(url);
+                jdbc = "jdbc:postgresql://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath()
+                        + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+                if (uri.getRawUserInfo() != null) {
+                    String[] parts = uri.getRawUserInfo().split(":", 2);
+                    user = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+                    password = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : password;
+                }
+            } else {
+                throw new IllegalArgumentException("DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://");
+            }
+        }
+        return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile);
+    }
+
+    public boolean embeddedDatabase() {
+        return jdbcUrl == null;
+    }
+
+    public AppConfig withPort(int newPort) {
+        return new AppConfig(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, contestFile);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

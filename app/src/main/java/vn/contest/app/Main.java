@@ -1,0 +1,84 @@
+package vn.contest.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.contest.core.bank.ImportReport;
+import vn.contest.core.bank.QuestionImporter;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.store.Database;
+import vn.contest.core.store.EmbeddedPostgresServer;
+
+/** Commands: serve (the default) and import-questions FILE. */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) throws IOException {
+        String command = args.length == 0 ? "serve" : args[0];
+        AppConfig config = AppConfig.fromEnv(System.getenv());
+        switch (command) {
+            case "serve" -> serve(config);
+            case "import-questions" -> {
+                if (args.length != 2) {
+                    usage();
+                    System.exit(2);
+                }
+                System.exit(importQuestions(config, Path.of(args[1])));
+            }
+            case "help", "--help", "-h" -> usage();
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve(AppConfig config) {
+        long started = System.nanoTime();
+        App app = App.start(config, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Shutting down");
+            app.close();
+        }, "shutdown"));
+        log.info("Ready in {} ms: http://localhost:{}/ ({})", (System.nanoTime() - started) / 1_000_000, app.port(),
+                app.contest().config().title());
+    }
+
+    /** Imports a question file into the configured contest; prints every problem; exit code 1 if any. */
+    static int importQuestions(AppConfig config, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("Không tìm thấy tệp " + file);
+            return 1;
+        }
+        EmbeddedPostgresServer embedded = config.embeddedDatabase() ? EmbeddedPostgresServer.durable(config.dataDir().resolve("postgres")) : null;
+        try (Database db = embedded != null ? Database.connect(embedded.jdbcUrl("postgres"), "postgres", "postgres", 2)
+                : Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
+            Contest contest = ContestLoader.load(db.jdbi(), config.contestFile(), Clock.systemUTC());
+            ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(file));
+            if (report.ok()) {
+                System.out.println("Đã nhập " + report.imported() + " câu hỏi vào cuộc thi " + contest.config().code() + ".");
+                return 0;
+            }
+            System.out.println("Không nhập câu hỏi nào vì tệp có " + report.problems().size() + " lỗi:");
+            report.problems().forEach(p -> System.out.println("  " + p));
+            return 1;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private static void usage() {
+        System.out.println("""
+                Usage: java -jar contest-app.jar [command]
+                  serve                    run the contest (default)
+                  import-questions FILE    import an .xlsx or .csv question file into the contest's bank
+                Configuration comes from environment variables; see the README.""");
+    }
+}

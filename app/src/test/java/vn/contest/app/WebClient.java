@@ -1,0 +1,111 @@
+package vn.contest.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** One browser's conversation with the web channel's HTTP API (its own cookie jar). */
+final class WebClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final String base;
+    private long after;
+    private List<JsonNode> last = List.of();
+
+    WebClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    List<JsonNode> send(String text) {
+        return post(JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("text", text));
+    }
+
+    List<JsonNode> tap(String token) {
+        return post(JSON.createObjectNode().put("id", UUID.randomUUID().toString()).put("choice", token));
+    }
+
+    List<JsonNode> post(ObjectNode body) {
+        HttpResponse<String> r = raw("POST", "/api/web/messages?after=" + after, body.toString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return read(r.body());
+    }
+
+    List<JsonNode> poll() {
+        return read(raw("GET", "/api/web/messages?after=" + after, null).body());
+    }
+
+    HttpResponse<String> raw(String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json");
+        b = body == null ? b.method(method, HttpRequest.BodyPublishers.noBody()) : b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<JsonNode> read(String body) {
+        try {
+            List<JsonNode> messages = new ArrayList<>();
+            JSON.readTree(body).get("messages").forEach(messages::add);
+            if (!messages.isEmpty()) {
+                after = messages.get(messages.size() - 1).get("id").asLong();
+            }
+            last = messages;
+            return messages;
+        } catch (IOException e) {
+            throw new IllegalStateException(body, e);
+        }
+    }
+
+    String text() {
+        StringBuilder b = new StringBuilder();
+        last.forEach(m -> b.append(m.get("text").asText()).append("\n---\n"));
+        return b.toString();
+    }
+
+    String token(String label) {
+        for (int i = last.size() - 1; i >= 0; i--) {
+            for (JsonNode c : last.get(i).get("choices")) {
+                if (c.get("label").asText().contains(label)) {
+                    return c.get("token").asText();
+                }
+            }
+        }
+        throw new AssertionError("no button \"" + label + "\" in " + text());
+    }
+
+    JsonNode lastQuestion() {
+        for (int i = last.size() - 1; i >= 0; i--) {
+            if (last.get(i).get("kind").asText().equals("question")) {
+                return last.get(i);
+            }
+        }
+        throw new AssertionError("no question in " + text());
+    }
+
+    void register(String name, String birth, String phone, int group, String unit) {
+        send("xin chào");
+        tap(token("Đồng ý"));
+        send(name);
+        send(birth);
+        send(phone);
+        send(String.valueOf(group));
+        send(unit);
+        tap(token("Xác nhận"));
+        if (!text().contains("Đăng ký thành công")) {
+            throw new AssertionError(text());
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package vn.contest.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import java.util.Map;
+import vn.contest.core.config.ContestConfig;
+import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.dialogue.Inbound;
+import vn.contest.core.outbox.OutboxStore;
+
+/**
+ * The participant's chat page: the page itself at {@code /}, and a small JSON API it talks to.
+ *
+ * <pre>
+ * GET  /api/web/contest               title and window for the page header
+ * POST /api/web/messages?after=N      {"id": "&lt;client message id&gt;", "text": "..."} or {"id": ..., "choice": "&lt;token&gt;"}
+ *                                     -> the bot's messages after N
+ * GET  /api/web/messages?after=N      the bot's messages after N (the page polls for the sweeper's notices)
+ * </pre>
+ * The client's message id makes a resent message (a retry after a dropped connection) count once.
+ */
+public final class WebChannel {
+    public static final String CHANNEL = "web";
+    static final int MAX_TEXT = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Dialogue dialogue;
+    private final OutboxStore outbox;
+
+    public WebChannel(Dialogue dialogue, OutboxStore outbox) {
+        this.dialogue = dialogue;
+        this.outbox = outbox;
+    }
+
+    public void install(JavalinConfig config) {
+        config.staticFiles.add(sf -> {
+            sf.hostedPath = "/";
+            sf.directory = "/web";
+            sf.location = Location.CLASSPATH;
+            sf.headers = Map.of("Cache-Control", "no-cache");
+        });
+        config.routes.get("/api/web/contest", this::contest);
+        config.routes.post("/api/web/messages", this::post);
+        config.routes.get("/api/web/messages", this::poll);
+    }
+
+    private void contest(Context ctx) {
+        ContestConfig c = dialogue.contest().config();
+        ctx.json(Map.of("title", c.title(), "organizer", c.organizer() == null ? "" : c.organizer(),
+                "opensAt", dialogue.contest().opensAt().toEpochMilli(), "closesAt", dialogue.contest().closesAt().toEpochMilli()));
+    }
+
+    private void post(Context ctx) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.bodyAsBytes());
+        } catch (Exception e) {
+            badRequest(ctx, "Nội dung gửi lên không phải JSON hợp lệ.");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            badRequest(ctx, "Nội dung gửi lên không phải JSON hợp lệ.");
+            return;
+        }
+        String id = body.path("id").asText("");
+        String text = body.path("text").isTextual() ? body.get("text").asText() : null;
+        String choice = body.path("choice").isTextual() ? body.get("choice").asText() : null;
+        if (!id.matches("[A-Za-z0-9_-]{8,64}")) {
+            badRequest(ctx, "Thiếu mã tin nhắn (id).");
+            return;
+        }
+        if ((text == null || text.isBlank()) == (choice == null || choice.isBlank())) {
+            badRequest(ctx, "Cần gửi đúng một trong hai: text hoặc choice.");
+            return;
+        }
+        if ((text != null && text.length() > MAX_TEXT) || (choice != null && choice.length() > 64)) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).json(Map.of("error", "Tin nhắn quá dài (tối đa " + MAX_TEXT + " ký tự)."));
+            return;
+        }
+        Long after = afterParam(ctx);
+        if (after == null) {
+            return;
+        }
+        String chatId = WebSession.chatId(ctx);
+        ChatRef chat = new ChatRef(CHANNEL, chatId);
+        String eventId = chatId + ":" + id;
+        dialogue.handle(text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice));
+        ctx.json(Map.of("messages", messages(chat, after)));
+    }
+
+    private void poll(Context ctx) {
+        Long after = afterParam(ctx);
+        if (after == null) {
+            return;
+        }
+        ctx.json(Map.of("messages", messages(new ChatRef(CHANNEL, WebSession.chatId(ctx)), after)));
+    }
+
+    private List<WebMessage> messages(ChatRef chat, long after) {
+        return outbox.forChat(chat, after, 200).stream().map(WebMessage::of).toList();
+    }
+
+    private static Long afterParam(Context ctx) {
+        String after = ctx.queryParam("after");
+        if (after == null || after.isEmpty()) {
+            return 0L;
+        }
+        if (!after.matches("\\d{1,18}")) {
+            badRequest(ctx, "Tham số after phải là số.");
+            return null;
+        }
+        return Long.parseLong(after);
+    }
+
+    private static void badRequest(Context ctx, String message) {
+        ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", message));
+    }
+}
