@@ -16,13 +16,28 @@ import java.util.UUID;
 /** One browser's conversation with the web channel's HTTP API (its own cookie jar). */
 final class WebClient {
     static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
     private final String base;
     private long after;
     private List<JsonNode> last = List.of();
 
     WebClient(int port) {
+        this(port, new CookieManager(), 0);
+    }
+
+    private WebClient(int port, CookieManager cookies, long after) {
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
         this.base = "http://127.0.0.1:" + port;
+        this.after = after;
+    }
+
+    /** The same browser (cookies, messages seen) talking to a server on another port, as after a restart. */
+    WebClient atPort(int port) {
+        CookieManager moved = new CookieManager();
+        cookies.getCookieStore().getCookies().forEach(c -> moved.getCookieStore().add(URI.create("http://127.0.0.1:" + port), c));
+        return new WebClient(port, moved, after);
     }
 
     List<JsonNode> send(String text) {
