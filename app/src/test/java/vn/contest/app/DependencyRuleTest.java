@@ -1,0 +1,31 @@
+package vn.contest.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The engine knows no web framework, HTTP client or platform; a channel adapter knows no other channel. */
+class DependencyRuleTest {
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.contest");
+
+    @Test
+    void botCoreDependsOnNoFrameworkOrPlatform() {
+        noClasses().that().resideInAPackage("vn.contest.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.javalin..", "okhttp3..", "org.telegram..", "com.vng.zalo..", "jakarta.servlet..", "org.eclipse.jetty..",
+                        "vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWebAdapterReachesIntoNoOtherAdapter() {
+        noClasses().that().resideInAPackage("vn.contest.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
+                .check(CLASSES);
+    }
+}
