@@ -120,6 +120,7 @@ final class AttemptFlow {
         PaperQuestion q = AttemptStore.question(t.h, a.id(), a.currentPosition());
         if (token.isEmpty()) {
             t.say(Texts.format(Texts.ANSWER_HINT, AnswerLetters.letter(q.options().size() - 1)));
+            promptQuestion(t);
             return;
         }
         Tokens.Answer answer = token.get();
@@ -130,6 +131,7 @@ final class AttemptFlow {
         }
         if (answer.optionIndex() >= q.options().size()) {
             t.say(Texts.format(Texts.ANSWER_HINT, AnswerLetters.letter(q.options().size() - 1)));
+            promptQuestion(t);
             return;
         }
         AttemptStore.recordAnswer(t.h, a, answer.optionIndex(), t.now);

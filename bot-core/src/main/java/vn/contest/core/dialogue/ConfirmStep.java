@@ -25,6 +25,7 @@ final class ConfirmStep implements Step {
         }
         if (!t.choice().equals(Tokens.CONFIRM_YES) && !t.said("xac nhan", "dong y", "dung", "ok", "co")) {
             t.say(Texts.CONFIRM_HINT);
+            prompt(t);
             return;
         }
         Draft d = t.account.draft;

@@ -112,6 +112,7 @@ class AttemptTest {
         c.tap(Tokens.answer(t1.attemptId(), 3, 0));                                // a future question
         c.tap("ans:abc");                                                          // garbage
         assertTrue(c.text().contains("Vui lòng chọn một đáp án"), c.text());
+        assertEquals(4, c.choices().size(), "the question and its buttons come back after a hint");
         c.tap(Tokens.answer(t1.attemptId(), 1, 5));                                // option F of a 4-option question
         Map<String, Object> row = attemptRow(t1.attemptId());
         assertEquals(0, row.get("score"));
