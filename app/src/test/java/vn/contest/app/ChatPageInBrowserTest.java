@@ -19,20 +19,14 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import vn.contest.core.testing.TestDatabase;
 
 /** A person on a phone-sized screen registers and takes a whole paper on the real page, in real Chromium. */
 class ChatPageInBrowserTest {
     static App app;
-    static final String DB = "browser_chat";
 
     @BeforeAll
     static void start() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(TestDatabase.server().jdbcUrl("postgres"), "postgres", "postgres")) {
-            c.createStatement().execute("CREATE DATABASE " + DB);
-        }
-        app = App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
-                TestDatabase.server().jdbcUrl(DB), "postgres", "postgres", null), Clock.systemUTC());
+        app = TestApps.onSharedServer("browser_chat", Clock.systemUTC());
     }
 
     @AfterAll

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +20,6 @@ import vn.contest.core.ranking.PrizeAllocator;
 import vn.contest.core.ranking.RankedEntry;
 import vn.contest.core.ranking.RankingQuery;
 import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestDatabase;
 
 /**
  * A whole contest through the real HTTP server and the web channel's API: four people register, take two
@@ -31,17 +28,11 @@ import vn.contest.core.testing.TestDatabase;
 class WholeContestOverHttpTest {
     static App app;
     static MutableClock clock;
-    static final String DB = "whole_contest";
 
     @BeforeAll
     static void start() throws Exception {
-        try (var c = java.sql.DriverManager.getConnection(TestDatabase.server().jdbcUrl("postgres"), "postgres", "postgres")) {
-            c.createStatement().execute("CREATE DATABASE " + DB);
-        }
         clock = new MutableClock(Instant.now());
-        AppConfig config = new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
-                TestDatabase.server().jdbcUrl(DB), "postgres", "postgres", null);
-        app = App.start(config, clock);
+        app = TestApps.onSharedServer("whole_contest", clock);
     }
 
     @AfterAll
