@@ -1,0 +1,44 @@
+package vn.contest.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** `import-questions FILE` on the app's own embedded database: row-and-column errors, then a clean import. */
+class ImportQuestionsCommandTest {
+
+    @Test
+    void reportsBadRowsImportsNothingThenImportsTheFixedFile() throws Exception {
+        Path data = Files.createTempDirectory("contest-data");
+        AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
+        Path file = Files.createTempFile("bank", ".csv");
+        Files.writeString(file, "Chủ đề,Câu hỏi,A,B,Đáp án\nan-toan,Câu hỏi mới về mật khẩu?,Dài,Ngắn,A\nan-toan,Câu hỏi thiếu đáp án?,Có,Không,\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int failed;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            failed = Main.importQuestions(config, file);
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, failed);
+        assertTrue(printed.contains("Dòng 3, cột Đáp án: chưa ghi đáp án đúng"), printed);
+        assertTrue(printed.contains("Không nhập câu hỏi nào"), printed);
+
+        Files.writeString(file, "Chủ đề,Câu hỏi,A,B,Đáp án\nan-toan,Câu hỏi mới về mật khẩu?,Dài,Ngắn,A\nan-toan,Câu hỏi đã có đáp án?,Có,Không,A\n");
+        assertEquals(0, Main.importQuestions(config, file));
+        try (App app = App.start(config, java.time.Clock.systemUTC())) {
+            long count = app.database().jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM questions WHERE text IN ('Câu hỏi mới về mật khẩu?', 'Câu hỏi đã có đáp án?')").mapTo(Long.class).one());
+            assertEquals(2, count);
+        }
+    }
+}
