@@ -1,10 +1,13 @@
 package vn.contest.app;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +17,11 @@ import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.outbox.Sender;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.core.text.Redaction;
+import vn.contest.telegram.TelegramChannel;
 import vn.contest.web.WebChannel;
 import vn.contest.web.WebSender;
 
@@ -31,9 +36,10 @@ public final class App implements AutoCloseable {
     private final ExpiredAttemptSweeper sweeper;
     private final OutboxDispatcher dispatcher;
     private final Javalin server;
+    private final TelegramChannel telegram;
 
     private App(EmbeddedPostgresServer embedded, Database database, Contest contest, Dialogue dialogue,
-                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server) {
+                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, TelegramChannel telegram) {
         this.embedded = embedded;
         this.database = database;
         this.contest = contest;
@@ -41,6 +47,7 @@ public final class App implements AutoCloseable {
         this.sweeper = sweeper;
         this.dispatcher = dispatcher;
         this.server = server;
+        this.telegram = telegram;
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -57,11 +64,22 @@ public final class App implements AutoCloseable {
             Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
             OutboxStore outbox = new OutboxStore(database.jdbi());
             ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), contest, clock);
-            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, List.of(new WebSender()));
-            Javalin server = server(database, new WebChannel(dialogue, outbox)).start(config.host(), config.port());
+            List<Sender> senders = new ArrayList<>(List.of(new WebSender()));
+            List<Consumer<JavalinConfig>> routes = new ArrayList<>(List.of(new WebChannel(dialogue, outbox)::install));
+            TelegramChannel telegram = config.telegram() == null ? null : new TelegramChannel(config.telegram(), dialogue);
+            if (telegram != null) {
+                senders.add(telegram.sender());
+                routes.add(telegram::install);
+                log.info("Telegram channel on ({} mode)", config.telegram().mode().name().toLowerCase());
+            }
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders);
+            Javalin server = server(database, routes).start(config.host(), config.port());
             sweeper.start(Duration.ofSeconds(5));
             dispatcher.start(Duration.ofMillis(250));
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server);
+            if (telegram != null) {
+                telegram.start(database.jdbi());
+            }
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, telegram);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -73,12 +91,12 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Javalin server(Database database, WebChannel web) {
+    private static Javalin server(Database database, List<Consumer<JavalinConfig>> routes) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 256 * 1024;
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
-            web.install(config);
+            routes.forEach(r -> r.accept(config));
             config.routes.get("/health", ctx -> {
                 boolean up = database.isUp();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
@@ -117,6 +135,9 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        if (telegram != null) {
+            telegram.close();
+        }
         sweeper.close();
         dispatcher.close();
         database.close();

@@ -5,12 +5,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import vn.contest.telegram.TelegramConfig;
 
 /**
  * Wiring from environment variables (the README's table). Without DATABASE_URL the app runs its own
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
  */
-public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
+public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
+                        TelegramConfig telegram) {
+
+    /** Without any chat platform: the web channel only. */
+    public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null);
+    }
 
     public static AppConfig fromEnv(Map<String, String> env) {
         int port = Integer.parseInt(env.getOrDefault("PORT", "7070"));
@@ -36,15 +43,16 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
                 throw new IllegalArgumentException("DATABASE_URL must start with jdbc:postgresql:, postgres:// or postgresql://");
             }
         }
-        return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile);
+        return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
+                TelegramConfig.fromEnv(env).orElse(null));
     }
 
     public boolean embeddedDatabase() {
         return jdbcUrl == null;
     }
 
-    public AppConfig withPort(int newPort) {
-        return new AppConfig(host, newPort, dataDir, jdbcUrl, dbUser, dbPassword, contestFile);
+    public AppConfig withTelegram(TelegramConfig config) {
+        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, config);
     }
 
     private static boolean blank(String s) {

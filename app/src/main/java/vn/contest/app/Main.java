@@ -11,6 +11,8 @@ import vn.contest.core.bank.QuestionImporter;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
+import vn.contest.telegram.TelegramChannel;
+import vn.contest.telegram.TelegramWebhook;
 
 /** Commands: serve (the default) and import-questions FILE. */
 public final class Main {
@@ -29,6 +31,13 @@ public final class Main {
                     System.exit(2);
                 }
                 System.exit(importQuestions(config, Path.of(args[1])));
+            }
+            case "telegram-webhook" -> {
+                if (args.length != 2 || config.telegram() == null) {
+                    System.err.println("Usage: telegram-webhook https://your.domain/webhooks/telegram (with TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET set)");
+                    System.exit(2);
+                }
+                System.exit(registerTelegramWebhook(config, args[1]));
             }
             case "help", "--help", "-h" -> usage();
             default -> {
@@ -74,11 +83,28 @@ public final class Main {
         }
     }
 
+    /** Points the bot at our webhook (setWebhook with the secret and the update types we use) and sets its menu. */
+    static int registerTelegramWebhook(AppConfig config, String url) {
+        if (!url.startsWith("https://") || !url.endsWith(TelegramWebhook.PATH)) {
+            System.err.println("The webhook URL must be https://… ending in " + TelegramWebhook.PATH);
+            return 2;
+        }
+        try {
+            new TelegramChannel(config.telegram(), null).registerWebhook(url);
+            System.out.println("Telegram webhook set to " + url);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("Telegram refused: " + e.getMessage());
+            return 1;
+        }
+    }
+
     private static void usage() {
         System.out.println("""
                 Usage: java -jar contest-app.jar [command]
                   serve                    run the contest (default)
                   import-questions FILE    import an .xlsx or .csv question file into the contest's bank
+                  telegram-webhook URL     register https://…/webhooks/telegram as the bot's webhook
                 Configuration comes from environment variables; see the README.""");
     }
 }

@@ -23,6 +23,13 @@ class DependencyRuleTest {
     }
 
     @Test
+    void theTelegramAdapterReachesIntoNoOtherAdapter() {
+        noClasses().that().resideInAPackage("vn.contest.telegram..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theWebAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")

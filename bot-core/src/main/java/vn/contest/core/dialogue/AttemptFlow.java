@@ -97,15 +97,21 @@ final class AttemptFlow {
         Attempt a = t.openAttempt().orElseThrow();
         PaperQuestion q = AttemptStore.question(t.h, a.id(), a.currentPosition());
         StringBuilder text = new StringBuilder(Texts.format(Texts.QUESTION, q.position() + 1, a.questionCount(),
-                Texts.duration(a.remaining(t.now)), q.text()));
+                Texts.duration(a.remaining(t.now)), q.text())).append(options(q));
         List<Choice> choices = new ArrayList<>();
         for (int i = 0; i < q.options().size(); i++) {
-            char letter = AnswerLetters.letter(i);
-            text.append('\n').append(letter).append(". ").append(q.options().get(i));
-            choices.add(new Choice(Tokens.answer(a.id(), q.position(), i), String.valueOf(letter)));
+            choices.add(new Choice(Tokens.answer(a.id(), q.position(), i), String.valueOf(AnswerLetters.letter(i))));
         }
         text.append("\n\n").append(Texts.QUESTION_TYPE_HINT);
         t.sayQuestion(text.toString(), choices, a.deadlineAt());
+    }
+
+    private static String options(PaperQuestion q) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < q.options().size(); i++) {
+            text.append('\n').append(AnswerLetters.letter(i)).append(". ").append(q.options().get(i));
+        }
+        return text.toString();
     }
 
     static void answer(Turn t) {
@@ -125,6 +131,7 @@ final class AttemptFlow {
         }
         Tokens.Answer answer = token.get();
         if (answer.attemptId() != a.id() || answer.position() != a.currentPosition()) {
+            t.editTapped(null);
             t.say(Texts.STALE_ANSWER);
             promptQuestion(t);
             return;
@@ -135,6 +142,9 @@ final class AttemptFlow {
             return;
         }
         AttemptStore.recordAnswer(t.h, a, answer.optionIndex(), t.now);
+        // The answered question keeps its text and shows the choice, without buttons to tap again.
+        t.editTapped(Texts.format(Texts.ANSWERED, q.position() + 1, a.questionCount(), q.text())
+                + options(q) + "\n\n" + Texts.format(Texts.CHOSEN, String.valueOf(AnswerLetters.letter(answer.optionIndex()))));
         t.moveTo(a.currentPosition() + 1 >= a.questionCount() ? State.PREDICTING : State.ANSWERING);
     }
 

@@ -66,6 +66,20 @@ public final class Dialogue {
         }
     }
 
+    /**
+     * A reply outside the contest dialogue (for example to a group chat the bot was added to), deduplicated
+     * on the event id like any message.
+     */
+    public Outcome notice(ChatRef chat, String eventId, String text) {
+        return jdbi.inTransaction(h -> {
+            if (!InboundEvents.firstSeen(h, chat.channel(), eventId)) {
+                return Outcome.DUPLICATE;
+            }
+            OutboxStore.enqueue(h, new Outbound(chat, text, List.of(), false, null, Outbound.TEXT));
+            return Outcome.HANDLED;
+        });
+    }
+
     private static void step(Turn t) {
         if (t.account.isNew) {
             // Whatever a newcomer first writes, they need the welcome and the consent question first.

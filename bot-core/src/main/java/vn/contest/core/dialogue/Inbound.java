@@ -9,23 +9,29 @@ package vn.contest.core.dialogue;
  * @param sharedPhone   a phone number shared through the platform (for example a Telegram contact)
  * @param phoneVerified true when the platform vouches that the shared phone is the sender's own
  * @param startPayload  the payload of a start link (a unit code), or "" for a bare start
+ * @param sourceRef     the platform's id of the message whose button was tapped, where it can be edited later
  */
 public record Inbound(ChatRef chat, String eventId, String text, String choice, String sharedPhone,
-                      boolean phoneVerified, String startPayload) {
+                      boolean phoneVerified, String startPayload, String sourceRef) {
 
     public static Inbound text(ChatRef chat, String eventId, String text) {
-        return new Inbound(chat, eventId, text, null, null, false, null);
+        return new Inbound(chat, eventId, text, null, null, false, null, null);
     }
 
     public static Inbound choice(ChatRef chat, String eventId, String token) {
-        return new Inbound(chat, eventId, null, token, null, false, null);
+        return new Inbound(chat, eventId, null, token, null, false, null, null);
+    }
+
+    /** A button tapped on a message the platform can edit afterwards (its id in {@code sourceRef}). */
+    public static Inbound tap(ChatRef chat, String eventId, String token, String sourceRef) {
+        return new Inbound(chat, eventId, null, token, null, false, null, sourceRef);
     }
 
     public static Inbound start(ChatRef chat, String eventId, String payload) {
-        return new Inbound(chat, eventId, null, null, null, false, payload == null ? "" : payload);
+        return new Inbound(chat, eventId, null, null, null, false, payload == null ? "" : payload, null);
     }
 
     public static Inbound contact(ChatRef chat, String eventId, String phone, boolean verified) {
-        return new Inbound(chat, eventId, null, null, phone, verified, null);
+        return new Inbound(chat, eventId, null, null, phone, verified, null, null);
     }
 }

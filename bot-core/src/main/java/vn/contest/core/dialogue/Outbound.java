@@ -9,14 +9,30 @@ import java.util.List;
  * @param choices      buttons to offer (the text also says how to answer by typing)
  * @param requestPhone offer the platform's "share my phone number" button where there is one
  * @param deadline     for a question: when the paper's time runs out, so a page can show a countdown
- * @param kind         "question" for an exam question (adapters may strip its buttons once answered), else "text"
+ * @param kind         {@link #QUESTION} for an exam question, {@link #EDIT} to change an earlier message, else {@link #TEXT}
+ * @param editRef      for an edit: the platform's id of the message to change (from {@link Inbound#sourceRef()})
  */
-public record Outbound(ChatRef chat, String text, List<Choice> choices, boolean requestPhone, Instant deadline, String kind) {
+public record Outbound(ChatRef chat, String text, List<Choice> choices, boolean requestPhone, Instant deadline, String kind,
+                       String editRef) {
     public static final String TEXT = "text";
     public static final String QUESTION = "question";
+    /** Replace the text of message {@code editRef} with {@code text} and drop its buttons; null text drops the buttons only. */
+    public static final String EDIT = "edit";
 
     public Outbound {
         choices = choices == null ? List.of() : List.copyOf(choices);
         kind = kind == null ? TEXT : kind;
+    }
+
+    public Outbound(ChatRef chat, String text, List<Choice> choices, boolean requestPhone, Instant deadline, String kind) {
+        this(chat, text, choices, requestPhone, deadline, kind, null);
+    }
+
+    public static Outbound edit(ChatRef chat, String editRef, String text) {
+        return new Outbound(chat, text, List.of(), false, null, EDIT, editRef);
+    }
+
+    public boolean isEdit() {
+        return EDIT.equals(kind);
     }
 }

@@ -23,7 +23,16 @@ final class PhoneStep implements Step {
             t.say(Texts.EXCLUDED);
             return;
         }
-        if (ParticipantStore.idByPhone(t.h, t.contest.id(), phone.get()).isPresent()) {
+        Optional<Long> owner = ParticipantStore.idByPhone(t.h, t.contest.id(), phone.get());
+        if (owner.isPresent() && t.in.sharedPhone() != null && t.in.phoneVerified()) {
+            // The platform vouches this is the sender's own number: the same person on another channel.
+            t.account.participantId = owner.get();
+            t.account.draft = new vn.contest.core.participant.Draft();
+            t.say(Texts.format(Texts.LINKED, t.participant().fullName()));
+            t.moveTo(State.READY);
+            return;
+        }
+        if (owner.isPresent()) {
             t.say(Texts.PHONE_TAKEN);
             return;
         }

@@ -81,10 +81,12 @@ public final class Texts {
             Lượt thi thứ %d: %d câu hỏi trắc nghiệm và 1 câu hỏi dự đoán, làm trong %d phút (đến %s).
             Mỗi câu chọn một đáp án bằng nút, hoặc gõ chữ cái (A, B, C...). Đáp án đã chọn không sửa được.""";
     static final String QUESTION = "Câu %d/%d (còn %s)\n%s\n";
+    static final String ANSWERED = "Câu %d/%d\n%s\n";
+    static final String CHOSEN = "✅ Bạn đã chọn: %s";
+    static final String LINKED = "Số điện thoại này đã đăng ký dự thi. Đã kết nối cuộc trò chuyện này với tài khoản dự thi của %s; các lượt thi được tính chung.";
     static final String QUESTION_TYPE_HINT = "Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B).";
     static final String ANSWER_HINT = "Vui lòng chọn một đáp án bằng nút, hoặc gõ một chữ cái từ A đến %s (ví dụ: B).";
     static final String STALE_ANSWER = "Câu hỏi đó đã được trả lời hoặc không còn hiệu lực. Câu hỏi hiện tại của bạn là:";
-    static final String NO_OPEN_ATTEMPT = "Câu hỏi đó thuộc một lượt thi đã kết thúc, nên không được tính.";
     static final String PREDICTION = "Câu hỏi dự đoán (còn %s):\n%s\nHãy gõ một số nguyên, ví dụ: 12500.";
     static final String PREDICTION_HINT = "Vui lòng gõ câu trả lời dự đoán là một số nguyên (ví dụ: 12500 hoặc 12.500).";
     static final String TIME_UP = "Đã hết thời gian làm bài. Các câu chưa trả lời không được tính điểm.";

@@ -69,6 +69,13 @@ final class Turn {
         replies.add(new Outbound(account.chat, text, List.of(), true, null, Outbound.TEXT));
     }
 
+    /** Changes the message whose button was tapped, where the platform allows it (no-op elsewhere). */
+    void editTapped(String text) {
+        if (in.sourceRef() != null) {
+            replies.add(Outbound.edit(account.chat, in.sourceRef(), text));
+        }
+    }
+
     void sayQuestion(String text, List<Choice> choices, Instant deadline) {
         replies.add(new Outbound(account.chat, text, choices, false, deadline, Outbound.QUESTION));
     }
@@ -90,8 +97,8 @@ final class Turn {
 
     /** While a paper is open every reply carries its deadline, so a page can keep its countdown. */
     void stampDeadline(Instant deadline) {
-        replies.replaceAll(o -> o.deadline() != null ? o
-                : new Outbound(o.chat(), o.text(), o.choices(), o.requestPhone(), deadline, o.kind()));
+        replies.replaceAll(o -> o.deadline() != null || o.isEdit() ? o
+                : new Outbound(o.chat(), o.text(), o.choices(), o.requestPhone(), deadline, o.kind(), o.editRef()));
     }
 
     Participant participant() {

@@ -49,7 +49,7 @@ public final class OutboxDispatcher implements AutoCloseable {
 
     /** Delivers one batch of due messages; returns how many were claimed. */
     public int drainOnce(Sender sender) {
-        List<OutboxMessage> batch = store.claim(sender.channel(), BATCH, LEASE);
+        List<OutboxMessage> batch = store.claim(sender.channel(), BATCH, LEASE, sender.perChatGap());
         long gapNanos = (long) (1_000_000_000L / Math.max(sender.messagesPerSecond(), 0.1));
         long next = System.nanoTime();
         for (OutboxMessage m : batch) {

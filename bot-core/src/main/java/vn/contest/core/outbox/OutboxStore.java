@@ -38,6 +38,14 @@ public final class OutboxStore {
      * replies arrive in the order they were written. Rows whose lease ran out (a sender died) are due again.
      */
     public List<OutboxMessage> claim(String channel, int limit, Duration lease) {
+        return claim(channel, limit, lease, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #claim(String, int, Duration)}, and a new message to a chat waits until {@code perChatGap} has
+     * passed since the last one delivered there (edits of earlier messages do not wait).
+     */
+    public List<OutboxMessage> claim(String channel, int limit, Duration lease, Duration perChatGap) {
         return jdbi.inTransaction(h -> h.createQuery("""
                 WITH due AS (
                     SELECT o.id FROM outbox o
@@ -47,6 +55,11 @@ public final class OutboxStore {
                       AND NOT EXISTS (SELECT 1 FROM outbox e
                                       WHERE e.channel = o.channel AND e.chat_id = o.chat_id AND e.id < o.id
                                         AND e.status IN ('pending', 'sending'))
+                      AND (:gap = 0 OR o.payload->>'kind' = 'edit' OR NOT EXISTS (
+                                      SELECT 1 FROM outbox s
+                                      WHERE s.channel = o.channel AND s.chat_id = o.chat_id AND s.status = 'sent'
+                                        AND s.sent_at > now() - make_interval(secs => :gap)
+                                        AND s.payload->>'kind' <> 'edit'))
                     ORDER BY o.id LIMIT :n
                     FOR UPDATE SKIP LOCKED)
                 UPDATE outbox SET status = 'sending', tries = tries + 1,
@@ -54,6 +67,7 @@ public final class OutboxStore {
                 FROM due WHERE outbox.id = due.id
                 RETURNING outbox.id, outbox.payload::text AS payload, outbox.tries""")
                 .bind("ch", channel).bind("n", limit).bind("lease", (double) lease.toSeconds())
+                .bind("gap", perChatGap.toMillis() / 1000.0)
                 .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
                 .list()
                 .stream().sorted(java.util.Comparator.comparingLong(OutboxMessage::id)).toList());

@@ -11,5 +11,10 @@ public interface Sender {
         return 30;
     }
 
+    /** The least time between two messages to one chat (edits excepted); zero for no per-chat pacing. */
+    default java.time.Duration perChatGap() {
+        return java.time.Duration.ZERO;
+    }
+
     SendResult send(Outbound message);
 }

@@ -143,6 +143,25 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void aPerChatGapHoldsTheNextMessageButNotAnEditOrAnotherChat() {
+        enqueue("gap-1", "first");
+        enqueue("gap-1", "second");
+        enqueue("gap-2", "other chat");
+        Duration gap = Duration.ofSeconds(30);
+        assertEquals(List.of("first", "other chat"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now() WHERE status = 'sending'"));
+        assertTrue(store.claim("scripted", 10, Duration.ofSeconds(60), gap).isEmpty(), "\"second\" waits for the gap");
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, Outbound.edit(new ChatRef("scripted", "gap-2"), "77", "edited")));
+        assertEquals(List.of("edited"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)), "an edit does not wait");
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET sent_at = now() - interval '31 seconds' WHERE status = 'sent'"));
+        assertEquals(List.of("second"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));
+    }
+
+    static List<String> texts(List<OutboxMessage> messages) {
+        return messages.stream().map(m -> m.outbound().text()).toList();
+    }
+
+    @Test
     void backoffGrowsAndIsCapped() {
         assertEquals(Duration.ofSeconds(2), Backoff.after(1));
         assertEquals(Duration.ofSeconds(16), Backoff.after(4));

@@ -66,6 +66,22 @@ class ParsersTest {
     }
 
     @org.junit.jupiter.api.Test
+    void splitsLongTextAtLineBreaksThenSpaces() {
+        assertEquals(java.util.List.of("ab"), TextSplitter.split("ab", 5));
+        assertEquals(java.util.List.of("một hai", "ba bốn"), TextSplitter.split("một hai\nba bốn", 9));
+        assertEquals(java.util.List.of("một hai", "ba"), TextSplitter.split("một hai ba", 7));
+        assertEquals(java.util.List.of("một", "hai ba"), TextSplitter.split("một hai ba", 6));
+        assertEquals(java.util.List.of("abcde", "fgh"), TextSplitter.split("abcdefgh", 5));
+        assertTrue(TextSplitter.split("x".repeat(3000), 2000).stream().allMatch(p -> p.length() <= 2000));
+    }
+
+    @org.junit.jupiter.api.Test
+    void redactsNumbersAndDatesFromLogText() {
+        assertEquals("Key (phone)=(<number>) already exists; born <date>",
+                Redaction.redact("Key (phone)=(0912 345 678) already exists; born 05/09/1961"));
+    }
+
+    @org.junit.jupiter.api.Test
     void foldsVietnameseForMatching() {
         assertEquals("dong y", Folding.fold("  Đồng   Ý "));
         assertEquals("xa duong quang", Folding.fold("Xã Dương Quang"));

@@ -1,0 +1,61 @@
+package vn.contest.app;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import vn.contest.telegram.TelegramConfig;
+
+/** The app with TELEGRAM_* set: the webhook route is served, and replies leave through the running dispatcher. */
+class TelegramWiringTest {
+    static final String TOKEN = "42:wiring";
+
+    @Test
+    void aWebhookUpdateIsAnsweredThroughTheBotApi() throws Exception {
+        WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort());
+        wm.start();
+        try {
+            wm.stubFor(post(urlMatching("/bot" + TOKEN + "/(?i)sendmessage")).willReturn(okJson(
+                    "{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":777,\"type\":\"private\"},\"text\":\"x\"}}")));
+            wm.stubFor(post(urlMatching("/bot" + TOKEN + "/(?i)setmycommands")).willReturn(okJson("{\"ok\":true,\"result\":true}")));
+            TelegramConfig telegram = TelegramConfig.fromEnv(java.util.Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                    "TELEGRAM_WEBHOOK_SECRET", "wiring-secret", "TELEGRAM_API_URL", "http://localhost:" + wm.port())).orElseThrow();
+            try (App app = TestApps.onSharedServer("telegram_wiring", Clock.systemUTC(), telegram)) {
+                String update = "{\"update_id\":1,\"message\":{\"message_id\":1,\"from\":{\"id\":777,\"is_bot\":false,\"first_name\":\"A\"},"
+                        + "\"chat\":{\"id\":777,\"type\":\"private\"},\"date\":1700000000,\"text\":\"/start\","
+                        + "\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":6}]}}";
+                HttpClient http = HttpClient.newHttpClient();
+                URI hook = URI.create("http://127.0.0.1:" + app.port() + "/webhooks/telegram");
+                HttpResponse<String> unsigned = http.send(HttpRequest.newBuilder(hook).POST(HttpRequest.BodyPublishers.ofString(update)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(401, unsigned.statusCode());
+                HttpResponse<String> signed = http.send(HttpRequest.newBuilder(hook).header("X-Telegram-Bot-Api-Secret-Token", "wiring-secret")
+                        .POST(HttpRequest.BodyPublishers.ofString(update)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, signed.statusCode());
+                long end = System.nanoTime() + 10_000_000_000L;
+                while (wm.findAll(postRequestedFor(urlMatching("/bot" + TOKEN + "/(?i)sendmessage"))).size() < 2 && System.nanoTime() < end) {
+                    Thread.sleep(50);
+                }
+                var sent = wm.findAll(postRequestedFor(urlMatching("/bot" + TOKEN + "/(?i)sendmessage")));
+                assertEquals(2, sent.size(), "welcome, then the consent question a second later");
+                assertTrue(sent.get(0).getBodyAsString().contains("Chào mừng"), sent.get(0).getBodyAsString());
+                assertTrue(sent.get(1).getLoggedDate().getTime() - sent.get(0).getLoggedDate().getTime() >= 900,
+                        "one message a second per chat");
+                assertEquals(1, wm.findAll(postRequestedFor(urlMatching("/bot" + TOKEN + "/(?i)setmycommands"))).size());
+            }
+        } finally {
+            wm.stop();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package vn.contest.telegram;
+
+import io.javalin.config.JavalinConfig;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.OkHttpClient;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.outbox.Sender;
+
+/** The Telegram channel, wired: webhook route or poller, the sender, and the bot's command menu. */
+public final class TelegramChannel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+    static final int LONG_POLL_SECONDS = 25;
+
+    private final TelegramConfig config;
+    private final TelegramClient client;
+    private final UpdateHandler handler;
+    private final TelegramSender sender;
+    private TelegramPoller poller;
+
+    public TelegramChannel(TelegramConfig config, Dialogue dialogue) {
+        this.config = config;
+        // Long polling holds a request open for LONG_POLL_SECONDS: the read time-out must outlast it.
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(LONG_POLL_SECONDS + 15))
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = new OkHttpTelegramClient(http, config.token(), config.telegramUrl());
+        this.handler = new UpdateHandler(dialogue, client);
+        this.sender = new TelegramSender(client);
+    }
+
+    public Sender sender() {
+        return sender;
+    }
+
+    /** Adds the webhook route (webhook mode only). */
+    public void install(JavalinConfig javalin) {
+        if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
+            new TelegramWebhook(config.webhookSecret(), handler).install(javalin);
+        }
+    }
+
+    /** Starts polling (polling mode) and publishes the command menu. */
+    public void start(Jdbi jdbi) {
+        if (config.mode() == TelegramConfig.Mode.POLLING) {
+            poller = new TelegramPoller(client, handler, jdbi, LONG_POLL_SECONDS);
+            poller.start();
+        }
+        Thread commands = new Thread(() -> {
+            try {
+                publishCommands();
+            } catch (TelegramApiException e) {
+                log.warn("Telegram setMyCommands failed: {}", e.getMessage());
+            }
+        }, "telegram-commands");
+        commands.setDaemon(true);
+        commands.start();
+    }
+
+    public void publishCommands() throws TelegramApiException {
+        client.execute(SetMyCommands.builder().commands(List.of(
+                new BotCommand("start", TelegramTexts.CMD_START), new BotCommand("help", TelegramTexts.CMD_HELP),
+                new BotCommand("thele", TelegramTexts.CMD_RULES), new BotCommand("ketqua", TelegramTexts.CMD_RESULTS),
+                new BotCommand("huy", TelegramTexts.CMD_CANCEL))).build());
+    }
+
+    /** Points Telegram at {@code url} (which must end in /webhooks/telegram) with our secret and update types. */
+    public void registerWebhook(String url) throws TelegramApiException {
+        client.execute(SetWebhook.builder().url(url).secretToken(config.webhookSecret())
+                .allowedUpdates(UpdateHandler.ALLOWED_UPDATES).build());
+        publishCommands();
+    }
+
+    @Override
+    public void close() {
+        if (poller != null) {
+            poller.close();
+        }
+        handler.close();
+    }
+}

@@ -1,0 +1,35 @@
+package vn.contest.telegram;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.TelegramUrl;
+
+/**
+ * TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, TELEGRAM_MODE (webhook or polling) and TELEGRAM_API_URL.
+ * Without a token the channel is off.
+ */
+public record TelegramConfig(String token, String webhookSecret, Mode mode, URI apiUrl) {
+    public enum Mode { WEBHOOK, POLLING }
+
+    public static Optional<TelegramConfig> fromEnv(Map<String, String> env) {
+        String token = env.get("TELEGRAM_BOT_TOKEN");
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Mode mode = Mode.valueOf(env.getOrDefault("TELEGRAM_MODE", "webhook").trim().toUpperCase());
+        String secret = env.get("TELEGRAM_WEBHOOK_SECRET");
+        if (mode == Mode.WEBHOOK && (secret == null || !secret.matches("[A-Za-z0-9_-]{1,256}"))) {
+            throw new IllegalArgumentException(
+                    "TELEGRAM_WEBHOOK_SECRET (1-256 of A-Z a-z 0-9 _ -) is required in webhook mode");
+        }
+        URI api = URI.create(env.getOrDefault("TELEGRAM_API_URL", "https://api.telegram.org"));
+        return Optional.of(new TelegramConfig(token.trim(), secret, mode, api));
+    }
+
+    /** Where the Bot API lives: any scheme://host:port, so a local stand-in can take its place. */
+    TelegramUrl telegramUrl() {
+        int port = apiUrl.getPort() > 0 ? apiUrl.getPort() : ("http".equals(apiUrl.getScheme()) ? 80 : 443);
+        return new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port, false);
+    }
+}

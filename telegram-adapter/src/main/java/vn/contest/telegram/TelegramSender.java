@@ -1,0 +1,138 @@
+package vn.contest.telegram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import vn.contest.core.dialogue.Choice;
+import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.outbox.SendResult;
+import vn.contest.core.outbox.Sender;
+import vn.contest.core.text.TextSplitter;
+
+/**
+ * Renders replies as Telegram messages: a question with one inline button per option, other choices as
+ * inline buttons, the phone request as a "share contact" keyboard; answered questions are edited to show
+ * the choice and lose their buttons. Paced to Telegram's limits (about 30 a second in all, 1 a second per chat).
+ */
+public final class TelegramSender implements Sender {
+    static final int MAX_TEXT = 4096;
+    private static final int SHORT_LABEL = 14;
+
+    private final TelegramClient client;
+    private final Duration perChatGap;
+
+    public TelegramSender(TelegramClient client) {
+        this(client, Duration.ofSeconds(1));
+    }
+
+    TelegramSender(TelegramClient client, Duration perChatGap) {
+        this.client = client;
+        this.perChatGap = perChatGap;
+    }
+
+    @Override
+    public String channel() {
+        return UpdateHandler.CHANNEL;
+    }
+
+    @Override
+    public double messagesPerSecond() {
+        return 25;
+    }
+
+    @Override
+    public Duration perChatGap() {
+        return perChatGap;
+    }
+
+    @Override
+    public SendResult send(Outbound message) {
+        try {
+            if (message.isEdit()) {
+                edit(message);
+            } else {
+                List<String> parts = TextSplitter.split(message.text(), MAX_TEXT);
+                for (int i = 0; i < parts.size(); i++) {
+                    boolean last = i == parts.size() - 1;
+                    client.execute(SendMessage.builder().chatId(message.chat().externalId()).text(parts.get(i))
+                            .replyMarkup(last ? markup(message) : null).build());
+                }
+            }
+            return SendResult.sent();
+        } catch (TelegramApiRequestException e) {
+            return classify(e);
+        } catch (TelegramApiException e) {
+            return new SendResult.Retry(null, "telegram: " + e.getMessage());
+        }
+    }
+
+    private void edit(Outbound message) throws TelegramApiException {
+        String chatId = message.chat().externalId();
+        int messageId = Integer.parseInt(message.editRef());
+        if (message.text() == null) {
+            client.execute(EditMessageReplyMarkup.builder().chatId(chatId).messageId(messageId).build());
+        } else {
+            String text = message.text().length() > MAX_TEXT ? message.text().substring(0, MAX_TEXT) : message.text();
+            client.execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(text).build());
+        }
+    }
+
+    static ReplyKeyboard markup(Outbound message) {
+        if (message.requestPhone()) {
+            return ReplyKeyboardMarkup.builder()
+                    .keyboardRow(new KeyboardRow(KeyboardButton.builder().text(TelegramTexts.SHARE_PHONE).requestContact(true).build()))
+                    .resizeKeyboard(true).oneTimeKeyboard(true).build();
+        }
+        if (message.choices().isEmpty()) {
+            // Also takes away the phone keyboard once it is no longer asked for.
+            return ReplyKeyboardRemove.builder().removeKeyboard(true).build();
+        }
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        boolean compact = Outbound.QUESTION.equals(message.kind())
+                || message.choices().stream().allMatch(c -> c.label().length() <= SHORT_LABEL);
+        int perRow = Outbound.QUESTION.equals(message.kind()) ? 6 : compact ? 3 : 1;
+        InlineKeyboardRow row = new InlineKeyboardRow();
+        for (Choice c : message.choices()) {
+            row.add(InlineKeyboardButton.builder().text(c.label()).callbackData(CallbackData.checked(c.token())).build());
+            if (row.size() == perRow) {
+                rows.add(row);
+                row = new InlineKeyboardRow();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
+    }
+
+    /** 429: wait as told; 403: the person blocked the bot; other 4xx will never pass; 5xx and the rest: retry. */
+    static SendResult classify(TelegramApiRequestException e) {
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String reason = code + " " + e.getApiResponse();
+        if (code == 429) {
+            Integer after = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            return new SendResult.Retry(after == null ? null : Duration.ofSeconds(after), reason);
+        }
+        if (code == 400 && String.valueOf(e.getApiResponse()).contains("message is not modified")) {
+            return SendResult.sent();
+        }
+        if (code >= 400 && code < 500) {
+            return new SendResult.Undeliverable(reason);
+        }
+        return new SendResult.Retry(null, reason);
+    }
+}

@@ -1,0 +1,325 @@
+package vn.contest.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.dialogue.Choice;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.outbox.OutboxDispatcher;
+import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.store.Database;
+import vn.contest.core.testing.ChatDriver;
+import vn.contest.core.testing.MutableClock;
+import vn.contest.core.testing.TestContest;
+import vn.contest.core.testing.TestDatabase;
+
+/** The Telegram channel end to end: real webhook route, real engine and database, WireMock as the Bot API. */
+class TelegramChannelTest {
+    static Database db;
+    static Dialogue dialogue;
+    static BotApiStub api;
+    static Javalin server;
+    static TelegramSender sender;
+    static OutboxDispatcher dispatcher;
+    static UpdateHandler handler;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String SECRET = "s3cret-Token_1";
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.fresh();
+        Contest contest = TestContest.install(db.jdbi(), TestContest.config());
+        dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
+        api = new BotApiStub();
+        var client = new OkHttpTelegramClient(BotApiStub.TOKEN, api.config(TelegramConfig.Mode.WEBHOOK).telegramUrl());
+        handler = new UpdateHandler(dialogue, client);
+        TelegramWebhook webhook = new TelegramWebhook(SECRET, handler);
+        server = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = 1024 * 1024;
+            webhook.install(cfg);
+        }).start("127.0.0.1", 0);
+        sender = new TelegramSender(client, Duration.ZERO);
+        dispatcher = new OutboxDispatcher(new OutboxStore(db.jdbi()), List.of(sender));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        server.stop();
+        handler.close();
+        api.close();
+        db.close();
+    }
+
+    @BeforeEach
+    void freshStub() {
+        api.reset();
+    }
+
+    static HttpResponse<String> deliver(String body) {
+        return deliver(body, SECRET);
+    }
+
+    static HttpResponse<String> deliver(String body, String secret) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + TelegramWebhook.PATH))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (secret != null) {
+            b.header(TelegramWebhook.SECRET_HEADER, secret);
+        }
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Delivers an update (expecting 200) and sends whatever the outbox holds. */
+    static void say(String update) {
+        HttpResponse<String> r = deliver(update);
+        assertEquals(200, r.statusCode(), r.body());
+        drain();
+    }
+
+    static void drain() {
+        while (dispatcher.drainOnce(sender) > 0) {
+            // until the outbox is empty
+        }
+    }
+
+    static void await(BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static JsonNode last(long chatId) {
+        List<JsonNode> sent = api.sentTo(chatId);
+        assertFalse(sent.isEmpty(), "nothing sent to " + chatId);
+        return sent.get(sent.size() - 1);
+    }
+
+    static String callbackData(JsonNode message, String label) {
+        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                if (button.path("text").asText().contains(label)) {
+                    return button.path("callback_data").asText();
+                }
+            }
+        }
+        throw new AssertionError("no button " + label + " in " + message);
+    }
+
+    static long count(String sql) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Test
+    void registrationAndAWholePaperPlayedThroughWebhookUpdates() {
+        long user = 5_000_001L;
+        say(Updates.text(Updates.nextId(), user, "/start"));
+        assertTrue(api.sentTo(user).stream().anyMatch(m -> m.path("text").asText().contains("Chào mừng")));
+        int taps = 0;
+        say(Updates.callback(Updates.nextId(), user, 8001, callbackData(last(user), "Đồng ý"), 1700000000));
+        taps++;
+        say(Updates.text(Updates.nextId(), user, "Lò Thị Lan"));
+        say(Updates.text(Updates.nextId(), user, "10/10/2005"));
+        JsonNode askPhone = last(user);
+        assertTrue(askPhone.path("reply_markup").path("keyboard").get(0).get(0).path("request_contact").asBoolean(),
+                "the phone is asked with a share-contact button: " + askPhone);
+        say(Updates.contact(Updates.nextId(), user, "+84 912 345 001", user));
+        say(Updates.callback(Updates.nextId(), user, 8002, callbackData(last(user), "Nhân dân"), 1700000000));
+        taps++;
+        say(Updates.callback(Updates.nextId(), user, 8003, callbackData(last(user), "Huyện B"), 1700000000));
+        taps++;
+        say(Updates.callback(Updates.nextId(), user, 8004, callbackData(last(user), "Xác nhận"), 1700000000));
+        taps++;
+        say(Updates.callback(Updates.nextId(), user, 8005, callbackData(last(user), "Bắt đầu thi"), 1700000000));
+        taps++;
+        for (int i = 0; i < 4; i++) {
+            JsonNode question = last(user);
+            assertTrue(question.path("text").asText().startsWith("Câu " + (i + 1) + "/4"), question.toString());
+            JsonNode row = question.path("reply_markup").path("inline_keyboard").get(0);
+            assertTrue(row.size() >= 2, "one row of letter buttons");
+            say(Updates.callback(Updates.nextId(), user, 9000 + i, row.get(0).path("callback_data").asText(), 1700000000));
+            taps++;
+        }
+        say(Updates.text(Updates.nextId(), user, "1.500"));
+        assertTrue(api.sentTo(user).stream().anyMatch(m -> m.path("text").asText().contains("Số câu trả lời đúng")), "the result came");
+
+        List<JsonNode> edits = api.calls("editMessageText");
+        assertEquals(4, edits.size(), "each answered question is edited");
+        assertTrue(edits.get(0).path("text").asText().contains("✅ Bạn đã chọn: A"), edits.get(0).toString());
+        assertTrue(edits.get(0).path("reply_markup").isMissingNode(), "and loses its buttons");
+        assertEquals("9000", edits.get(0).path("message_id").asText());
+        int expectedTaps = taps;
+        await(() -> api.calls("answerCallbackQuery").size() == expectedTaps, "every callback answered");
+        assertEquals(1, count("SELECT count(*) FROM participants WHERE phone = '0912345001'"));
+        assertEquals(1, count("SELECT count(*) FROM attempts a JOIN participants p ON p.id = a.participant_id "
+                + "WHERE p.phone = '0912345001' AND a.status = 'finished' AND a.prediction = 1500"));
+        for (JsonNode m : api.calls("sendMessage")) {
+            for (JsonNode row : m.path("reply_markup").path("inline_keyboard")) {
+                for (JsonNode b : row) {
+                    assertTrue(b.path("callback_data").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 64);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameUpdateTwiceCountsOnce() {
+        long user = 5_000_002L;
+        String update = Updates.text(Updates.nextId(), user, "/start");
+        assertEquals(200, deliver(update).statusCode());
+        assertEquals(200, deliver(update).statusCode());
+        drain();
+        assertEquals(2, api.sentTo(user).size(), "one welcome and one consent question, not two of each");
+    }
+
+    @Test
+    void aMissingOrWrongSecretIsRefusedAndNothingIsStored() {
+        long before = count("SELECT count(*) FROM inbound_events") + count("SELECT count(*) FROM chat_accounts");
+        String update = Updates.text(Updates.nextId(), 5_000_003L, "/start");
+        assertEquals(401, deliver(update, null).statusCode());
+        assertEquals(401, deliver(update, "wrong").statusCode());
+        assertEquals(401, deliver(update, SECRET + "x").statusCode());
+        assertEquals(before, count("SELECT count(*) FROM inbound_events") + count("SELECT count(*) FROM chat_accounts"));
+    }
+
+    @Test
+    void malformedAndOversizedBodiesAreRefusedAndNothingIsStored() {
+        long before = count("SELECT count(*) FROM inbound_events");
+        HttpResponse<String> garbage = deliver("{\"update_id\": oops");
+        assertEquals(400, garbage.statusCode());
+        assertFalse(garbage.body().contains("Exception"), garbage.body());
+        assertEquals(400, deliver("[1,2,3]").statusCode());
+        assertEquals(400, deliver("{\"message\":{}}").statusCode(), "an update needs its id");
+        String huge = Updates.text(Updates.nextId(), 5_000_004L, "x".repeat(300_000));
+        assertEquals(413, deliver(huge).statusCode());
+        assertEquals(before, count("SELECT count(*) FROM inbound_events"));
+    }
+
+    @Test
+    void anExpiredCallbackGetsANoticeAndChangesNothing() {
+        long user = 5_000_005L;
+        say(Updates.text(Updates.nextId(), user, "/start"));
+        long before = count("SELECT count(*) FROM inbound_events");
+        String consent = callbackData(last(user), "Đồng ý");
+        say(Updates.callback(Updates.nextId(), user, 8100, consent, 0));
+        await(() -> !api.calls("answerCallbackQuery").isEmpty(), "the callback answered");
+        assertEquals(TelegramTexts.STALE_CALLBACK, api.calls("answerCallbackQuery").get(0).path("text").asText());
+        assertEquals(before, count("SELECT count(*) FROM inbound_events"));
+        assertEquals("CONSENT", db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT state FROM chat_accounts WHERE channel = 'telegram' AND external_id = :u").bind("u", String.valueOf(user))
+                .mapTo(String.class).one()));
+    }
+
+    @Test
+    void tooManyRequestsWaitsAsToldAndABlockedUserIsNotRetried() {
+        long slow = 5_000_006L;
+        long gone = 5_000_007L;
+        api.failSendTo(slow, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}");
+        api.failSendTo(gone, 403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+        assertEquals(200, deliver(Updates.text(Updates.nextId(), slow, "/start")).statusCode());
+        assertEquals(200, deliver(Updates.text(Updates.nextId(), gone, "/start")).statusCode());
+        dispatcher.drainOnce(sender);
+        Map<String, Object> waiting = db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT status, last_error, EXTRACT(EPOCH FROM next_attempt_at - now()) AS wait FROM outbox
+                WHERE chat_id = :c ORDER BY id LIMIT 1""").bind("c", String.valueOf(slow)).mapToMap().one());
+        assertEquals("pending", waiting.get("status"));
+        double wait = ((Number) waiting.get("wait")).doubleValue();
+        assertTrue(wait > 5 && wait <= 7.5, "waits retry_after (7 s): " + wait);
+        assertTrue(waiting.get("last_error").toString().startsWith("429"), waiting.toString());
+        Map<String, Object> blocked = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT status, tries, last_error FROM outbox WHERE chat_id = :c ORDER BY id LIMIT 1")
+                .bind("c", String.valueOf(gone)).mapToMap().one());
+        assertEquals("failed", blocked.get("status"));
+        assertEquals(1, blocked.get("tries"));
+        assertTrue(blocked.get("last_error").toString().contains("blocked"), blocked.toString());
+    }
+
+    @Test
+    void aContactSharedBySomeoneElseIsNotTrustedButOnesOwnLinksToTheSamePerson() {
+        ChatDriver web = new ChatDriver(dialogue, new OutboxStore(db.jdbi()), "web-person");
+        web.register("Nông Văn Hai", "02/02/1990", "0977111222", 2, "1");
+
+        long stranger = 5_000_008L;
+        say(Updates.text(Updates.nextId(), stranger, "/start"));
+        say(Updates.text(Updates.nextId(), stranger, "đồng ý"));
+        say(Updates.text(Updates.nextId(), stranger, "Kẻ Lạ Mặt"));
+        say(Updates.text(Updates.nextId(), stranger, "01/01/1990"));
+        say(Updates.contact(Updates.nextId(), stranger, "0977111222", 42L));
+        assertTrue(last(stranger).path("text").asText().contains("đã được dùng để đăng ký"), last(stranger).toString());
+
+        long owner = 5_000_009L;
+        say(Updates.text(Updates.nextId(), owner, "/start"));
+        say(Updates.text(Updates.nextId(), owner, "đồng ý"));
+        say(Updates.text(Updates.nextId(), owner, "Nông Văn Hai"));
+        say(Updates.text(Updates.nextId(), owner, "02/02/1990"));
+        say(Updates.contact(Updates.nextId(), owner, "84977111222", owner));
+        assertTrue(api.sentTo(owner).stream().anyMatch(m -> m.path("text").asText().contains("Đã kết nối")), "linked");
+        assertEquals(1, count("SELECT count(*) FROM participants WHERE phone = '0977111222'"));
+        assertEquals(2, count("SELECT count(*) FROM chat_accounts WHERE participant_id = (SELECT id FROM participants WHERE phone = '0977111222')"));
+        assertNull(db.jdbi().withHandle(h -> h.createQuery("SELECT participant_id FROM chat_accounts WHERE external_id = :u")
+                .bind("u", String.valueOf(stranger)).mapTo(Long.class).one()));
+    }
+
+    @Test
+    void aGroupChatGetsOnePoliteLine() {
+        long group = -100_123L;
+        say(Updates.groupCommand(Updates.nextId(), 5_000_010L, group));
+        List<JsonNode> sent = api.sentTo(group);
+        assertEquals(1, sent.size());
+        assertEquals(TelegramTexts.PRIVATE_ONLY, sent.get(0).path("text").asText());
+        assertEquals(0, count("SELECT count(*) FROM chat_accounts WHERE external_id = '" + group + "'"));
+    }
+
+    @Test
+    void callbackDataIsCheckedAndLongTextIsSplit() {
+        assertThrows(IllegalArgumentException.class, () -> CallbackData.checked("ả".repeat(33)));
+        assertEquals("ans:1:2:B", CallbackData.checked("ans:1:2:B"));
+        long user = 5_000_011L;
+        String longText = ("Dòng thể lệ khá dài để kiểm tra việc chia tin nhắn.\n").repeat(120);
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new vn.contest.core.dialogue.ChatRef("telegram", String.valueOf(user)),
+                longText, List.of(new Choice("cmd:rules", "Thể lệ")), false, null, null)));
+        drain();
+        List<JsonNode> parts = api.sentTo(user);
+        assertEquals(2, parts.size());
+        assertTrue(parts.stream().allMatch(p -> p.path("text").asText().length() <= TelegramSender.MAX_TEXT));
+        assertTrue(parts.get(0).path("reply_markup").path("inline_keyboard").isMissingNode(), "buttons go with the last part");
+        assertEquals("cmd:rules", parts.get(1).path("reply_markup").path("inline_keyboard").get(0).get(0).path("callback_data").asText());
+        List<String> joined = new ArrayList<>();
+        parts.forEach(p -> joined.add(p.path("text").asText()));
+        assertEquals(longText.strip(), String.join("\n", joined).strip(), "nothing lost at the cut");
+    }
+}
