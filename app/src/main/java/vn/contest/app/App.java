@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,6 +25,7 @@ import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.core.text.Redaction;
 import vn.contest.telegram.TelegramChannel;
 import vn.contest.web.WebChannel;
+import vn.contest.zalo.ZaloChannel;
 import vn.contest.web.WebSender;
 
 /** One running instance: database, contest, dialogue, background jobs and the HTTP server. */
@@ -37,9 +40,11 @@ public final class App implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final Javalin server;
     private final TelegramChannel telegram;
+    private final ZaloChannel zalo;
 
     private App(EmbeddedPostgresServer embedded, Database database, Contest contest, Dialogue dialogue,
-                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, TelegramChannel telegram) {
+                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, TelegramChannel telegram,
+                ZaloChannel zalo) {
         this.embedded = embedded;
         this.database = database;
         this.contest = contest;
@@ -48,6 +53,7 @@ public final class App implements AutoCloseable {
         this.dispatcher = dispatcher;
         this.server = server;
         this.telegram = telegram;
+        this.zalo = zalo;
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -72,14 +78,23 @@ public final class App implements AutoCloseable {
                 routes.add(telegram::install);
                 log.info("Telegram channel on ({} mode)", config.telegram().mode().name().toLowerCase());
             }
+            ZaloChannel zalo = config.zalo() == null ? null : new ZaloChannel(config.zalo(), dialogue, database.jdbi(), clock);
+            List<Supplier<Optional<String>>> alerts = new ArrayList<>();
+            if (zalo != null) {
+                senders.add(zalo.sender());
+                routes.add(zalo::install);
+                alerts.add(zalo::alert);
+                zalo.start();
+                log.info("Zalo OA channel on");
+            }
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders);
-            Javalin server = server(database, routes).start(config.host(), config.port());
+            Javalin server = server(database, routes, alerts).start(config.host(), config.port());
             sweeper.start(Duration.ofSeconds(5));
             dispatcher.start(Duration.ofMillis(250));
             if (telegram != null) {
                 telegram.start(database.jdbi());
             }
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, telegram);
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, telegram, zalo);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -91,16 +106,18 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Javalin server(Database database, List<Consumer<JavalinConfig>> routes) {
+    private static Javalin server(Database database, List<Consumer<JavalinConfig>> routes, List<Supplier<Optional<String>>> alerts) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 256 * 1024;
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
             routes.forEach(r -> r.accept(config));
+            // 200 only while the database answers; alerts (a failed Zalo token refresh...) ride along as details.
             config.routes.get("/health", ctx -> {
                 boolean up = database.isUp();
+                List<String> details = up ? alerts.stream().map(Supplier::get).flatMap(Optional::stream).toList() : List.of();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("status", up ? "ok" : "database unavailable"));
+                        .json(Map.of("status", up ? "ok" : "database unavailable", "alerts", details));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // Database errors quote the values they failed on: no personal data into the log.
@@ -137,6 +154,9 @@ public final class App implements AutoCloseable {
         server.stop();
         if (telegram != null) {
             telegram.close();
+        }
+        if (zalo != null) {
+            zalo.close();
         }
         sweeper.close();
         dispatcher.close();

@@ -6,17 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import vn.contest.telegram.TelegramConfig;
+import vn.contest.zalo.ZaloConfig;
 
 /**
  * Wiring from environment variables (the README's table). Without DATABASE_URL the app runs its own
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
-                        TelegramConfig telegram) {
+                        TelegramConfig telegram, ZaloConfig zalo) {
 
     /** Without any chat platform: the web channel only. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
-        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null);
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null);
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -44,15 +45,15 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
             }
         }
         return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
-                TelegramConfig.fromEnv(env).orElse(null));
+                TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null));
     }
 
     public boolean embeddedDatabase() {
         return jdbcUrl == null;
     }
 
-    public AppConfig withTelegram(TelegramConfig config) {
-        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, config);
+    public AppConfig withChannels(TelegramConfig telegramConfig, ZaloConfig zaloConfig) {
+        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, telegramConfig, zaloConfig);
     }
 
     private static boolean blank(String s) {

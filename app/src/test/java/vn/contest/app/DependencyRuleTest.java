@@ -30,6 +30,13 @@ class DependencyRuleTest {
     }
 
     @Test
+    void theZaloAdapterReachesIntoNoOtherAdapter() {
+        noClasses().that().resideInAPackage("vn.contest.zalo..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.admin..", "vn.contest.app..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theWebAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")

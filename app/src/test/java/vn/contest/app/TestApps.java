@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import vn.contest.core.testing.TestDatabase;
 import vn.contest.telegram.TelegramConfig;
+import vn.contest.zalo.ZaloConfig;
 
 /** Starts the real app (demo contest, port chosen by the OS) on a new database of the tests' shared server. */
 final class TestApps {
@@ -15,10 +16,14 @@ final class TestApps {
     }
 
     static App onSharedServer(String database, Clock clock, TelegramConfig telegram) throws Exception {
+        return onSharedServer(database, clock, telegram, null);
+    }
+
+    static App onSharedServer(String database, Clock clock, TelegramConfig telegram, ZaloConfig zalo) throws Exception {
         try (var c = DriverManager.getConnection(TestDatabase.server().jdbcUrl("postgres"), "postgres", "postgres")) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
-                TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram), clock);
+                TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo), clock);
     }
 }

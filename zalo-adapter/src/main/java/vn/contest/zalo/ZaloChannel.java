@@ -1,0 +1,68 @@
+package vn.contest.zalo;
+
+import io.javalin.config.JavalinConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.outbox.Sender;
+
+/** The Zalo OA channel, wired: webhook route, sender, and the token kept fresh ahead of its 25-hour expiry. */
+public final class ZaloChannel implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ZaloChannel.class);
+
+    private final ZaloTokens tokens;
+    private final ZaloWebhook webhook;
+    private final ZaloSender sender;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "zalo-token-refresh");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ZaloChannel(ZaloConfig config, Dialogue dialogue, Jdbi jdbi, Clock clock) {
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(15)).build();
+        this.tokens = new ZaloTokens(jdbi, config, http, clock);
+        ZaloApi api = new ZaloApi(config, http, tokens);
+        this.webhook = new ZaloWebhook(config, dialogue, api);
+        this.sender = new ZaloSender(api);
+    }
+
+    public Sender sender() {
+        return sender;
+    }
+
+    public void install(JavalinConfig javalin) {
+        webhook.install(javalin);
+    }
+
+    public void start() {
+        tokens.seed();
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                tokens.refreshIfDue();
+            } catch (RuntimeException e) {
+                // Already logged loudly and recorded by ZaloTokens; the next round tries again.
+                log.debug("scheduled Zalo refresh failed: {}", e.toString());
+            }
+        }, 1, 10, TimeUnit.MINUTES);
+    }
+
+    /** A refresh failure to show on /health and in the admin web. */
+    public Optional<String> alert() {
+        return tokens.alert();
+    }
+
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        webhook.close();
+    }
+}

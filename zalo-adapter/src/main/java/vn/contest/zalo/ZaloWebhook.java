@@ -1,0 +1,146 @@
+package vn.contest.zalo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.dialogue.Inbound;
+
+/**
+ * POST /webhooks/zalo. Signed events only (401 otherwise, nothing stored); 400 for a body that is not an
+ * event; 200 as soon as the event is stored, since Zalo wants an answer within two seconds and retries.
+ * Events are deduplicated on message.msg_id (follows: event name, follower and timestamp).
+ */
+public final class ZaloWebhook implements AutoCloseable {
+    public static final String PATH = "/webhooks/zalo";
+    public static final String CHANNEL = "zalo";
+    static final String NOT_TEXT = "Xin lỗi, mình chỉ đọc được tin nhắn chữ. Bạn vui lòng gõ câu trả lời hoặc bấm nút nhé.";
+    static final int MAX_BODY = 256 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(ZaloWebhook.class);
+
+    private final ZaloConfig config;
+    private final Dialogue dialogue;
+    private final ZaloApi api;
+    /** Reading a shared phone takes a call to Zalo; it runs beside the webhook's answer, not inside it. */
+    private final ExecutorService lookups = new ThreadPoolExecutor(1, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1000), r -> {
+        Thread t = new Thread(r, "zalo-user-detail");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ZaloWebhook(ZaloConfig config, Dialogue dialogue, ZaloApi api) {
+        this.config = config;
+        this.dialogue = dialogue;
+        this.api = api;
+    }
+
+    public void install(JavalinConfig javalin) {
+        javalin.routes.post(PATH, this::receive);
+    }
+
+    private void receive(Context ctx) {
+        byte[] raw = ctx.bodyAsBytes();
+        if (raw.length > MAX_BODY) {
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).result("too large");
+            return;
+        }
+        JsonNode event;
+        try {
+            event = ZaloApi.JSON.readTree(raw);
+        } catch (Exception e) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("not a Zalo event");
+            return;
+        }
+        if (event == null || !event.isObject() || !event.path("event_name").isTextual()) {
+            ctx.status(HttpStatus.BAD_REQUEST).result("not a Zalo event");
+            return;
+        }
+        String timestamp = event.path("timestamp").asText(null);
+        if (!ZaloSignature.verify(ctx.header(ZaloSignature.HEADER), config.appId(), raw, timestamp, config.oaSecretKey())) {
+            ctx.status(HttpStatus.UNAUTHORIZED).result("bad signature");
+            return;
+        }
+        handle(event);
+        ctx.status(HttpStatus.OK).result("ok");
+    }
+
+    void handle(JsonNode event) {
+        String name = event.path("event_name").asText();
+        if (name.startsWith("oa_send_") || name.equals("user_received_message") || name.equals("user_seen_message")
+                || name.equals("unfollow")) {
+            return; // our own echoes and receipts: answering them would make the bot talk to itself
+        }
+        if (name.equals("follow")) {
+            String follower = event.path("follower").path("id").asText("");
+            if (!follower.isEmpty()) {
+                dialogue.handle(Inbound.start(chat(follower), "follow:" + follower + ":" + event.path("timestamp").asText(), ""));
+            }
+            return;
+        }
+        String user = event.path("sender").path("id").asText("");
+        String msgId = event.path("message").path("msg_id").asText("");
+        if (user.isEmpty()) {
+            return;
+        }
+        String eventId = msgId.isEmpty() ? name + ":" + user + ":" + event.path("timestamp").asText() : msgId;
+        switch (name) {
+            case "user_send_text" -> {
+                String text = event.path("message").path("text").asText("");
+                dialogue.handle(text.startsWith(ZaloSender.PAYLOAD_PREFIX)
+                        ? Inbound.choice(chat(user), eventId, text.substring(ZaloSender.PAYLOAD_PREFIX.length()).strip())
+                        : Inbound.text(chat(user), eventId, text));
+            }
+            case "user_submit_info" -> submittedInfo(event, user, eventId);
+            default -> {
+                if (name.startsWith("user_send_")) {
+                    dialogue.notice(chat(user), eventId, NOT_TEXT);
+                }
+            }
+        }
+    }
+
+    /** Zalo vouches for the phone a user shares from their own account, so it counts as verified. */
+    private void submittedInfo(JsonNode event, String user, String eventId) {
+        Optional<String> inEvent = SubmittedInfo.phoneInEvent(event);
+        if (inEvent.isPresent()) {
+            dialogue.handle(Inbound.contact(chat(user), eventId, inEvent.get(), true));
+            return;
+        }
+        try {
+            lookups.execute(() -> {
+                try {
+                    ZaloApi.Reply reply = api.userDetail(user);
+                    Optional<String> phone = reply.ok() ? SubmittedInfo.phoneInUserDetail(reply.data()) : Optional.empty();
+                    if (phone.isPresent()) {
+                        dialogue.handle(Inbound.contact(chat(user), eventId, phone.get(), true));
+                    } else {
+                        log.warn("Zalo user_submit_info without a readable phone (user/detail error {})", reply.error());
+                    }
+                } catch (Exception e) {
+                    log.warn("Zalo user/detail failed: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("Zalo user/detail look-ups are backed up; one was dropped (the person can type the phone)");
+        }
+    }
+
+    private static ChatRef chat(String userId) {
+        return new ChatRef(CHANNEL, userId);
+    }
+
+    @Override
+    public void close() {
+        lookups.shutdown();
+    }
+}
