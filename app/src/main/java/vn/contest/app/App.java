@@ -24,6 +24,7 @@ import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.core.text.Redaction;
 import vn.contest.telegram.TelegramChannel;
+import vn.contest.admin.AdminWeb;
 import vn.contest.web.WebChannel;
 import vn.contest.zalo.ZaloChannel;
 import vn.contest.web.WebSender;
@@ -41,10 +42,11 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final TelegramChannel telegram;
     private final ZaloChannel zalo;
+    private final AdminWeb admin;
 
     private App(EmbeddedPostgresServer embedded, Database database, Contest contest, Dialogue dialogue,
                 ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, TelegramChannel telegram,
-                ZaloChannel zalo) {
+                ZaloChannel zalo, AdminWeb admin) {
         this.embedded = embedded;
         this.database = database;
         this.contest = contest;
@@ -54,6 +56,22 @@ public final class App implements AutoCloseable {
         this.server = server;
         this.telegram = telegram;
         this.zalo = zalo;
+        this.admin = admin;
+    }
+
+    /**
+     * The generated first password goes to the console once, not to the log: whoever started the app reads
+     * it there, logs in, and creates the committee's own accounts.
+     */
+    private static void announceFirstPassword(String password) {
+        System.out.println("================================================================");
+        System.out.println("Admin web: /admin/login   first administrator: admin / " + password);
+        System.out.println("(shown once; set ADMIN_PASSWORD to choose it yourself)");
+        System.out.println("================================================================");
+    }
+
+    public AdminWeb admin() {
+        return admin;
     }
 
     public static App start(AppConfig config, Clock clock) {
@@ -87,6 +105,9 @@ public final class App implements AutoCloseable {
                 zalo.start();
                 log.info("Zalo OA channel on");
             }
+            AdminWeb admin = new AdminWeb(database.jdbi(), contest);
+            routes.add(admin::install);
+            admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders);
             Javalin server = server(database, routes, alerts).start(config.host(), config.port());
             sweeper.start(Duration.ofSeconds(5));
@@ -94,7 +115,7 @@ public final class App implements AutoCloseable {
             if (telegram != null) {
                 telegram.start(database.jdbi());
             }
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, telegram, zalo);
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, telegram, zalo, admin);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();

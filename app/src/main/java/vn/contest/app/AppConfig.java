@@ -13,11 +13,11 @@ import vn.contest.zalo.ZaloConfig;
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
-                        TelegramConfig telegram, ZaloConfig zalo) {
+                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword) {
 
     /** Without any chat platform: the web channel only. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
-        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null);
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null);
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -45,7 +45,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
             }
         }
         return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
-                TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null));
+                TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"));
     }
 
     public boolean embeddedDatabase() {
@@ -53,7 +53,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
     }
 
     public AppConfig withChannels(TelegramConfig telegramConfig, ZaloConfig zaloConfig) {
-        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, telegramConfig, zaloConfig);
+        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, telegramConfig, zaloConfig, adminPassword);
     }
 
     private static boolean blank(String s) {

@@ -37,6 +37,13 @@ class DependencyRuleTest {
     }
 
     @Test
+    void theAdminWebReachesIntoNoChannel() {
+        noClasses().that().resideInAPackage("vn.contest.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.app..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theWebAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")

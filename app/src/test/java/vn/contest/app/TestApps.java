@@ -9,6 +9,8 @@ import vn.contest.zalo.ZaloConfig;
 
 /** Starts the real app (demo contest, port chosen by the OS) on a new database of the tests' shared server. */
 final class TestApps {
+    static final String ADMIN_PASSWORD = "Admin-Password-1";
+
     private TestApps() {}
 
     static App onSharedServer(String database, Clock clock) throws Exception {
@@ -24,6 +26,6 @@ final class TestApps {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
-                TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo), clock);
+                TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD), clock);
     }
 }

@@ -1,0 +1,179 @@
+package vn.contest.admin;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.http.staticfiles.Location;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.admin.auth.AdminUsers;
+import vn.contest.admin.auth.Area;
+import vn.contest.admin.auth.LoginThrottle;
+import vn.contest.admin.auth.Passwords;
+import vn.contest.admin.auth.Sessions;
+import vn.contest.admin.pages.AuditPage;
+import vn.contest.admin.pages.DashboardPage;
+import vn.contest.admin.pages.LoginView;
+import vn.contest.admin.pages.MessageView;
+import vn.contest.admin.pages.ParticipantsPage;
+import vn.contest.admin.pages.QuestionsPage;
+import vn.contest.admin.pages.ResultsPage;
+import vn.contest.admin.pages.UsersPage;
+import vn.contest.core.contest.Contest;
+
+/**
+ * The committee's admin web under /admin. Every route is in {@link #routes()} with the part of the site it
+ * belongs to; a guard checks the session, the role and, on every POST, the form's CSRF token.
+ */
+public final class AdminWeb {
+    static final String LOGIN_CSRF_COOKIE = "admin_login_csrf";
+
+    private final AdminUsers users;
+    private final Sessions sessions;
+    private final LoginThrottle throttle;
+    private final List<AdminRoute> routes = new ArrayList<>();
+
+    public AdminWeb(Jdbi jdbi, Contest contest) {
+        this.users = new AdminUsers(jdbi);
+        this.sessions = new Sessions(jdbi);
+        this.throttle = new LoginThrottle(jdbi);
+        Audit audit = new Audit(jdbi);
+        new DashboardPage(jdbi, contest).addTo(routes);
+        new QuestionsPage(jdbi, contest).addTo(routes);
+        new ParticipantsPage(jdbi, contest).addTo(routes);
+        new ResultsPage(jdbi, contest).addTo(routes);
+        new UsersPage(users, jdbi, contest).addTo(routes);
+        new AuditPage(audit, contest).addTo(routes);
+    }
+
+    public AdminUsers users() {
+        return users;
+    }
+
+    /** Every guarded route (method, path, area): the authorization matrix test walks this list. */
+    public List<AdminRoute> routes() {
+        return List.copyOf(routes);
+    }
+
+    public void install(JavalinConfig config) {
+        config.staticFiles.add(sf -> {
+            sf.hostedPath = "/admin-assets";
+            sf.directory = "/admin-assets";
+            sf.location = Location.CLASSPATH;
+        });
+        config.routes.get("/admin/login", this::loginForm);
+        config.routes.post("/admin/login", this::login);
+        config.routes.post("/admin/logout", this::logout);
+        for (AdminRoute r : routes) {
+            Handler guarded = guard(r.area(), r.method() == HandlerType.POST, r.handler());
+            if (r.method() == HandlerType.POST) {
+                config.routes.post(r.path(), guarded);
+            } else {
+                config.routes.get(r.path(), guarded);
+            }
+        }
+    }
+
+    private Handler guard(Area area, boolean changes, Handler handler) {
+        return ctx -> {
+            Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
+            if (session.isEmpty()) {
+                ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+                return;
+            }
+            if (!session.get().user().role().can(area)) {
+                ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("message.jte",
+                        new MessageView("Không có quyền", "Tài khoản của bạn không được mở trang này.", session.get().user().role().home())));
+                return;
+            }
+            if (changes && !same(ctx.formParam("_csrf"), session.get().csrfToken())) {
+                ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("message.jte", new MessageView("Biểu mẫu không hợp lệ",
+                        "Biểu mẫu đã hết hạn hoặc không được gửi từ trang quản trị. Vui lòng tải lại trang rồi thử lại.", "/admin")));
+                return;
+            }
+            ctx.attribute(AdminContext.KEY, session.get());
+            ctx.header("Cache-Control", "no-store");
+            handler.handle(ctx);
+        };
+    }
+
+    private void loginForm(Context ctx) {
+        ctx.html(Templates.render("login.jte", new LoginView(loginCsrf(ctx), null, "")));
+    }
+
+    private void login(Context ctx) {
+        String username = String.valueOf(ctx.formParam("username")).strip();
+        String password = String.valueOf(ctx.formParam("password"));
+        if (!same(ctx.formParam("_csrf"), ctx.cookie(LOGIN_CSRF_COOKIE))) {
+            ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("login.jte",
+                    new LoginView(loginCsrf(ctx), "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", username)));
+            return;
+        }
+        String ip = ctx.ip();
+        if (throttle.blocked(username, ip)) {
+            ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(Templates.render("login.jte", new LoginView(loginCsrf(ctx),
+                    "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", username)));
+            return;
+        }
+        Optional<String> hash = users.passwordHash(username);
+        if (hash.isEmpty() || !Passwords.matches(password, hash.get())) {
+            throttle.failed(username, ip);
+            ctx.status(HttpStatus.UNAUTHORIZED).html(Templates.render("login.jte",
+                    new LoginView(loginCsrf(ctx), "Tên đăng nhập hoặc mật khẩu không đúng.", username)));
+            return;
+        }
+        throttle.succeeded(username);
+        var user = users.byUsername(username).orElseThrow();
+        Cookie cookie = new Cookie(Sessions.COOKIE, sessions.start(user));
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setPath("/");
+        cookie.setSecure("https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme()));
+        ctx.cookie(cookie);
+        ctx.redirect(user.role().home(), HttpStatus.SEE_OTHER);
+    }
+
+    private void logout(Context ctx) {
+        Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
+        if (session.isPresent() && same(ctx.formParam("_csrf"), session.get().csrfToken())) {
+            sessions.end(ctx.cookie(Sessions.COOKIE));
+        }
+        ctx.removeCookie(Sessions.COOKIE, "/");
+        ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+    }
+
+    /** A login form's token: a double-submit cookie, since there is no session yet. */
+    private static String loginCsrf(Context ctx) {
+        String token = ctx.cookie(LOGIN_CSRF_COOKIE);
+        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+            token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+            Cookie cookie = new Cookie(LOGIN_CSRF_COOKIE, token);
+            cookie.setHttpOnly(true);
+            cookie.setSameSite(SameSite.STRICT);
+            cookie.setPath("/admin");
+            ctx.cookie(cookie);
+        }
+        return token;
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    static boolean same(String given, String expected) {
+        return given != null && expected != null
+                && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

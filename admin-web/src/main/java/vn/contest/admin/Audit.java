@@ -1,0 +1,52 @@
+package vn.contest.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.admin.auth.AdminUser;
+
+/** Every change made in the admin web: who, what, when, and the state before and after. */
+public final class Audit {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private final Jdbi jdbi;
+
+    public Audit(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public record Entry(String at, String username, String action, String target, String before, String after) {}
+
+    /** Records a change inside the transaction that makes it, so the change and its record stand or fall together. */
+    public static void record(Handle h, AdminUser who, String action, String target, Object before, Object after) {
+        h.createUpdate("""
+                INSERT INTO audit_log (user_id, username, action, target, before, after)
+                VALUES (:u, :name, :action, :target, CAST(:before AS jsonb), CAST(:after AS jsonb))""")
+                .bind("u", who.id()).bind("name", who.username()).bind("action", action).bind("target", target)
+                .bind("before", json(before)).bind("after", json(after)).execute();
+    }
+
+    public List<Entry> latest(int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI:SS') AS at, username, action, target,
+                       before::text AS before, after::text AS after
+                FROM audit_log ORDER BY id DESC LIMIT :n""").bind("n", limit)
+                .map((rs, ctx) -> new Entry(rs.getString("at"), rs.getString("username"), rs.getString("action"),
+                        rs.getString("target"), rs.getString("before"), rs.getString("after")))
+                .list());
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(value instanceof Map || value instanceof List ? value : Map.of("value", value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package vn.contest.admin.auth;
+
+public record AdminUser(long id, String username, Role role, boolean active) {}

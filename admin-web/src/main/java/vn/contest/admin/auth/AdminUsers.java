@@ -1,0 +1,55 @@
+package vn.contest.admin.auth;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Committee accounts. */
+public final class AdminUsers {
+    private static final RowMapper<AdminUser> USER = (rs, ctx) -> new AdminUser(rs.getLong("id"), rs.getString("username"),
+            Role.valueOf(rs.getString("role")), rs.getBoolean("active"));
+
+    private final Jdbi jdbi;
+
+    public AdminUsers(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * The first administrator, created once: with ADMIN_PASSWORD if given, else a generated password that is
+     * returned so the caller can print it this one time.
+     */
+    public Optional<String> ensureFirstAdmin(String configuredPassword) {
+        boolean empty = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM admin_users").mapTo(Long.class).one()) == 0;
+        if (!empty) {
+            return Optional.empty();
+        }
+        String password = configuredPassword == null || configuredPassword.isBlank() ? Passwords.generate() : configuredPassword;
+        create("admin", Role.ADMIN, password);
+        return configuredPassword == null || configuredPassword.isBlank() ? Optional.of(password) : Optional.empty();
+    }
+
+    public AdminUser create(String username, Role role, String password) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :p, :r) RETURNING *""")
+                .bind("u", username).bind("p", Passwords.hash(password)).bind("r", role.name()).map(USER).one());
+    }
+
+    public Optional<String> passwordHash(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM admin_users WHERE username = :u AND active")
+                .bind("u", username).mapTo(String.class).findOne());
+    }
+
+    public Optional<AdminUser> byUsername(String username) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_users WHERE username = :u").bind("u", username).map(USER).findOne());
+    }
+
+    public List<AdminUser> all() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_users ORDER BY username").map(USER).list());
+    }
+
+    public void setActive(long id, boolean active) {
+        jdbi.useHandle(h -> h.execute("UPDATE admin_users SET active = ? WHERE id = ?", active, id));
+    }
+}

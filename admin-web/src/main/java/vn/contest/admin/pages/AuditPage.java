@@ -1,0 +1,28 @@
+package vn.contest.admin.pages;
+
+import io.javalin.http.HandlerType;
+import java.util.List;
+import vn.contest.admin.AdminContext;
+import vn.contest.admin.AdminRoute;
+import vn.contest.admin.Audit;
+import vn.contest.admin.Templates;
+import vn.contest.admin.auth.Area;
+import vn.contest.core.contest.Contest;
+
+/** The audit log, newest first (administrators only). */
+public final class AuditPage {
+    private final Audit audit;
+    private final Contest contest;
+
+    public AuditPage(Audit audit, Contest contest) {
+        this.audit = audit;
+        this.contest = contest;
+    }
+
+    public record View(Page page, List<Audit.Entry> entries) {}
+
+    public void addTo(List<AdminRoute> routes) {
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/audit", Area.AUDIT, ctx -> ctx.html(Templates.render("audit.jte",
+                new View(AdminContext.page(ctx, contest, "Nhật ký thay đổi", "audit"), audit.latest(300))))));
+    }
+}

@@ -1,0 +1,3 @@
+package vn.contest.admin.pages;
+
+public record LoginView(String csrf, String error, String username) {}

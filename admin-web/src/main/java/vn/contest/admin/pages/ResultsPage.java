@@ -1,0 +1,220 @@
+package vn.contest.admin.pages;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.admin.AdminContext;
+import vn.contest.admin.AdminRoute;
+import vn.contest.admin.Audit;
+import vn.contest.admin.Templates;
+import vn.contest.admin.Xlsx;
+import vn.contest.admin.auth.Area;
+import vn.contest.core.config.ContestConfig;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Round;
+import vn.contest.core.dialogue.Texts;
+import vn.contest.core.ranking.Award;
+import vn.contest.core.ranking.PrizeAllocator;
+import vn.contest.core.ranking.RankedEntry;
+import vn.contest.core.ranking.RankingQuery;
+import vn.contest.core.ranking.UnitStanding;
+import vn.contest.core.ranking.UnitStandings;
+
+/**
+ * Results: each round's ranking per group with every part of the key, the prize list the rules produce,
+ * and the secretariat's confirmation, which freezes that list (with when and who) so later data cannot
+ * change it. The winners, the full ranking and unit participation download as .xlsx; the confirmed list
+ * also prints for signing.
+ */
+public final class ResultsPage {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Jdbi jdbi;
+    private final Contest contest;
+
+    public ResultsPage(Jdbi jdbi, Contest contest) {
+        this.jdbi = jdbi;
+        this.contest = contest;
+    }
+
+    public record Line(int rank, String name, String unit, String score, String prediction, String distance, String duration, String finishedAt) {}
+
+    public record Board(String title, List<Line> lines) {}
+
+    /** One prize on the proposed or confirmed list, with what verification needs. */
+    public record Winner(String kind, String round, String group, String prize, int rank, String name, String birthDate,
+                         String phone, String unit, String score) {}
+
+    public record Snapshot(long id, String confirmedAt, String confirmedBy, List<Winner> winners) {}
+
+    public record View(Page page, List<Round> rounds, long roundId, List<Board> boards, List<Winner> proposal,
+                       Snapshot confirmed, long actualParticipants) {}
+
+    public void addTo(List<AdminRoute> routes) {
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/results", Area.RESULTS, this::show));
+        routes.add(new AdminRoute(HandlerType.POST, "/admin/results/confirm", Area.RESULTS, this::confirm));
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/winners.xlsx", Area.RESULTS, this::winnersXlsx));
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/ranking.xlsx", Area.RESULTS, this::rankingXlsx));
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/units.xlsx", Area.RESULTS, this::unitsXlsx));
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/print", Area.RESULTS, this::print));
+    }
+
+    private void show(Context ctx) {
+        long roundId = selectedRound(ctx);
+        View view = jdbi.withHandle(h -> {
+            long actual = RankingQuery.actualParticipants(h, roundId);
+            List<Board> boards = new ArrayList<>();
+            for (int group = 1; group <= 2; group++) {
+                List<Line> lines = RankingQuery.ranking(h, contest.config(), roundId, group, actual).stream().limit(200).map(this::line).toList();
+                boards.add(new Board(group == 1 ? "Nhóm 1: Cán bộ, công chức, viên chức, LLVT" : "Nhóm 2: Nhân dân", lines));
+            }
+            return new View(AdminContext.page(ctx, contest, "Kết quả và giải thưởng", "results"), contest.rounds(), roundId, boards,
+                    proposal(h), latest(h).orElse(null), actual);
+        });
+        ctx.html(Templates.render("results.jte", view));
+    }
+
+    private long selectedRound(Context ctx) {
+        String r = ctx.queryParam("round");
+        if (r != null && r.matches("\\d{1,18}") && contest.round(Long.parseLong(r)).isPresent()) {
+            return Long.parseLong(r);
+        }
+        return contest.currentOrLastRound(java.time.Instant.now()).orElse(contest.rounds().get(0)).id();
+    }
+
+    private Line line(RankedEntry e) {
+        return new Line(e.rank(), e.fullName(), contest.unitLabel(e.unitId()), e.score() + "/" + e.questionCount(),
+                e.prediction() == null ? "—" : Texts.number(e.prediction()),
+                e.predictionDistance() == null ? "—" : Texts.number(e.predictionDistance()),
+                String.format(java.util.Locale.ROOT, "%.1f giây", e.durationMs() / 1000.0),
+                Texts.dateTime(e.finishedAt(), contest.config().zone()));
+    }
+
+    /** The prizes the rules give now: individual per round and group, then the collective ones. */
+    private List<Winner> proposal(Handle h) {
+        ContestConfig c = contest.config();
+        Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
+        Map<Long, RankedEntry> byParticipantRound = new LinkedHashMap<>();
+        for (Round r : contest.rounds()) {
+            long actual = RankingQuery.actualParticipants(h, r.id());
+            Map<Integer, List<RankedEntry>> groups = new LinkedHashMap<>();
+            for (int g = 1; g <= 2; g++) {
+                List<RankedEntry> ranking = RankingQuery.ranking(h, c, r.id(), g, actual);
+                groups.put(g, ranking);
+                ranking.forEach(e -> byParticipantRound.put(r.id() * 1_000_000_000_000L + e.participantId(), e));
+            }
+            rankings.put(r.id(), groups);
+        }
+        List<Winner> winners = new ArrayList<>();
+        for (Award a : PrizeAllocator.allocate(c.prizes().individual(), rankings)) {
+            RankedEntry e = byParticipantRound.get(a.roundId() * 1_000_000_000_000L + a.participantId());
+            Map<String, Object> p = h.createQuery("SELECT phone, birth_date FROM participants WHERE id = :id").bind("id", a.participantId()).mapToMap().one();
+            winners.add(new Winner("Cá nhân", contest.round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
+                    e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(((java.sql.Date) p.get("birth_date")).toLocalDate()),
+                    (String) p.get("phone"), contest.unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
+        }
+        ContestConfig.CollectivePrizes collective = c.prizes().collective();
+        if (collective != null) {
+            List<UnitStanding> units = UnitStandings.rank(h, contest.id(), collective.by());
+            for (UnitStanding u : units.stream().filter(u -> u.participants() > 0).limit(collective.count()).toList()) {
+                winners.add(new Winner("Tập thể", "Cả cuộc thi", "", collective.name(), u.rank(), u.name(), "", "", u.name(),
+                        u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100))));
+            }
+        }
+        return winners;
+    }
+
+    private Optional<Snapshot> latest(Handle h) {
+        return h.createQuery("""
+                SELECT id, to_char(confirmed_at AT TIME ZONE :tz, 'HH24:MI DD/MM/YYYY') AS at, confirmed_by, entries::text AS entries
+                FROM prize_snapshots WHERE contest_id = :c ORDER BY id DESC LIMIT 1""")
+                .bind("c", contest.id()).bind("tz", contest.config().timezone())
+                .map((rs, ctx) -> new Snapshot(rs.getLong("id"), rs.getString("at"), rs.getString("confirmed_by"), read(rs.getString("entries"))))
+                .findOne();
+    }
+
+    private void confirm(Context ctx) throws Exception {
+        jdbi.useTransaction(h -> {
+            List<Winner> winners = proposal(h);
+            long id = h.createQuery("INSERT INTO prize_snapshots (contest_id, confirmed_by, entries) VALUES (:c, :by, CAST(:e AS jsonb)) RETURNING id")
+                    .bind("c", contest.id()).bind("by", AdminContext.user(ctx).username()).bind("e", JSON.writeValueAsString(winners))
+                    .mapTo(Long.class).one();
+            Audit.record(h, AdminContext.user(ctx), "Xác nhận danh sách giải", "danh sách " + id, null, Map.of("số giải", winners.size()));
+        });
+        ctx.redirect("/admin/results", HttpStatus.SEE_OTHER);
+    }
+
+    private void winnersXlsx(Context ctx) {
+        Optional<Snapshot> s = jdbi.withHandle(this::latest);
+        if (s.isEmpty()) {
+            ctx.status(HttpStatus.CONFLICT).html(Templates.render("message.jte", new MessageView("Chưa có danh sách",
+                    "Thư ký cần xác nhận danh sách giải trước khi tải về.", "/admin/results")));
+            return;
+        }
+        List<List<Object>> rows = s.get().winners().stream().map(w -> List.<Object>of(w.kind(), w.round(), w.group(), w.prize(), w.rank(),
+                w.name(), w.birthDate(), w.phone(), w.unit(), w.score())).toList();
+        send(ctx, "danh-sach-giai.xlsx", new Xlsx().sheet("Danh sách giải", List.of("Loại", "Đợt", "Nhóm", "Giải", "Hạng", "Họ và tên",
+                "Ngày sinh", "Số điện thoại", "Đơn vị", "Kết quả"), rows));
+    }
+
+    private void rankingXlsx(Context ctx) {
+        Xlsx x = new Xlsx();
+        jdbi.useHandle(h -> {
+            for (Round r : contest.rounds()) {
+                long actual = RankingQuery.actualParticipants(h, r.id());
+                for (int g = 1; g <= 2; g++) {
+                    List<List<Object>> rows = RankingQuery.ranking(h, contest.config(), r.id(), g, actual).stream().map(e -> {
+                        Line l = line(e);
+                        return List.<Object>of(l.rank(), l.name(), l.unit(), e.score(), e.questionCount(), l.prediction(), l.distance(),
+                                e.durationMs() / 1000.0, l.finishedAt());
+                    }).toList();
+                    x.sheet(r.name() + " - Nhóm " + g, List.of("Hạng", "Họ và tên", "Đơn vị", "Số câu đúng", "Số câu", "Dự đoán",
+                            "Chênh lệch dự đoán", "Thời gian (giây)", "Nộp bài lúc"), rows);
+                }
+            }
+        });
+        send(ctx, "bang-xep-hang.xlsx", x);
+    }
+
+    private void unitsXlsx(Context ctx) {
+        List<List<Object>> rows = jdbi.withHandle(h -> UnitStandings.rank(h, contest.id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE))
+                .stream().map(u -> List.<Object>of(u.rank(), u.name(), u.headcount(), u.participants(),
+                        u.rate() == null ? "" : Math.round(u.rate() * 10000) / 100.0)).toList();
+        send(ctx, "tham-gia-theo-don-vi.xlsx", new Xlsx().sheet("Đơn vị", List.of("Hạng", "Đơn vị", "Số người (định mức)",
+                "Số người dự thi", "Tỷ lệ (%)"), rows));
+    }
+
+    private void print(Context ctx) {
+        Optional<Snapshot> s = jdbi.withHandle(this::latest);
+        if (s.isEmpty()) {
+            ctx.status(HttpStatus.CONFLICT).html(Templates.render("message.jte", new MessageView("Chưa có danh sách",
+                    "Thư ký cần xác nhận danh sách giải trước khi in.", "/admin/results")));
+            return;
+        }
+        ctx.html(Templates.render("print.jte", new View(AdminContext.page(ctx, contest, "Danh sách đề nghị khen thưởng", "results"),
+                contest.rounds(), 0, List.of(), List.of(), s.get(), 0)));
+    }
+
+    private static void send(Context ctx, String name, Xlsx x) {
+        try (x) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"").contentType(Xlsx.CONTENT_TYPE).result(x.bytes());
+        }
+    }
+
+    private static List<Winner> read(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<Winner>>() {});
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package vn.contest.admin.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.admin.AdminContext;
+import vn.contest.admin.AdminRoute;
+import vn.contest.admin.Audit;
+import vn.contest.admin.Templates;
+import vn.contest.admin.auth.AdminUser;
+import vn.contest.admin.auth.AdminUsers;
+import vn.contest.admin.auth.Area;
+import vn.contest.admin.auth.Passwords;
+import vn.contest.admin.auth.Role;
+import vn.contest.core.contest.Contest;
+
+/** Committee accounts (administrators only): create one with a role, switch one off. */
+public final class UsersPage {
+    private final AdminUsers users;
+    private final Jdbi jdbi;
+    private final Contest contest;
+
+    public UsersPage(AdminUsers users, Jdbi jdbi, Contest contest) {
+        this.users = users;
+        this.jdbi = jdbi;
+        this.contest = contest;
+    }
+
+    public record View(Page page, List<AdminUser> users, List<Role> roles, String error, String notice) {}
+
+    public void addTo(List<AdminRoute> routes) {
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/users", Area.USERS, ctx -> ctx.html(render(ctx, null, ctx.queryParam("notice")))));
+        routes.add(new AdminRoute(HandlerType.POST, "/admin/users", Area.USERS, this::create));
+        routes.add(new AdminRoute(HandlerType.POST, "/admin/users/{id}/active", Area.USERS, this::toggle));
+    }
+
+    private String render(Context ctx, String error, String notice) {
+        return Templates.render("users.jte", new View(AdminContext.page(ctx, contest, "Tài khoản", "users"), users.all(),
+                List.of(Role.values()), error, notice));
+    }
+
+    private void create(Context ctx) {
+        String username = String.valueOf(ctx.formParam("username")).strip().toLowerCase();
+        String password = String.valueOf(ctx.formParam("password"));
+        Role role;
+        try {
+            role = Role.valueOf(String.valueOf(ctx.formParam("role")));
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        String error = !username.matches("[a-z0-9._-]{3,32}") ? "Tên đăng nhập gồm 3-32 chữ thường, số, dấu chấm, gạch."
+                : password.length() < Passwords.MIN_LENGTH ? "Mật khẩu cần ít nhất " + Passwords.MIN_LENGTH + " ký tự."
+                : role == null ? "Vui lòng chọn vai trò."
+                : users.byUsername(username).isPresent() ? "Tên đăng nhập này đã có." : null;
+        if (error != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, error, null));
+            return;
+        }
+        AdminUser created = users.create(username, role, password);
+        jdbi.useHandle(h -> Audit.record(h, AdminContext.user(ctx), "Tạo tài khoản", created.username(), null,
+                Map.of("vai trò", created.role().label)));
+        ctx.redirect("/admin/users?notice=" + java.net.URLEncoder.encode("Đã tạo tài khoản " + username + ".",
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    private void toggle(Context ctx) {
+        long id = QuestionsPage.parseId(ctx);
+        boolean active = "true".equals(ctx.formParam("active"));
+        if (id == AdminContext.user(ctx).id() && !active) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, "Không thể tự khóa tài khoản đang dùng.", null));
+            return;
+        }
+        users.setActive(id, active);
+        jdbi.useHandle(h -> Audit.record(h, AdminContext.user(ctx), active ? "Mở tài khoản" : "Khóa tài khoản", "tài khoản " + id,
+                Map.of("hoạt động", !active), Map.of("hoạt động", active)));
+        ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
+    }
+}
