@@ -22,6 +22,15 @@ final class Browser {
      * (CI=true, where .ci/run installs it) a missing browser fails the run instead of passing it quietly.
      */
     static WebDriver phone() throws IOException {
+        return start("412,915");
+    }
+
+    /** A desktop-sized window, as in a provincial office. */
+    static WebDriver desktop() throws IOException {
+        return start("1280,900");
+    }
+
+    private static WebDriver start(String windowSize) throws IOException {
         boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver)");
@@ -31,7 +40,7 @@ final class Browser {
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=412,915", "--lang=vi",
+                "--disable-quic", "--window-size=" + windowSize, "--lang=vi",
                 "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
         return new ChromeDriver(service, options);
     }

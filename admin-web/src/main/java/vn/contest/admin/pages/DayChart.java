@@ -8,6 +8,8 @@ final class DayChart {
     private static final int HEIGHT = 160;
     private static final int BAR = 22;
     private static final int GAP = 6;
+    /** Room for four weeks, so a contest's first days do not stretch into giant bars. */
+    private static final int MIN_SLOTS = 28;
 
     private DayChart() {}
 
@@ -16,7 +18,7 @@ final class DayChart {
             return "<p class=\"muted\">Chưa có lượt thi nào.</p>";
         }
         long max = Math.max(1, days.stream().mapToLong(DashboardPage.Day::papers).max().orElse(1));
-        int width = days.size() * (BAR + GAP) + GAP;
+        int width = Math.max(days.size(), MIN_SLOTS) * (BAR + GAP) + GAP;
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Số lượt thi theo ngày\">", width, HEIGHT + 34));
         for (int i = 0; i < days.size(); i++) {
