@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +34,7 @@ import vn.contest.core.testing.ChatDriver;
 import vn.contest.core.testing.MutableClock;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestDatabase;
+import static vn.contest.core.testing.Eventually.await;
 
 /** The Telegram channel end to end: real webhook route, real engine and database, WireMock as the Bot API. */
 class TelegramChannelTest {
@@ -106,20 +106,6 @@ class TelegramChannelTest {
     static void drain() {
         while (dispatcher.drainOnce(sender) > 0) {
             // until the outbox is empty
-        }
-    }
-
-    static void await(BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 

@@ -124,14 +124,14 @@ public final class ZaloWebhook implements AutoCloseable {
                     if (phone.isPresent()) {
                         dialogue.handle(Inbound.contact(chat(user), eventId, phone.get(), true));
                     } else {
-                        log.warn("Zalo user_submit_info without a readable phone (user/detail error {})", reply.error());
+                        log.warn("Zalo user_submit_info: user/detail gave no shared number (error {})", reply.error());
                     }
                 } catch (Exception e) {
                     log.warn("Zalo user/detail failed: {}", e.toString());
                 }
             });
         } catch (RejectedExecutionException e) {
-            log.warn("Zalo user/detail look-ups are backed up; one was dropped (the person can type the phone)");
+            log.warn("Zalo user/detail look-ups are backed up; one was dropped (the person can still type the number)");
         }
     }
 

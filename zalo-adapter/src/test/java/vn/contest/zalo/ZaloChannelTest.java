@@ -29,7 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +45,7 @@ import vn.contest.core.store.Database;
 import vn.contest.core.testing.MutableClock;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestDatabase;
+import static vn.contest.core.testing.Eventually.await;
 
 /** The Zalo channel end to end: signed webhook events, the real engine and database, WireMock as the OA API and OAuth. */
 class ZaloChannelTest {
@@ -170,20 +170,6 @@ class ZaloChannelTest {
 
     static long count(String sql) {
         return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-    }
-
-    static void await(BooleanSupplier condition, String what) {
-        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     @Test
