@@ -126,7 +126,10 @@
   }).catch(function () { /* the header keeps its default */ });
 
   request("GET").then(function (data) {
-    if (data.messages.length === 0) {
+    var unit = new URLSearchParams(window.location.search).get("unit");
+    if (data.messages.length === 0 && unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit)) {
+      send({ start: unit }, "Xin chào");
+    } else if (data.messages.length === 0) {
       send({ text: "Xin chào" }, "Xin chào");
     } else {
       render(data.messages);

@@ -26,6 +26,7 @@ import vn.contest.admin.pages.MessageView;
 import vn.contest.admin.pages.ParticipantsPage;
 import vn.contest.admin.pages.QuestionsPage;
 import vn.contest.admin.pages.ResultsPage;
+import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
 import vn.contest.core.contest.Contest;
 
@@ -41,7 +42,7 @@ public final class AdminWeb {
     private final LoginThrottle throttle;
     private final List<AdminRoute> routes = new ArrayList<>();
 
-    public AdminWeb(Jdbi jdbi, Contest contest) {
+    public AdminWeb(Jdbi jdbi, Contest contest, UnitLinks links) {
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
@@ -51,6 +52,7 @@ public final class AdminWeb {
         new ParticipantsPage(jdbi, contest).addTo(routes);
         new ResultsPage(jdbi, contest).addTo(routes);
         new UsersPage(users, jdbi, contest).addTo(routes);
+        new UnitsPage(contest, links).addTo(routes);
         new AuditPage(audit, contest).addTo(routes);
     }
 

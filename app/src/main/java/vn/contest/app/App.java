@@ -105,7 +105,7 @@ public final class App implements AutoCloseable {
                 zalo.start();
                 log.info("Zalo OA channel on");
             }
-            AdminWeb admin = new AdminWeb(database.jdbi(), contest);
+            AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links());
             routes.add(admin::install);
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders);

@@ -5,6 +5,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import vn.contest.admin.UnitLinks;
 import vn.contest.telegram.TelegramConfig;
 import vn.contest.zalo.ZaloConfig;
 
@@ -13,11 +14,11 @@ import vn.contest.zalo.ZaloConfig;
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
-                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword) {
+                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links) {
 
     /** Without any chat platform: the web channel only. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
-        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null);
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, new UnitLinks(null, null));
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -45,7 +46,8 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
             }
         }
         return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
-                TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"));
+                TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"),
+                new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")));
     }
 
     public boolean embeddedDatabase() {
@@ -53,7 +55,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
     }
 
     public AppConfig withChannels(TelegramConfig telegramConfig, ZaloConfig zaloConfig) {
-        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, telegramConfig, zaloConfig, adminPassword);
+        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, telegramConfig, zaloConfig, adminPassword, links);
     }
 
     private static boolean blank(String s) {

@@ -54,7 +54,7 @@ class AdminAccessTest {
 
     static String concrete(String path) {
         return path.replace("/questions/{id}", "/questions/" + questionId).replace("/participants/{id}", "/participants/" + participantId)
-                .replace("/users/{id}", "/users/" + userId);
+                .replace("/users/{id}", "/users/" + userId).replace("/units/{code}", "/units/ba-be");
     }
 
     /** Harmless form values: no-op changes or invalid input, so allowed roles pass the guard and change nothing lasting. */
@@ -129,6 +129,22 @@ class AdminAccessTest {
         assertTrue(audit.contains("secretary-user") && audit.contains("Dừng quyền dự thi") && audit.contains("Dùng hai số điện thoại"), audit);
         assertEquals(303, secretary.post(path + "/requalify", Map.of()).statusCode());
         assertFalse(secretary.get("/admin/participants").body().contains("Dừng dự thi"));
+    }
+
+    @Test
+    void eachUnitHasItsLinksAndAQrCodeThatReadsBackToThem() throws Exception {
+        String page = clients.get(Role.SECRETARY).get("/admin/units").body();
+        assertTrue(page.contains("https://thi.example.gov.vn/?unit=ba-be"), page);
+        assertTrue(page.contains("https://t.me/thi_bac_kan_bot?start=ba-be"), page);
+        HttpResponse<byte[]> png = clients.get(Role.SECRETARY).download("/admin/units/ba-be/qr.png?to=telegram");
+        assertEquals(200, png.statusCode());
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        assertEquals("https://t.me/thi_bac_kan_bot?start=ba-be", new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
+        assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/khong-co/qr.png").statusCode());
     }
 
     @Test

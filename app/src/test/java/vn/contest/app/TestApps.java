@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Clock;
 import vn.contest.core.testing.TestDatabase;
+import vn.contest.admin.UnitLinks;
 import vn.contest.telegram.TelegramConfig;
 import vn.contest.zalo.ZaloConfig;
 
@@ -26,6 +27,7 @@ final class TestApps {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
-                TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD), clock);
+                TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD,
+                new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot")), clock);
     }
 }

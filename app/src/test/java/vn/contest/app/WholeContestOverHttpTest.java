@@ -148,6 +148,25 @@ class WholeContestOverHttpTest {
     }
 
     @Test
+    void aPosterLinkRecordsTheUnitThatBroughtThePerson() {
+        WebClient c = new WebClient(app.port());
+        c.post(WebClient.JSON.createObjectNode().put("id", "poster-start-1").put("start", "na-ri"));
+        assertTrue(c.text().contains("Chào mừng"), c.text());
+        c.tap(c.token("Đồng ý"));
+        c.send("Hà Văn Áp");
+        c.send("04/04/1984");
+        c.send("0912000444");
+        c.send("2");
+        assertTrue(c.text().contains("Bạn đến từ đường dẫn của Huyện Na Rì"), c.text());
+        c.tap(c.token("✔ Huyện Na Rì"));
+        c.tap(c.token("Xác nhận"));
+        String referral = app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT u.code FROM participants p JOIN units u ON u.id = p.referral_unit_id WHERE p.phone = '0912000444'").mapTo(String.class).one());
+        assertEquals("na-ri", referral);
+        assertEquals(400, c.raw("POST", "/api/web/messages", "{\"id\":\"poster-bad-1\",\"start\":\"<script>\"}").statusCode());
+    }
+
+    @Test
     void healthAnswersWhenTheDatabaseDoes() {
         HttpResponse<String> r = new WebClient(app.port()).raw("GET", "/health", null);
         assertEquals(200, r.statusCode());

@@ -19,7 +19,8 @@ import vn.contest.core.outbox.OutboxStore;
  *
  * <pre>
  * GET  /api/web/contest               title and window for the page header
- * POST /api/web/messages?after=N      {"id": "&lt;client message id&gt;", "text": "..."} or {"id": ..., "choice": "&lt;token&gt;"}
+ * POST /api/web/messages?after=N      {"id": "&lt;client message id&gt;", "text": "..."}, {"id": ..., "choice": "&lt;token&gt;"}
+ *                                     or {"id": ..., "start": "&lt;unit code&gt;"} (a poster's link)
  *                                     -> the bot's messages after N
  * GET  /api/web/messages?after=N      the bot's messages after N (the page polls for the sweeper's notices)
  * </pre>
@@ -71,12 +72,19 @@ public final class WebChannel {
         String id = body.path("id").asText("");
         String text = body.path("text").isTextual() ? body.get("text").asText() : null;
         String choice = body.path("choice").isTextual() ? body.get("choice").asText() : null;
+        // A poster's link (/?unit=CODE) opens the chat with a start carrying the unit, as Telegram's deep links do.
+        String start = body.path("start").isTextual() ? body.get("start").asText() : null;
         if (!id.matches("[A-Za-z0-9_-]{8,64}")) {
             badRequest(ctx, "Thiếu mã tin nhắn (id).");
             return;
         }
-        if ((text == null || text.isBlank()) == (choice == null || choice.isBlank())) {
-            badRequest(ctx, "Cần gửi đúng một trong hai: text hoặc choice.");
+        int kinds = (text == null || text.isBlank() ? 0 : 1) + (choice == null || choice.isBlank() ? 0 : 1) + (start == null ? 0 : 1);
+        if (kinds != 1) {
+            badRequest(ctx, "Cần gửi đúng một trong ba: text, choice hoặc start.");
+            return;
+        }
+        if (start != null && !start.matches("[A-Za-z0-9_-]{0,64}")) {
+            badRequest(ctx, "Mã đơn vị không hợp lệ.");
             return;
         }
         if ((text != null && text.length() > MAX_TEXT) || (choice != null && choice.length() > 64)) {
@@ -90,7 +98,8 @@ public final class WebChannel {
         String chatId = WebSession.chatId(ctx);
         ChatRef chat = new ChatRef(CHANNEL, chatId);
         String eventId = chatId + ":" + id;
-        dialogue.handle(text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice));
+        dialogue.handle(start != null ? Inbound.start(chat, eventId, start)
+                : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice));
         ctx.json(Map.of("messages", messages(chat, after)));
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 /** Committee roles and what each may open. */
 public enum Role {
     ADMIN("Quản trị", EnumSet.allOf(Area.class), true),
-    SECRETARY("Thư ký", EnumSet.of(Area.DASHBOARD, Area.PARTICIPANTS, Area.RESULTS), true),
+    SECRETARY("Thư ký", EnumSet.of(Area.DASHBOARD, Area.PARTICIPANTS, Area.RESULTS, Area.UNITS), true),
     DRAFTER("Soạn thảo", EnumSet.of(Area.BANK), false),
     VIEWER("Xem", EnumSet.of(Area.DASHBOARD), false);
 
