@@ -26,7 +26,7 @@ import vn.contest.core.contest.Topic;
 /**
  * The question bank: search and filter, item statistics once papers exist (facility: share of papers that
  * got the item right; discrimination: that share among the top 27% of papers minus the bottom 27%), import
- * with every bad row shown, disable and enable, export in the import format.
+ * (.xlsx, .csv, Moodle GIFT or Aiken) with every bad row shown, disable and enable, export in the import format.
  */
 public final class QuestionsPage {
     static final int PAGE_SIZE = 50;
@@ -115,7 +115,7 @@ public final class QuestionsPage {
         try (InputStream in = file.content()) {
             content = in.readAllBytes();
         }
-        ImportReport report = importer.importFile(contest, content);
+        ImportReport report = importer.importFile(contest, content, file.filename(), ctx.formParam("defaultTopic"));
         if (!report.ok()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).html(render(ctx, report.problems(), null));
             return;

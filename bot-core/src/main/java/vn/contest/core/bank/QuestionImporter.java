@@ -29,12 +29,38 @@ public final class QuestionImporter {
     public ImportReport importFile(Contest contest, byte[] content) {
         QuestionSheet sheet = QuestionFileReader.read(content);
         if (!sheet.problems().isEmpty()) {
+            // A missing or unknown column: checking the rows would only repeat it on every line.
             return new ImportReport(0, sheet.problems());
         }
+        return importSheet(contest, sheet);
+    }
+
+    /**
+     * Imports a file by its name: {@code .gift} as Moodle GIFT, {@code .txt} as Aiken, anything else as
+     * .xlsx/.csv. {@code defaultTopic} (a code or name) is the topic of questions the file does not place.
+     */
+    public ImportReport importFile(Contest contest, byte[] content, String fileName, String defaultTopic) {
+        String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".gift") || name.endsWith(".txt")) {
+            String text;
+            try {
+                text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(content)).toString().replace("\uFEFF", "");
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return new ImportReport(0, List.of(new ImportProblem(1, null, "tệp phải được lưu với bảng mã UTF-8.")));
+            }
+            return importSheet(contest, name.endsWith(".gift") ? GiftReader.read(text, defaultTopic) : AikenReader.read(text, defaultTopic));
+        }
+        return importFile(contest, content);
+    }
+
+    /** Checks every row (with the problems the reader already found) and imports all of them, or none. */
+    private ImportReport importSheet(Contest contest, QuestionSheet sheet) {
         return jdbi.inTransaction(h -> {
             // One import at a time per contest, so two uploads of the same file cannot both pass the duplicate check.
             h.execute("SELECT pg_advisory_xact_lock(hashtext('question-import'), CAST(? AS int))", (int) contest.id());
-            List<ImportProblem> problems = new ArrayList<>();
+            List<ImportProblem> problems = new ArrayList<>(sheet.problems());
             List<QuestionDraft> drafts = new ArrayList<>();
             Map<String, Long> existing = existingQuestions(h, contest.id());
             Map<String, Integer> seenInFile = new HashMap<>();
@@ -55,10 +81,11 @@ public final class QuestionImporter {
                     drafts.add(draft);
                 }
             }
-            if (drafts.isEmpty() && problems.isEmpty()) {
+            if (drafts.isEmpty() && problems.isEmpty() && sheet.rows().isEmpty()) {
                 problems.add(new ImportProblem(1, null, "tệp không có câu hỏi nào."));
             }
             if (!problems.isEmpty()) {
+                problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
                 return new ImportReport(0, problems);
             }
             Map<String, Long> topicIds = new HashMap<>();
