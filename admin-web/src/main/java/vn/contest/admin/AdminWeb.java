@@ -26,9 +26,10 @@ import vn.contest.admin.pages.MessageView;
 import vn.contest.admin.pages.ParticipantsPage;
 import vn.contest.admin.pages.QuestionsPage;
 import vn.contest.admin.pages.ResultsPage;
+import vn.contest.admin.pages.SettingsPage;
 import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
-import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.LiveContest;
 
 /**
  * The committee's admin web under /admin. Every route is in {@link #routes()} with the part of the site it
@@ -42,7 +43,7 @@ public final class AdminWeb {
     private final LoginThrottle throttle;
     private final List<AdminRoute> routes = new ArrayList<>();
 
-    public AdminWeb(Jdbi jdbi, Contest contest, UnitLinks links) {
+    public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links) {
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
@@ -53,6 +54,7 @@ public final class AdminWeb {
         new ResultsPage(jdbi, contest).addTo(routes);
         new UsersPage(users, jdbi, contest).addTo(routes);
         new UnitsPage(contest, links).addTo(routes);
+        new SettingsPage(contest, jdbi).addTo(routes);
         new AuditPage(audit, contest).addTo(routes);
     }
 

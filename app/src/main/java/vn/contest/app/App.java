@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.LiveContest;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
@@ -35,7 +36,7 @@ public final class App implements AutoCloseable {
 
     private final EmbeddedPostgresServer embedded;
     private final Database database;
-    private final Contest contest;
+    private final LiveContest contest;
     private final Dialogue dialogue;
     private final ExpiredAttemptSweeper sweeper;
     private final OutboxDispatcher dispatcher;
@@ -44,7 +45,7 @@ public final class App implements AutoCloseable {
     private final ZaloChannel zalo;
     private final AdminWeb admin;
 
-    private App(EmbeddedPostgresServer embedded, Database database, Contest contest, Dialogue dialogue,
+    private App(EmbeddedPostgresServer embedded, Database database, LiveContest contest, Dialogue dialogue,
                 ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, TelegramChannel telegram,
                 ZaloChannel zalo, AdminWeb admin) {
         this.embedded = embedded;
@@ -84,7 +85,7 @@ public final class App implements AutoCloseable {
             } else {
                 database = Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 10);
             }
-            Contest contest = ContestLoader.load(database.jdbi(), config.contestFile(), clock);
+            LiveContest contest = new LiveContest(database.jdbi(), ContestLoader.load(database.jdbi(), config.contestFile(), clock), clock);
             Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
             OutboxStore outbox = new OutboxStore(database.jdbi());
             ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), contest, clock);
@@ -158,7 +159,7 @@ public final class App implements AutoCloseable {
     }
 
     public Contest contest() {
-        return contest;
+        return contest.get();
     }
 
     public Dialogue dialogue() {

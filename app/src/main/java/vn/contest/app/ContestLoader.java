@@ -44,7 +44,7 @@ final class ContestLoader {
                 throw new UncheckedIOException("Cannot read CONTEST_FILE " + contestFile, e);
             }
         }
-        Contest contest = ContestStore.install(jdbi, config);
+        Contest contest = ContestStore.installFromFile(jdbi, config);
         seedBank(jdbi, contest, contestFile);
         log.info("Contest {} loaded: {} round(s), {} units, {} topics", config.code(), contest.rounds().size(),
                 contest.units().size(), contest.topics().size());

@@ -2,6 +2,7 @@ package vn.contest.admin.pages;
 
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
 import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
@@ -12,17 +13,21 @@ import vn.contest.core.contest.Contest;
 /** The audit log, newest first (administrators only). */
 public final class AuditPage {
     private final Audit audit;
-    private final Contest contest;
+    private final Supplier<Contest> live;
 
-    public AuditPage(Audit audit, Contest contest) {
+    public AuditPage(Audit audit, Supplier<Contest> live) {
         this.audit = audit;
-        this.contest = contest;
+        this.live = live;
     }
 
     public record View(Page page, List<Audit.Entry> entries) {}
 
+    private Contest contest() {
+        return live.get();
+    }
+
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/audit", Area.AUDIT, ctx -> ctx.html(Templates.render("audit.jte",
-                new View(AdminContext.page(ctx, contest, "Nhật ký thay đổi", "audit"), audit.latest(300))))));
+                new View(AdminContext.page(ctx, contest(), "Nhật ký thay đổi", "audit"), audit.latest(300))))));
     }
 }

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
@@ -21,12 +22,12 @@ import vn.contest.core.contest.Contest;
  */
 public final class DashboardPage {
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> live;
     private final Cache<Long, Figures> cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public DashboardPage(Jdbi jdbi, Contest contest) {
+    public DashboardPage(Jdbi jdbi, Supplier<Contest> live) {
         this.jdbi = jdbi;
-        this.contest = contest;
+        this.live = live;
     }
 
     public record Day(String date, long papers, long registered) {}
@@ -39,18 +40,22 @@ public final class DashboardPage {
 
     public record View(Page page, Figures figures, String chartSvg) {}
 
+    private Contest contest() {
+        return live.get();
+    }
+
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin", Area.DASHBOARD, this::show));
     }
 
     private void show(Context ctx) {
-        Figures f = cache.get(contest.id(), id -> figures());
-        ctx.html(Templates.render("dashboard.jte", new View(AdminContext.page(ctx, contest, "Tổng quan", "dashboard"), f, DayChart.svg(f.days()))));
+        Figures f = cache.get(contest().id(), id -> figures());
+        ctx.html(Templates.render("dashboard.jte", new View(AdminContext.page(ctx, contest(), "Tổng quan", "dashboard"), f, DayChart.svg(f.days()))));
     }
 
     Figures figures() {
         return jdbi.withHandle(h -> {
-            long c = contest.id();
+            long c = contest().id();
             var totals = h.createQuery("""
                     SELECT (SELECT count(*) FROM participants WHERE contest_id = :c) AS registered,
                            (SELECT count(DISTINCT participant_id) FROM attempts WHERE contest_id = :c AND status = 'finished') AS took_part,
@@ -64,7 +69,7 @@ public final class DashboardPage {
                         SELECT (registered_at AT TIME ZONE :tz)::date AS d, count(*) AS n FROM participants WHERE contest_id = :c GROUP BY 1)
                     SELECT to_char(coalesce(p.d, r.d), 'DD/MM') AS day, coalesce(p.n, 0) AS papers, coalesce(r.n, 0) AS registered
                     FROM papers p FULL JOIN registered r ON r.d = p.d ORDER BY coalesce(p.d, r.d)""")
-                    .bind("c", c).bind("tz", contest.config().timezone())
+                    .bind("c", c).bind("tz", contest().config().timezone())
                     .map((rs, ctx) -> new Day(rs.getString("day"), rs.getLong("papers"), rs.getLong("registered"))).list();
             List<GroupRow> groups = h.createQuery("""
                     SELECT p.group_no, count(*) AS registered,

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
@@ -21,11 +22,11 @@ import vn.contest.core.text.PhoneNumbers;
 public final class ParticipantsPage {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> live;
 
-    public ParticipantsPage(Jdbi jdbi, Contest contest) {
+    public ParticipantsPage(Jdbi jdbi, Supplier<Contest> live) {
         this.jdbi = jdbi;
-        this.contest = contest;
+        this.live = live;
     }
 
     public record Row(long id, String name, String birthDate, String phone, int group, String unit, String registeredAt,
@@ -36,6 +37,10 @@ public final class ParticipantsPage {
     public record ListView(Page page, List<Row> rows, String q, int pageNo, boolean hasMore) {}
 
     public record DetailView(Page page, Row person, List<Paper> papers, String error) {}
+
+    private Contest contest() {
+        return live.get();
+    }
 
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/participants", Area.PARTICIPANTS, this::list));
@@ -53,11 +58,11 @@ public final class ParticipantsPage {
                 WHERE p.contest_id = :c AND (:q = '' OR p.full_name ILIKE '%' || :q || '%' OR u.name ILIKE '%' || :q || '%'
                       OR (length(:phone) >= 4 AND p.phone LIKE :phone || '%'))
                 ORDER BY p.registered_at DESC LIMIT :limit OFFSET :offset""")
-                .bind("c", contest.id()).bind("q", q).bind("phone", phone)
+                .bind("c", contest().id()).bind("q", q).bind("phone", phone)
                 .bind("limit", QuestionsPage.PAGE_SIZE + 1).bind("offset", (pageNo - 1) * QuestionsPage.PAGE_SIZE)
                 .map((rs, c) -> row(rs, role)).list());
         boolean more = rows.size() > QuestionsPage.PAGE_SIZE;
-        ctx.html(Templates.render("participants.jte", new ListView(AdminContext.page(ctx, contest, "Người dự thi", "participants"),
+        ctx.html(Templates.render("participants.jte", new ListView(AdminContext.page(ctx, contest(), "Người dự thi", "participants"),
                 more ? rows.subList(0, QuestionsPage.PAGE_SIZE) : rows, q, pageNo, more)));
     }
 
@@ -75,7 +80,7 @@ public final class ParticipantsPage {
         return new Row(rs.getLong("id"), rs.getString("full_name"),
                 full ? DATE.format(rs.getObject("birth_date", java.time.LocalDate.class)) : "**/**/****",
                 full ? rs.getString("phone") : PhoneNumbers.mask(rs.getString("phone")), rs.getInt("group_no"), rs.getString("unit"),
-                Texts.dateTime(rs.getTimestamp("registered_at").toInstant(), contest.config().zone()), rs.getLong("papers"),
+                Texts.dateTime(rs.getTimestamp("registered_at").toInstant(), contest().config().zone()), rs.getLong("papers"),
                 rs.getString("disqualified_reason"));
     }
 
@@ -86,20 +91,20 @@ public final class ParticipantsPage {
     private String renderDetail(Context ctx, long id, String error) {
         Role role = AdminContext.user(ctx).role();
         Row person = jdbi.withHandle(h -> h.createQuery(select() + " WHERE p.id = :id AND p.contest_id = :c")
-                .bind("id", id).bind("c", contest.id()).map((rs, c) -> row(rs, role)).findOne())
+                .bind("id", id).bind("c", contest().id()).map((rs, c) -> row(rs, role)).findOne())
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có người dự thi này."));
         List<Paper> papers = jdbi.withHandle(h -> h.createQuery("""
                 SELECT a.id, r.name AS round, a.started_at, a.score, a.question_count, a.duration_ms, a.prediction, a.status, a.finish_reason
                 FROM attempts a JOIN rounds r ON r.id = a.round_id WHERE a.participant_id = :p ORDER BY a.started_at""")
                 .bind("p", id)
                 .map((rs, c) -> new Paper(rs.getLong("id"), rs.getString("round"),
-                        Texts.dateTime(rs.getTimestamp("started_at").toInstant(), contest.config().zone()),
+                        Texts.dateTime(rs.getTimestamp("started_at").toInstant(), contest().config().zone()),
                         rs.getInt("score") + "/" + rs.getInt("question_count"),
                         rs.getObject("duration_ms") == null ? "—" : Texts.duration(java.time.Duration.ofMillis(rs.getLong("duration_ms"))),
                         rs.getObject("prediction") == null ? "—" : Texts.number(rs.getLong("prediction")),
                         "finished".equals(rs.getString("status")) ? ("timeout".equals(rs.getString("finish_reason")) ? "Hết giờ" : "Hoàn thành") : "Đang thi"))
                 .list());
-        return Templates.render("participant.jte", new DetailView(AdminContext.page(ctx, contest, person.name(), "participants"), person, papers, error));
+        return Templates.render("participant.jte", new DetailView(AdminContext.page(ctx, contest(), person.name(), "participants"), person, papers, error));
     }
 
     private void disqualify(Context ctx) {
@@ -119,7 +124,7 @@ public final class ParticipantsPage {
     private void setDisqualified(Context ctx, long id, String reason) {
         boolean found = jdbi.inTransaction(h -> {
             var before = h.createQuery("SELECT disqualified_reason FROM participants WHERE id = :id AND contest_id = :c FOR UPDATE")
-                    .bind("id", id).bind("c", contest.id()).mapToMap().findOne();
+                    .bind("id", id).bind("c", contest().id()).mapToMap().findOne();
             if (before.isEmpty()) {
                 return false;
             }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -31,12 +32,12 @@ import vn.contest.core.contest.Topic;
 public final class QuestionsPage {
     static final int PAGE_SIZE = 50;
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> live;
     private final QuestionImporter importer;
 
-    public QuestionsPage(Jdbi jdbi, Contest contest) {
+    public QuestionsPage(Jdbi jdbi, Supplier<Contest> live) {
         this.jdbi = jdbi;
-        this.contest = contest;
+        this.live = live;
         this.importer = new QuestionImporter(jdbi);
     }
 
@@ -45,6 +46,10 @@ public final class QuestionsPage {
 
     public record View(Page page, List<Row> rows, List<Topic> topics, String q, String topic, int pageNo, boolean hasMore,
                        long total, List<ImportProblem> problems, String notice) {}
+
+    private Contest contest() {
+        return live.get();
+    }
 
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/questions", Area.BANK, this::list));
@@ -80,7 +85,7 @@ public final class QuestionsPage {
                 WHERE q.contest_id = :c AND (:q = '' OR q.text ILIKE '%' || :q || '%') AND (:topic = '' OR t.code = :topic)
                 GROUP BY q.id, t.name, s.n, s.facility, s.discrimination
                 ORDER BY q.id LIMIT :limit OFFSET :offset""")
-                .bind("c", contest.id()).bind("q", q).bind("topic", topic)
+                .bind("c", contest().id()).bind("q", q).bind("topic", topic)
                 .bind("limit", PAGE_SIZE + 1).bind("offset", (pageNo - 1) * PAGE_SIZE)
                 .map((rs, c) -> {
                     Double facility = (Double) toDouble(rs.getObject("facility"));
@@ -94,11 +99,11 @@ public final class QuestionsPage {
                             rs.getBoolean("active"), n, facility == null ? "—" : String.format(Locale.ROOT, "%.0f%%", facility * 100),
                             discrimination == null ? "—" : String.format(Locale.ROOT, "%.2f", discrimination), flagged);
                 }).list());
-        long total = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM questions WHERE contest_id = :c").bind("c", contest.id())
+        long total = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM questions WHERE contest_id = :c").bind("c", contest().id())
                 .mapTo(Long.class).one());
         boolean more = rows.size() > PAGE_SIZE;
-        return Templates.render("questions.jte", new View(AdminContext.page(ctx, contest, "Ngân hàng câu hỏi", "questions"),
-                more ? rows.subList(0, PAGE_SIZE) : rows, contest.topics(), q, topic, pageNo, more, total, problems, notice));
+        return Templates.render("questions.jte", new View(AdminContext.page(ctx, contest(), "Ngân hàng câu hỏi", "questions"),
+                more ? rows.subList(0, PAGE_SIZE) : rows, contest().topics(), q, topic, pageNo, more, total, problems, notice));
     }
 
     private static Object toDouble(Object o) {
@@ -115,7 +120,7 @@ public final class QuestionsPage {
         try (InputStream in = file.content()) {
             content = in.readAllBytes();
         }
-        ImportReport report = importer.importFile(contest, content, file.filename(), ctx.formParam("defaultTopic"));
+        ImportReport report = importer.importFile(contest(), content, file.filename(), ctx.formParam("defaultTopic"));
         if (!report.ok()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).html(render(ctx, report.problems(), null));
             return;
@@ -132,7 +137,7 @@ public final class QuestionsPage {
         boolean active = "true".equals(ctx.formParam("active"));
         int changed = jdbi.inTransaction(h -> {
             Boolean before = h.createQuery("SELECT active FROM questions WHERE id = :id AND contest_id = :c FOR UPDATE")
-                    .bind("id", id).bind("c", contest.id()).mapTo(Boolean.class).findOne().orElse(null);
+                    .bind("id", id).bind("c", contest().id()).mapTo(Boolean.class).findOne().orElse(null);
             if (before == null) {
                 return 0;
             }
@@ -154,7 +159,7 @@ public final class QuestionsPage {
                 SELECT t.code, q.text, q.explanation, array_agg(o.text ORDER BY o.position) AS options,
                        (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
                 FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_options o ON o.question_id = q.id
-                WHERE q.contest_id = :c GROUP BY q.id, t.code ORDER BY q.id""").bind("c", contest.id())
+                WHERE q.contest_id = :c GROUP BY q.id, t.code ORDER BY q.id""").bind("c", contest().id())
                 .map((rs, c) -> {
                     List<Object> row = new ArrayList<>();
                     row.add(rs.getString("code"));

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -39,11 +40,11 @@ import vn.contest.core.ranking.UnitStandings;
 public final class ResultsPage {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> live;
 
-    public ResultsPage(Jdbi jdbi, Contest contest) {
+    public ResultsPage(Jdbi jdbi, Supplier<Contest> live) {
         this.jdbi = jdbi;
-        this.contest = contest;
+        this.live = live;
     }
 
     public record Line(int rank, String name, String unit, String score, String prediction, String distance, String duration, String finishedAt) {}
@@ -58,6 +59,10 @@ public final class ResultsPage {
 
     public record View(Page page, List<Round> rounds, long roundId, List<Board> boards, List<Winner> proposal,
                        Snapshot confirmed, long actualParticipants) {}
+
+    private Contest contest() {
+        return live.get();
+    }
 
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/results", Area.RESULTS, this::show));
@@ -74,10 +79,10 @@ public final class ResultsPage {
             long actual = RankingQuery.actualParticipants(h, roundId);
             List<Board> boards = new ArrayList<>();
             for (int group = 1; group <= 2; group++) {
-                List<Line> lines = RankingQuery.ranking(h, contest.config(), roundId, group, actual).stream().limit(200).map(this::line).toList();
+                List<Line> lines = RankingQuery.ranking(h, contest().config(), roundId, group, actual).stream().limit(200).map(this::line).toList();
                 boards.add(new Board(group == 1 ? "Nhóm 1: Cán bộ, công chức, viên chức, LLVT" : "Nhóm 2: Nhân dân", lines));
             }
-            return new View(AdminContext.page(ctx, contest, "Kết quả và giải thưởng", "results"), contest.rounds(), roundId, boards,
+            return new View(AdminContext.page(ctx, contest(), "Kết quả và giải thưởng", "results"), contest().rounds(), roundId, boards,
                     proposal(h), latest(h).orElse(null), actual);
         });
         ctx.html(Templates.render("results.jte", view));
@@ -85,26 +90,26 @@ public final class ResultsPage {
 
     private long selectedRound(Context ctx) {
         String r = ctx.queryParam("round");
-        if (r != null && r.matches("\\d{1,18}") && contest.round(Long.parseLong(r)).isPresent()) {
+        if (r != null && r.matches("\\d{1,18}") && contest().round(Long.parseLong(r)).isPresent()) {
             return Long.parseLong(r);
         }
-        return contest.currentOrLastRound(java.time.Instant.now()).orElse(contest.rounds().get(0)).id();
+        return contest().currentOrLastRound(java.time.Instant.now()).orElse(contest().rounds().get(0)).id();
     }
 
     private Line line(RankedEntry e) {
-        return new Line(e.rank(), e.fullName(), contest.unitLabel(e.unitId()), e.score() + "/" + e.questionCount(),
+        return new Line(e.rank(), e.fullName(), contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount(),
                 e.prediction() == null ? "—" : Texts.number(e.prediction()),
                 e.predictionDistance() == null ? "—" : Texts.number(e.predictionDistance()),
                 String.format(java.util.Locale.ROOT, "%.1f giây", e.durationMs() / 1000.0),
-                Texts.dateTime(e.finishedAt(), contest.config().zone()));
+                Texts.dateTime(e.finishedAt(), contest().config().zone()));
     }
 
     /** The prizes the rules give now: individual per round and group, then the collective ones. */
     private List<Winner> proposal(Handle h) {
-        ContestConfig c = contest.config();
+        ContestConfig c = contest().config();
         Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
         Map<Long, RankedEntry> byParticipantRound = new LinkedHashMap<>();
-        for (Round r : contest.rounds()) {
+        for (Round r : contest().rounds()) {
             long actual = RankingQuery.actualParticipants(h, r.id());
             Map<Integer, List<RankedEntry>> groups = new LinkedHashMap<>();
             for (int g = 1; g <= 2; g++) {
@@ -118,13 +123,13 @@ public final class ResultsPage {
         for (Award a : PrizeAllocator.allocate(c.prizes().individual(), rankings)) {
             RankedEntry e = byParticipantRound.get(a.roundId() * 1_000_000_000_000L + a.participantId());
             Map<String, Object> p = h.createQuery("SELECT phone, birth_date FROM participants WHERE id = :id").bind("id", a.participantId()).mapToMap().one();
-            winners.add(new Winner("Cá nhân", contest.round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
+            winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
                     e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(((java.sql.Date) p.get("birth_date")).toLocalDate()),
-                    (String) p.get("phone"), contest.unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
+                    (String) p.get("phone"), contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
         }
         ContestConfig.CollectivePrizes collective = c.prizes().collective();
         if (collective != null) {
-            List<UnitStanding> units = UnitStandings.rank(h, contest.id(), collective.by());
+            List<UnitStanding> units = UnitStandings.rank(h, contest().id(), collective.by());
             for (UnitStanding u : units.stream().filter(u -> u.participants() > 0).limit(collective.count()).toList()) {
                 winners.add(new Winner("Tập thể", "Cả cuộc thi", "", collective.name(), u.rank(), u.name(), "", "", u.name(),
                         u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100))));
@@ -137,7 +142,7 @@ public final class ResultsPage {
         return h.createQuery("""
                 SELECT id, to_char(confirmed_at AT TIME ZONE :tz, 'HH24:MI DD/MM/YYYY') AS at, confirmed_by, entries::text AS entries
                 FROM prize_snapshots WHERE contest_id = :c ORDER BY id DESC LIMIT 1""")
-                .bind("c", contest.id()).bind("tz", contest.config().timezone())
+                .bind("c", contest().id()).bind("tz", contest().config().timezone())
                 .map((rs, ctx) -> new Snapshot(rs.getLong("id"), rs.getString("at"), rs.getString("confirmed_by"), read(rs.getString("entries"))))
                 .findOne();
     }
@@ -146,7 +151,7 @@ public final class ResultsPage {
         jdbi.useTransaction(h -> {
             List<Winner> winners = proposal(h);
             long id = h.createQuery("INSERT INTO prize_snapshots (contest_id, confirmed_by, entries) VALUES (:c, :by, CAST(:e AS jsonb)) RETURNING id")
-                    .bind("c", contest.id()).bind("by", AdminContext.user(ctx).username()).bind("e", JSON.writeValueAsString(winners))
+                    .bind("c", contest().id()).bind("by", AdminContext.user(ctx).username()).bind("e", JSON.writeValueAsString(winners))
                     .mapTo(Long.class).one();
             Audit.record(h, AdminContext.user(ctx), "Xác nhận danh sách giải", "danh sách " + id, null, Map.of("số giải", winners.size()));
         });
@@ -169,10 +174,10 @@ public final class ResultsPage {
     private void rankingXlsx(Context ctx) {
         Xlsx x = new Xlsx();
         jdbi.useHandle(h -> {
-            for (Round r : contest.rounds()) {
+            for (Round r : contest().rounds()) {
                 long actual = RankingQuery.actualParticipants(h, r.id());
                 for (int g = 1; g <= 2; g++) {
-                    List<List<Object>> rows = RankingQuery.ranking(h, contest.config(), r.id(), g, actual).stream().map(e -> {
+                    List<List<Object>> rows = RankingQuery.ranking(h, contest().config(), r.id(), g, actual).stream().map(e -> {
                         Line l = line(e);
                         return List.<Object>of(l.rank(), l.name(), l.unit(), e.score(), e.questionCount(), l.prediction(), l.distance(),
                                 e.durationMs() / 1000.0, l.finishedAt());
@@ -186,7 +191,7 @@ public final class ResultsPage {
     }
 
     private void unitsXlsx(Context ctx) {
-        List<List<Object>> rows = jdbi.withHandle(h -> UnitStandings.rank(h, contest.id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE))
+        List<List<Object>> rows = jdbi.withHandle(h -> UnitStandings.rank(h, contest().id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE))
                 .stream().map(u -> List.<Object>of(u.rank(), u.name(), u.headcount(), u.participants(),
                         u.rate() == null ? "" : Math.round(u.rate() * 10000) / 100.0)).toList();
         send(ctx, "tham-gia-theo-don-vi.xlsx", new Xlsx().sheet("Đơn vị", List.of("Hạng", "Đơn vị", "Số người (định mức)",
@@ -200,8 +205,8 @@ public final class ResultsPage {
                     "Thư ký cần xác nhận danh sách giải trước khi in.", "/admin/results")));
             return;
         }
-        ctx.html(Templates.render("print.jte", new View(AdminContext.page(ctx, contest, "Danh sách đề nghị khen thưởng", "results"),
-                contest.rounds(), 0, List.of(), List.of(), s.get(), 0)));
+        ctx.html(Templates.render("print.jte", new View(AdminContext.page(ctx, contest(), "Danh sách đề nghị khen thưởng", "results"),
+                contest().rounds(), 0, List.of(), List.of(), s.get(), 0)));
     }
 
     private static void send(Context ctx, String name, Xlsx x) {

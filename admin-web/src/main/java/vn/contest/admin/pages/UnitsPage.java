@@ -3,6 +3,7 @@ package vn.contest.admin.pages;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
 import vn.contest.admin.AdminRoute;
 import vn.contest.admin.QrCodes;
@@ -14,11 +15,11 @@ import vn.contest.core.contest.Unit;
 
 /** Each unit's links and QR codes, so participation is attributed to the unit whose poster brought it. */
 public final class UnitsPage {
-    private final Contest contest;
+    private final Supplier<Contest> live;
     private final UnitLinks links;
 
-    public UnitsPage(Contest contest, UnitLinks links) {
-        this.contest = contest;
+    public UnitsPage(Supplier<Contest> live, UnitLinks links) {
+        this.live = live;
         this.links = links;
     }
 
@@ -26,20 +27,24 @@ public final class UnitsPage {
 
     public record View(Page page, List<Row> rows, boolean telegramKnown, boolean publicUrlKnown) {}
 
+    private Contest contest() {
+        return live.get();
+    }
+
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/units", Area.UNITS, this::list));
         routes.add(new AdminRoute(HandlerType.GET, "/admin/units/{code}/qr.png", Area.UNITS, this::qr));
     }
 
     private void list(Context ctx) {
-        List<Row> rows = contest.units().stream()
-                .map(u -> new Row(u.code(), contest.unitLabel(u.id()), links.web(u.code()), links.telegram(u.code()))).toList();
-        ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest, "Đường dẫn và mã QR của đơn vị", "units"),
+        List<Row> rows = contest().units().stream()
+                .map(u -> new Row(u.code(), contest().unitLabel(u.id()), links.web(u.code()), links.telegram(u.code()))).toList();
+        ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest(), "Đường dẫn và mã QR của đơn vị", "units"),
                 rows, links.telegram("x") != null, links.publicUrl() != null && !links.publicUrl().isBlank())));
     }
 
     private void qr(Context ctx) {
-        Unit unit = contest.unitByCode(ctx.pathParam("code"))
+        Unit unit = contest().unitByCode(ctx.pathParam("code"))
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có đơn vị này."));
         String target = "telegram".equals(ctx.queryParam("to")) && links.telegram(unit.code()) != null
                 ? links.telegram(unit.code()) : links.web(unit.code());

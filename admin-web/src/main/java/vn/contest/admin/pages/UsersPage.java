@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
@@ -21,15 +22,19 @@ import vn.contest.core.contest.Contest;
 public final class UsersPage {
     private final AdminUsers users;
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> live;
 
-    public UsersPage(AdminUsers users, Jdbi jdbi, Contest contest) {
+    public UsersPage(AdminUsers users, Jdbi jdbi, Supplier<Contest> live) {
         this.users = users;
         this.jdbi = jdbi;
-        this.contest = contest;
+        this.live = live;
     }
 
     public record View(Page page, List<AdminUser> users, List<Role> roles, String error, String notice) {}
+
+    private Contest contest() {
+        return live.get();
+    }
 
     public void addTo(List<AdminRoute> routes) {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/users", Area.USERS, ctx -> ctx.html(render(ctx, null, ctx.queryParam("notice")))));
@@ -38,7 +43,7 @@ public final class UsersPage {
     }
 
     private String render(Context ctx, String error, String notice) {
-        return Templates.render("users.jte", new View(AdminContext.page(ctx, contest, "Tài khoản", "users"), users.all(),
+        return Templates.render("users.jte", new View(AdminContext.page(ctx, contest(), "Tài khoản", "users"), users.all(),
                 List.of(Role.values()), error, notice));
     }
 

@@ -86,6 +86,11 @@ public final class ContestConfigLoader {
                 c.rules() == null ? "" : c.rules().strip());
     }
 
+    /** Every inconsistency in a contest's rules (empty when they can be used), for rules edited elsewhere. */
+    public static List<String> validate(ContestConfig c) {
+        return check(c);
+    }
+
     private static List<String> check(ContestConfig c) {
         List<String> problems = new ArrayList<>();
         require(problems, c.code() != null && c.code().matches(CODE), "code must be 1-64 of A-Z a-z 0-9 _ -");

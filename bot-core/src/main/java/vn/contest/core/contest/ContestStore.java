@@ -17,9 +17,38 @@ import vn.contest.core.config.ContestConfig.UnitConfig;
  */
 public final class ContestStore {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private ContestStore() {}
+
+    /**
+     * Installs a contest from its file at start: if the file is the one installed last time, the rules stored
+     * in the database win (they may have been edited in the admin web); a changed file replaces them.
+     */
+    public static Contest installFromFile(Jdbi jdbi, ContestConfig config) {
+        String hash = sha256(toJson(config));
+        java.util.Optional<Long> unchanged = jdbi.withHandle(h -> h.createQuery("SELECT id FROM contests WHERE code = :code AND file_hash = :hash")
+                .bind("code", config.code()).bind("hash", hash).mapTo(Long.class).findOne());
+        if (unchanged.isPresent()) {
+            return load(jdbi, unchanged.get());
+        }
+        Contest contest = install(jdbi, config);
+        jdbi.useHandle(h -> h.execute("UPDATE contests SET file_hash = ? WHERE id = ?", hash, contest.id()));
+        return contest;
+    }
+
+    /** The contest as stored now (its rules may have been edited since start). */
+    public static Contest load(Jdbi jdbi, long contestId) {
+        return jdbi.withHandle(h -> {
+            String json = h.createQuery("SELECT config::text FROM contests WHERE id = :id").bind("id", contestId).mapTo(String.class).one();
+            try {
+                return read(h, contestId, JSON.readValue(json, ContestConfig.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored contest config is unreadable", e);
+            }
+        });
+    }
 
     public static Contest install(Jdbi jdbi, ContestConfig config) {
         return jdbi.inTransaction(h -> {
@@ -91,7 +120,16 @@ public final class ContestStore {
         return new Contest(contestId, config, rounds, units, topics);
     }
 
-    private static String toJson(ContestConfig config) {
+    private static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String toJson(ContestConfig config) {
         try {
             return JSON.writeValueAsString(config);
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package vn.contest.core.dialogue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import vn.contest.core.attempt.Attempt;
@@ -23,11 +24,17 @@ public final class Dialogue {
     private static final int MAX_TRIES = 3;
 
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> contest;
     private final Clock clock;
     private final PaperDrawer drawer;
 
+    /** A dialogue on rules that do not change while it runs (tests, tools). */
     public Dialogue(Jdbi jdbi, Contest contest, Clock clock, PaperDrawer drawer) {
+        this(jdbi, () -> contest, clock, drawer);
+    }
+
+    /** A dialogue on the contest as it stands at each message (see {@link vn.contest.core.contest.LiveContest}). */
+    public Dialogue(Jdbi jdbi, Supplier<Contest> contest, Clock clock, PaperDrawer drawer) {
         this.jdbi = jdbi;
         this.contest = contest;
         this.clock = clock;
@@ -35,7 +42,7 @@ public final class Dialogue {
     }
 
     public Contest contest() {
-        return contest;
+        return contest.get();
     }
 
     public Outcome handle(Inbound in) {
@@ -48,8 +55,9 @@ public final class Dialogue {
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
                         return Outcome.DUPLICATE;
                     }
-                    ChatAccount account = ChatAccountStore.lockOrCreate(h, contest.id(), in.chat());
-                    Turn t = new Turn(h, contest, clock.instant(), account, in, drawer);
+                    Contest rules = contest.get();
+                    ChatAccount account = ChatAccountStore.lockOrCreate(h, rules.id(), in.chat());
+                    Turn t = new Turn(h, rules, clock.instant(), account, in, drawer);
                     step(t);
                     if (account.state.isInAttempt()) {
                         t.openAttempt().ifPresent(a -> t.stampDeadline(a.deadlineAt()));

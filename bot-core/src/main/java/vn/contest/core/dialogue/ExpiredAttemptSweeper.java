@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ public final class ExpiredAttemptSweeper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExpiredAttemptSweeper.class);
 
     private final Jdbi jdbi;
-    private final Contest contest;
+    private final Supplier<Contest> contest;
     private final Clock clock;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "attempt-sweeper");
@@ -35,6 +36,10 @@ public final class ExpiredAttemptSweeper implements AutoCloseable {
     });
 
     public ExpiredAttemptSweeper(Jdbi jdbi, Contest contest, Clock clock) {
+        this(jdbi, () -> contest, clock);
+    }
+
+    public ExpiredAttemptSweeper(Jdbi jdbi, Supplier<Contest> contest, Clock clock) {
         this.jdbi = jdbi;
         this.contest = contest;
         this.clock = clock;
@@ -74,7 +79,7 @@ public final class ExpiredAttemptSweeper implements AutoCloseable {
             if (a == null || !a.isOpen() || !a.isPastDeadline(now)) {
                 return false;
             }
-            List<String> notices = AttemptFlow.expire(h, contest, a, now);
+            List<String> notices = AttemptFlow.expire(h, contest.get(), a, now);
             ChatRefReplies replies = new ChatRefReplies(account);
             notices.forEach(replies::say);
             replies.say(Texts.MENU, ReadyStep.menu());
