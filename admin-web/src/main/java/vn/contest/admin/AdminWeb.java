@@ -24,6 +24,7 @@ import vn.contest.admin.pages.DashboardPage;
 import vn.contest.admin.pages.LoginView;
 import vn.contest.admin.pages.MessageView;
 import vn.contest.admin.pages.ParticipantsPage;
+import vn.contest.admin.pages.QuestionForm;
 import vn.contest.admin.pages.QuestionsPage;
 import vn.contest.admin.pages.ResultsPage;
 import vn.contest.admin.pages.SettingsPage;
@@ -49,6 +50,7 @@ public final class AdminWeb {
         this.throttle = new LoginThrottle(jdbi);
         Audit audit = new Audit(jdbi);
         new DashboardPage(jdbi, contest).addTo(routes);
+        new QuestionForm(jdbi, contest).addTo(routes);
         new QuestionsPage(jdbi, contest).addTo(routes);
         new ParticipantsPage(jdbi, contest).addTo(routes);
         new ResultsPage(jdbi, contest).addTo(routes);

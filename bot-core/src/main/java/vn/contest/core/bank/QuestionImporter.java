@@ -69,7 +69,7 @@ public final class QuestionImporter {
                 if (draft == null) {
                     continue;
                 }
-                String key = Folding.fold(draft.text());
+                String key = duplicateKey(draft.text());
                 if (seenInFile.containsKey(key)) {
                     problems.add(new ImportProblem(row.number(), Column.QUESTION.title,
                             "trùng với câu hỏi ở dòng " + seenInFile.get(key) + "."));
@@ -130,7 +130,7 @@ public final class QuestionImporter {
                 problems.add(new ImportProblem(n, c.title, "có nội dung nhưng phương án đứng trước còn trống; hãy điền liền từ A."));
             } else if (option.length() > MAX_OPTION_LENGTH) {
                 problems.add(new ImportProblem(n, c.title, "dài " + option.length() + " ký tự; tối đa " + MAX_OPTION_LENGTH + "."));
-            } else if (options.stream().anyMatch(o -> Folding.fold(o).equals(Folding.fold(option)))) {
+            } else if (options.stream().anyMatch(o -> duplicateKey(o).equals(duplicateKey(option)))) {
                 problems.add(new ImportProblem(n, c.title, "trùng với một phương án khác của câu này."));
             }
             options.add(option);
@@ -167,9 +167,65 @@ public final class QuestionImporter {
     private static Map<String, Long> existingQuestions(Handle h, long contestId) {
         Map<String, Long> byText = new HashMap<>();
         h.createQuery("SELECT id, text FROM questions WHERE contest_id = :c").bind("c", contestId)
-                .map((rs, ctx) -> Map.entry(Folding.fold(rs.getString("text")), rs.getLong("id")))
+                .map((rs, ctx) -> Map.entry(duplicateKey(rs.getString("text")), rs.getLong("id")))
                 .forEach(e -> byText.putIfAbsent(e.getKey(), e.getValue()));
         return byText;
+    }
+
+    /** Checks one question typed into a form, exactly as a row of an imported file is checked. */
+    public static QuestionCheck checkOne(Contest contest, String topic, String text, List<String> options, String answer, String explanation) {
+        java.util.Map<Column, String> values = new java.util.EnumMap<>(Column.class);
+        values.put(Column.TOPIC, topic);
+        values.put(Column.QUESTION, text);
+        for (int i = 0; i < Column.OPTIONS.size(); i++) {
+            values.put(Column.OPTIONS.get(i), i < options.size() ? options.get(i) : "");
+        }
+        values.put(Column.ANSWER, answer);
+        values.put(Column.EXPLANATION, explanation);
+        List<ImportProblem> problems = new ArrayList<>();
+        QuestionDraft draft = check(new SheetRow(1, values), contest, problems);
+        return new QuestionCheck(draft, problems);
+    }
+
+    public record QuestionCheck(QuestionDraft draft, List<ImportProblem> problems) {}
+
+    /** Adds one checked question; returns its id. */
+    public long add(Contest contest, QuestionDraft d) {
+        return jdbi.inTransaction(h -> insert(h, contest.id(), topicId(contest, d.topicCode()), d));
+    }
+
+    /**
+     * Replaces a question's text, options, answer and topic. Papers already drawn keep their own snapshot, so
+     * no graded paper changes; only papers drawn from now on see the new wording.
+     */
+    public void update(Handle h, Contest contest, long questionId, QuestionDraft d) {
+        h.createUpdate("UPDATE questions SET topic_id = :t, text = :text, explanation = :e, updated_at = now() WHERE id = :id AND contest_id = :c")
+                .bind("t", topicId(contest, d.topicCode())).bind("text", d.text()).bind("e", d.explanation())
+                .bind("id", questionId).bind("c", contest.id()).execute();
+        h.execute("DELETE FROM question_options WHERE question_id = ?", questionId);
+        var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
+        for (int i = 0; i < d.options().size(); i++) {
+            batch.bind("q", questionId).bind("p", i).bind("text", d.options().get(i)).bind("correct", i == d.correctIndex()).add();
+        }
+        batch.execute();
+    }
+
+    /** Another question of the bank with the same text (ignoring case and diacritics), if any. */
+    public java.util.Optional<Long> sameText(Contest contest, String text, long exceptId) {
+        return java.util.Optional.ofNullable(jdbi.withHandle(h -> existingQuestions(h, contest.id()))
+                .get(duplicateKey(text))).filter(id -> id != exceptId);
+    }
+
+    /**
+     * Two questions are the same when their text differs only in case, spacing or final punctuation. Diacritics
+     * count: in Vietnamese "năm" and "nam" are different words.
+     */
+    static String duplicateKey(String text) {
+        return Folding.tidy(text).toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s.?!:;…]+$", "");
+    }
+
+    private static long topicId(Contest contest, String code) {
+        return contest.topics().stream().filter(t -> t.code().equals(code)).findFirst().orElseThrow().id();
     }
 
     static long insert(Handle h, long contestId, long topicId, QuestionDraft d) {

@@ -90,6 +90,12 @@ class QuestionImporterTest {
     }
 
     @Test
+    void optionsThatDifferOnlyInDiacriticsAreDifferentAnswers() {
+        ImportReport report = csv("chung,Thủ phủ tỉnh là nơi nào theo hướng địa lý?,Nam,Năm,Nắm,,A,\n");
+        assertTrue(report.ok(), report.problems().toString());
+    }
+
+    @Test
     void aQuestionAlreadyInTheBankIsReported() {
         ImportReport report = csv("luat,Luật thử nghiệm số 1 có hiệu lực năm nào?,2019,2020,,,A,\n");
         assertProblem(report, 2, "Câu hỏi", "đã có trong ngân hàng");

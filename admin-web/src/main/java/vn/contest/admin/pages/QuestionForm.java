@@ -1,0 +1,114 @@
+package vn.contest.admin.pages;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.admin.AdminContext;
+import vn.contest.admin.AdminRoute;
+import vn.contest.admin.Audit;
+import vn.contest.admin.Templates;
+import vn.contest.admin.auth.Area;
+import vn.contest.core.bank.ImportProblem;
+import vn.contest.core.bank.QuestionImporter;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Topic;
+
+/**
+ * One question added or edited in a form, checked like a row of an imported file. An edit changes what
+ * future papers draw; papers already drawn keep their snapshot, so no graded result moves.
+ */
+public final class QuestionForm {
+    private final Jdbi jdbi;
+    private final Supplier<Contest> live;
+    private final QuestionImporter bank;
+
+    public QuestionForm(Jdbi jdbi, Supplier<Contest> live) {
+        this.jdbi = jdbi;
+        this.live = live;
+        this.bank = new QuestionImporter(jdbi);
+    }
+
+    public record Fields(String topic, String text, List<String> options, String answer, String explanation) {}
+
+    public record View(Page page, Long id, Fields fields, List<Topic> topics, List<ImportProblem> problems) {}
+
+    public void addTo(List<AdminRoute> routes) {
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/questions/new", Area.BANK,
+                ctx -> ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", ""), List.of()))));
+        routes.add(new AdminRoute(HandlerType.POST, "/admin/questions/new", Area.BANK, ctx -> save(ctx, null)));
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/questions/{id}/edit", Area.BANK, this::edit));
+        routes.add(new AdminRoute(HandlerType.POST, "/admin/questions/{id}/edit", Area.BANK, ctx -> save(ctx, QuestionsPage.parseId(ctx))));
+    }
+
+    private String render(Context ctx, Long id, Fields fields, List<ImportProblem> problems) {
+        return Templates.render("question.jte", new View(AdminContext.page(ctx, live.get(), id == null ? "Thêm câu hỏi" : "Sửa câu hỏi " + id,
+                "questions"), id, fields, live.get().topics(), problems));
+    }
+
+    private void edit(Context ctx) {
+        long id = QuestionsPage.parseId(ctx);
+        Fields fields = current(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có câu hỏi này."));
+        ctx.html(render(ctx, id, fields, List.of()));
+    }
+
+    private Optional<Fields> current(long id) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT t.code, q.text, q.explanation, array_agg(o.text ORDER BY o.position) AS options,
+                       (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
+                FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_options o ON o.question_id = q.id
+                WHERE q.id = :id AND q.contest_id = :c GROUP BY q.id, t.code""")
+                .bind("id", id).bind("c", live.get().id())
+                .map((rs, c) -> new Fields(rs.getString("code"), rs.getString("text"),
+                        List.of((String[]) rs.getArray("options").getArray()), String.valueOf((char) ('A' + rs.getInt("correct"))),
+                        rs.getString("explanation")))
+                .findOne());
+    }
+
+    private void save(Context ctx, Long id) {
+        Contest contest = live.get();
+        List<String> options = new ArrayList<>();
+        for (char letter = 'A'; letter <= 'F'; letter++) {
+            options.add(field(ctx, "option" + letter));
+        }
+        Fields fields = new Fields(field(ctx, "topic"), field(ctx, "text"), options, field(ctx, "answer"), field(ctx, "explanation"));
+        var check = QuestionImporter.checkOne(contest, fields.topic(), fields.text(), options, fields.answer(), fields.explanation());
+        List<ImportProblem> problems = new ArrayList<>(check.problems());
+        if (check.draft() != null) {
+            bank.sameText(contest, check.draft().text(), id == null ? -1 : id)
+                    .ifPresent(other -> problems.add(new ImportProblem(1, "Câu hỏi", "câu hỏi này đã có trong ngân hàng (mã " + other + ").")));
+        }
+        Optional<Fields> before = id == null ? Optional.empty() : current(id);
+        if (id != null && before.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Không có câu hỏi này.");
+            return;
+        }
+        if (!problems.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, id, fields, problems));
+            return;
+        }
+        long saved = jdbi.inTransaction(h -> {
+            long qid;
+            if (id == null) {
+                qid = bank.add(contest, check.draft());
+            } else {
+                bank.update(h, contest, id, check.draft());
+                qid = id;
+            }
+            Audit.record(h, AdminContext.user(ctx), id == null ? "Thêm câu hỏi" : "Sửa câu hỏi", "câu hỏi " + qid,
+                    before.orElse(null), fields);
+            return qid;
+        });
+        ctx.redirect("/admin/questions?notice=" + java.net.URLEncoder.encode("Đã lưu câu hỏi " + saved + ".",
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    private static String field(Context ctx, String name) {
+        String v = ctx.formParam(name);
+        return v == null ? "" : v.strip();
+    }
+}
