@@ -20,6 +20,7 @@ import vn.contest.admin.auth.LoginThrottle;
 import vn.contest.admin.auth.Passwords;
 import vn.contest.admin.auth.Sessions;
 import vn.contest.admin.pages.AuditPage;
+import vn.contest.admin.pages.BroadcastsPage;
 import vn.contest.admin.pages.DashboardPage;
 import vn.contest.admin.pages.LoginView;
 import vn.contest.admin.pages.MessageView;
@@ -57,6 +58,7 @@ public final class AdminWeb {
         new UsersPage(users, jdbi, contest).addTo(routes);
         new UnitsPage(contest, links).addTo(routes);
         new SettingsPage(contest, jdbi).addTo(routes);
+        new BroadcastsPage(jdbi, contest).addTo(routes);
         new AuditPage(audit, contest).addTo(routes);
     }
 

@@ -60,17 +60,18 @@ public final class OutboxStore {
                                       WHERE s.channel = o.channel AND s.chat_id = o.chat_id AND s.status = 'sent'
                                         AND s.sent_at > now() - make_interval(secs => :gap)
                                         AND s.payload->>'kind' <> 'edit'))
-                    ORDER BY o.id LIMIT :n
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE outbox SET status = 'sending', tries = tries + 1,
-                                  lease_until = now() + make_interval(secs => :lease)
-                FROM due WHERE outbox.id = due.id
-                RETURNING outbox.id, outbox.payload::text AS payload, outbox.tries""")
+                    ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT :n
+                    FOR UPDATE SKIP LOCKED
+                ), claimed AS (
+                    UPDATE outbox SET status = 'sending', tries = tries + 1,
+                                      lease_until = now() + make_interval(secs => :lease)
+                    FROM due WHERE outbox.id = due.id
+                    RETURNING outbox.id, outbox.payload::text AS payload, outbox.tries, outbox.broadcast_id IS NOT NULL AS bulk)
+                SELECT id, payload, tries FROM claimed ORDER BY bulk, id""")
                 .bind("ch", channel).bind("n", limit).bind("lease", (double) lease.toSeconds())
                 .bind("gap", perChatGap.toMillis() / 1000.0)
                 .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
-                .list()
-                .stream().sorted(java.util.Comparator.comparingLong(OutboxMessage::id)).toList());
+                .list());
     }
 
     public void markSent(long id) {
@@ -88,6 +89,21 @@ public final class OutboxStore {
     /** Gives up on a row for good, keeping why; later rows of the same chat go on. */
     public void markFailed(long id, String reason) {
         jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?", reason, id));
+    }
+
+    /**
+     * Queues one announcement to every registered chat of a channel, in the caller's transaction; returns how
+     * many chats it goes to. Delivery follows the channel's pace, after any conversation reply waiting.
+     */
+    public static int enqueueBroadcast(Handle h, long broadcastId, long contestId, String channel, String text) {
+        return h.createUpdate("""
+                INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
+                SELECT ca.channel, ca.external_id,
+                       jsonb_build_object('chat', jsonb_build_object('channel', ca.channel, 'externalId', ca.external_id),
+                                          'text', CAST(:text AS text), 'choices', '[]'::jsonb, 'requestPhone', false, 'kind', 'text'),
+                       :b
+                FROM chat_accounts ca WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.participant_id IS NOT NULL""")
+                .bind("text", text).bind("b", broadcastId).bind("c", contestId).bind("ch", channel).execute();
     }
 
     /** Every reply to one chat after {@code afterId}, whatever its delivery state (the web page reads these). */

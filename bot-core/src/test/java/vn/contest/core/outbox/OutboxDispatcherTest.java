@@ -157,6 +157,22 @@ class OutboxDispatcherTest {
         assertEquals(List.of("second"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));
     }
 
+    @Test
+    void aBigBroadcastNeverHoldsUpAConversationReply() {
+        db.jdbi().useHandle(h -> {
+            h.execute("INSERT INTO contests (id, code, title, config) VALUES (999, 'bc', 'bc', '{}') ON CONFLICT DO NOTHING");
+            h.execute("INSERT INTO broadcasts (id, contest_id, channel, text, created_by, recipients) VALUES (999, 999, 'scripted', 'x', 't', 0) ON CONFLICT DO NOTHING");
+            for (int i = 0; i < 120; i++) {
+                h.execute("INSERT INTO outbox (channel, chat_id, payload, broadcast_id) VALUES ('scripted', ?, "
+                        + "'{\"chat\":{\"channel\":\"scripted\",\"externalId\":\"x\"},\"text\":\"thông báo\",\"choices\":[],\"kind\":\"text\"}', 999)", "b" + i);
+            }
+        });
+        enqueue("in-a-paper", "Câu 3/10");
+        List<OutboxMessage> first = store.claim("scripted", 10, Duration.ofSeconds(60));
+        assertEquals("Câu 3/10", first.get(0).outbound().text(), "the quiz reply goes first");
+        assertEquals(10, first.size());
+    }
+
     static List<String> texts(List<OutboxMessage> messages) {
         return messages.stream().map(m -> m.outbound().text()).toList();
     }
