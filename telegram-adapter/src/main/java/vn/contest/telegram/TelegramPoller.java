@@ -10,6 +10,8 @@ import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import vn.contest.core.store.Faults;
+import vn.contest.core.text.Redaction;
 
 /**
  * Long polling, for a bot without a public URL. Telegram allows one poller per bot, so only the instance
@@ -63,7 +65,14 @@ public final class TelegramPoller implements AutoCloseable {
             List<Update> updates = client.execute(GetUpdates.builder().offset(offset).timeout(longPollSeconds)
                     .allowedUpdates(UpdateHandler.ALLOWED_UPDATES).build());
             for (Update u : updates) {
-                handler.handle(u);
+                try {
+                    handler.handle(u);
+                } catch (RuntimeException e) {
+                    if (Faults.isTransient(e)) {
+                        throw e; // polled again from the last confirmed offset once the database is back
+                    }
+                    log.error("Telegram update {} could not be handled: {}", u.getUpdateId(), Redaction.redact(String.valueOf(e)));
+                }
                 offset = u.getUpdateId() + 1;
             }
             if (updates.isEmpty() && longPollSeconds == 0) {

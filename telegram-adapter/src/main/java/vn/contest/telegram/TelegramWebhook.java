@@ -7,7 +7,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
+import vn.contest.core.store.Faults;
+import vn.contest.core.text.Redaction;
 
 /**
  * POST /webhooks/telegram. The secret header is checked in constant time (401 and nothing stored when it is
@@ -19,6 +23,7 @@ public final class TelegramWebhook {
     static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     static final int MAX_BODY = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Logger log = LoggerFactory.getLogger(TelegramWebhook.class);
 
     private final byte[] secret;
     private final UpdateHandler handler;
@@ -59,7 +64,15 @@ public final class TelegramWebhook {
             ctx.status(HttpStatus.BAD_REQUEST).result("not a Telegram update");
             return;
         }
-        handler.handle(update);
+        try {
+            handler.handle(update);
+        } catch (RuntimeException e) {
+            if (Faults.isTransient(e)) {
+                throw e; // 5xx: Telegram delivers the update again once the database is back
+            }
+            // A lasting fault would come back forever and hold back the chat's later updates: acknowledge it.
+            log.error("Telegram update {} could not be handled: {}", update.getUpdateId(), Redaction.redact(String.valueOf(e)));
+        }
         ctx.status(HttpStatus.OK);
     }
 }

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import vn.contest.core.dialogue.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.Inbound;
+import vn.contest.core.store.Faults;
+import vn.contest.core.text.Redaction;
 
 /**
  * POST /webhooks/zalo. Signed events only (401 otherwise, nothing stored); 400 for a body that is not an
@@ -70,7 +72,14 @@ public final class ZaloWebhook implements AutoCloseable {
             ctx.status(HttpStatus.UNAUTHORIZED).result("bad signature");
             return;
         }
-        handle(event);
+        try {
+            handle(event);
+        } catch (RuntimeException e) {
+            if (Faults.isTransient(e)) {
+                throw e; // not acknowledged: Zalo sends the event again
+            }
+            log.error("Zalo event {} could not be handled: {}", event.path("event_name").asText(), Redaction.redact(String.valueOf(e)));
+        }
         ctx.status(HttpStatus.OK).result("ok");
     }
 
