@@ -62,6 +62,9 @@ class AdminAccessTest {
         if (path.endsWith("/active")) {
             return Map.of("active", "true");
         }
+        if (path.equals("/admin/password")) {
+            return Map.of("current", "not-the-password");
+        }
         return Map.of();
     }
 
@@ -145,6 +148,17 @@ class AdminAccessTest {
                 new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         assertEquals("https://t.me/thi_bac_kan_bot?start=ba-be", new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
         assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/khong-co/qr.png").statusCode());
+    }
+
+    @Test
+    void everyoneCanChangeTheirOwnPasswordKnowingTheCurrentOne() {
+        app.admin().users().create("doi-mat-khau", Role.VIEWER, "Old-Password-1");
+        AdminClient c = new AdminClient(app.port());
+        assertEquals(303, c.login("doi-mat-khau", "Old-Password-1").statusCode());
+        assertEquals(400, c.post("/admin/password", Map.of("current", "wrong", "next", "New-Password-2", "repeat", "New-Password-2")).statusCode());
+        assertEquals(200, c.post("/admin/password", Map.of("current", "Old-Password-1", "next", "New-Password-2", "repeat", "New-Password-2")).statusCode());
+        assertEquals(401, new AdminClient(app.port()).login("doi-mat-khau", "Old-Password-1").statusCode());
+        assertEquals(303, new AdminClient(app.port()).login("doi-mat-khau", "New-Password-2").statusCode());
     }
 
     @Test

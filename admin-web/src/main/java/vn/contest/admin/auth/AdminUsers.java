@@ -49,6 +49,10 @@ public final class AdminUsers {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_users ORDER BY username").map(USER).list());
     }
 
+    public void setPassword(long id, String password) {
+        jdbi.useHandle(h -> h.execute("UPDATE admin_users SET password_hash = ? WHERE id = ?", Passwords.hash(password), id));
+    }
+
     public void setActive(long id, boolean active) {
         jdbi.useHandle(h -> h.execute("UPDATE admin_users SET active = ? WHERE id = ?", active, id));
     }

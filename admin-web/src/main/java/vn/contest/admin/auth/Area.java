@@ -1,4 +1,5 @@
 package vn.contest.admin.auth;
 
 /** Parts of the admin web, each opened to some roles (see {@link Role}). */
-public enum Area { DASHBOARD, BANK, PARTICIPANTS, RESULTS, UNITS, BROADCAST, SETTINGS, USERS, AUDIT }
+/** ACCOUNT is one's own password, open to every role. */
+public enum Area { ACCOUNT, DASHBOARD, BANK, PARTICIPANTS, RESULTS, UNITS, BROADCAST, SETTINGS, USERS, AUDIT }

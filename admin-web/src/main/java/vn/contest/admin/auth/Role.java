@@ -6,9 +6,9 @@ import java.util.Set;
 /** Committee roles and what each may open. */
 public enum Role {
     ADMIN("Quản trị", EnumSet.allOf(Area.class), true),
-    SECRETARY("Thư ký", EnumSet.of(Area.DASHBOARD, Area.PARTICIPANTS, Area.RESULTS, Area.UNITS), true),
-    DRAFTER("Soạn thảo", EnumSet.of(Area.BANK), false),
-    VIEWER("Xem", EnumSet.of(Area.DASHBOARD), false);
+    SECRETARY("Thư ký", EnumSet.of(Area.ACCOUNT, Area.DASHBOARD, Area.PARTICIPANTS, Area.RESULTS, Area.UNITS), true),
+    DRAFTER("Soạn thảo", EnumSet.of(Area.ACCOUNT, Area.BANK), false),
+    VIEWER("Xem", EnumSet.of(Area.ACCOUNT, Area.DASHBOARD), false);
 
     public final String label;
     private final Set<Area> areas;

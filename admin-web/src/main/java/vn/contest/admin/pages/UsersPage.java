@@ -40,6 +40,8 @@ public final class UsersPage {
         routes.add(new AdminRoute(HandlerType.GET, "/admin/users", Area.USERS, ctx -> ctx.html(render(ctx, null, ctx.queryParam("notice")))));
         routes.add(new AdminRoute(HandlerType.POST, "/admin/users", Area.USERS, this::create));
         routes.add(new AdminRoute(HandlerType.POST, "/admin/users/{id}/active", Area.USERS, this::toggle));
+        routes.add(new AdminRoute(HandlerType.GET, "/admin/password", Area.ACCOUNT, ctx -> ctx.html(passwordPage(ctx, null, null))));
+        routes.add(new AdminRoute(HandlerType.POST, "/admin/password", Area.ACCOUNT, this::changePassword));
     }
 
     private String render(Context ctx, String error, String notice) {
@@ -69,6 +71,30 @@ public final class UsersPage {
                 Map.of("vai trò", created.role().label)));
         ctx.redirect("/admin/users?notice=" + java.net.URLEncoder.encode("Đã tạo tài khoản " + username + ".",
                 java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    public record PasswordView(Page page, String error, String notice) {}
+
+    private String passwordPage(Context ctx, String error, String notice) {
+        return Templates.render("password.jte", new PasswordView(AdminContext.page(ctx, live.get(), "Đổi mật khẩu", "password"), error, notice));
+    }
+
+    /** One's own password: the current one is asked again, so a forgotten open session cannot be taken over. */
+    private void changePassword(Context ctx) {
+        AdminUser me = AdminContext.user(ctx);
+        String current = String.valueOf(ctx.formParam("current"));
+        String next = String.valueOf(ctx.formParam("next"));
+        String hash = users.passwordHash(me.username()).orElse("");
+        String error = !Passwords.matches(current, hash) ? "Mật khẩu hiện tại không đúng."
+                : next.length() < Passwords.MIN_LENGTH ? "Mật khẩu mới cần ít nhất " + Passwords.MIN_LENGTH + " ký tự."
+                : !next.equals(String.valueOf(ctx.formParam("repeat"))) ? "Hai lần nhập mật khẩu mới không khớp." : null;
+        if (error != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(passwordPage(ctx, error, null));
+            return;
+        }
+        users.setPassword(me.id(), next);
+        jdbi.useHandle(h -> Audit.record(h, me, "Đổi mật khẩu", "tài khoản " + me.username(), null, null));
+        ctx.html(passwordPage(ctx, null, "Đã đổi mật khẩu."));
     }
 
     private void toggle(Context ctx) {
