@@ -68,7 +68,8 @@ public final class Main {
         try (Database db = embedded != null ? Database.connect(embedded.jdbcUrl("postgres"), "postgres", "postgres", 2)
                 : Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
             Contest contest = ContestLoader.load(db.jdbi(), config.contestFile(), Clock.systemUTC());
-            ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(file));
+            ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(file),
+                    file.getFileName().toString(), null);
             if (report.ok()) {
                 System.out.println("Đã nhập " + report.imported() + " câu hỏi vào cuộc thi " + contest.config().code() + ".");
                 return 0;
@@ -103,7 +104,7 @@ public final class Main {
         System.out.println("""
                 Usage: java -jar contest-app.jar [command]
                   serve                    run the contest (default)
-                  import-questions FILE    import an .xlsx or .csv question file into the contest's bank
+                  import-questions FILE    import an .xlsx, .csv, .gift or Aiken .txt question file into the contest's bank
                   telegram-webhook URL     register https://…/webhooks/telegram as the bot's webhook
                 Configuration comes from environment variables; see the README.""");
     }
