@@ -71,6 +71,7 @@ final class AttemptFlow {
         Instant limit = t.now.plus(java.time.Duration.ofMinutes(c.paper().timeLimitMinutes()));
         Instant deadline = limit.isBefore(round.closesAt()) ? limit : round.closesAt();
         AttemptStore.create(t.h, t.contest.id(), p.id(), round.id(), t.account.id, p.group(), paper, t.now, deadline);
+        t.attemptChanged();
         t.say(Texts.format(Texts.ATTEMPT_INTRO, counts.inContest() + 1, paper.size(),
                 Math.max(1, java.time.Duration.between(t.now, deadline).toMinutes()), Texts.dateTime(deadline, zone)));
         t.moveTo(State.ANSWERING);
@@ -142,6 +143,7 @@ final class AttemptFlow {
             return;
         }
         AttemptStore.recordAnswer(t.h, a, answer.optionIndex(), t.now);
+        t.attemptChanged();
         // The answered question keeps its text and shows the choice, without buttons to tap again.
         t.editTapped(Texts.format(Texts.ANSWERED, q.position() + 1, a.questionCount(), q.text())
                 + options(q) + "\n\n" + Texts.format(Texts.CHOSEN, String.valueOf(AnswerLetters.letter(answer.optionIndex()))));
@@ -161,6 +163,7 @@ final class AttemptFlow {
         }
         Attempt a = t.openAttempt().orElseThrow();
         Attempt finished = AttemptStore.finish(t.h, a.id(), prediction.getAsLong(), t.now, "completed");
+        t.attemptChanged();
         t.say(result(t.h, t.contest, finished, t.now));
         t.account.state = State.READY;
         t.say(Texts.MENU, ReadyStep.menu());

@@ -129,6 +129,7 @@ public final class Dialogue {
         Attempt a = open.get();
         if (a.isPastDeadline(t.now)) {
             List<String> notices = AttemptFlow.expire(t.h, t.contest, a, t.now);
+            t.attemptChanged();
             notices.forEach(t::say);
             t.account.state = State.READY;
             t.say(Texts.MENU, ReadyStep.menu());

@@ -24,6 +24,9 @@ final class Turn {
     final PaperDrawer drawer;
     private final List<Outbound> replies = new ArrayList<>();
     private Participant participant;
+    /** The open paper as read (and locked) in this turn; re-read after the turn changes it. */
+    private Optional<Attempt> openAttempt;
+    private Long openAttemptOf;
 
     Turn(Handle h, Contest contest, Instant now, ChatAccount account, Inbound in, PaperDrawer drawer) {
         this.h = h;
@@ -109,6 +112,15 @@ final class Turn {
     }
 
     Optional<Attempt> openAttempt() {
-        return account.participantId == null ? Optional.empty() : AttemptStore.lockOpen(h, account.participantId);
+        if (openAttempt == null || !java.util.Objects.equals(openAttemptOf, account.participantId)) {
+            openAttemptOf = account.participantId;
+            openAttempt = account.participantId == null ? Optional.empty() : AttemptStore.lockOpen(h, account.participantId);
+        }
+        return openAttempt;
+    }
+
+    /** Call after starting, answering or finishing a paper: the next {@link #openAttempt()} reads it again. */
+    void attemptChanged() {
+        openAttempt = null;
     }
 }
