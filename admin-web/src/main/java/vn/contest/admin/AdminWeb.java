@@ -162,7 +162,7 @@ public final class AdminWeb {
     private static String loginCsrf(Context ctx) {
         String token = ctx.cookie(LOGIN_CSRF_COOKIE);
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
-            token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+            token = Sessions.random();
             Cookie cookie = new Cookie(LOGIN_CSRF_COOKIE, token);
             cookie.setHttpOnly(true);
             cookie.setSameSite(SameSite.STRICT);
@@ -170,14 +170,6 @@ public final class AdminWeb {
             ctx.cookie(cookie);
         }
         return token;
-    }
-
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
-
-    private static byte[] randomBytes() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return b;
     }
 
     static boolean same(String given, String expected) {

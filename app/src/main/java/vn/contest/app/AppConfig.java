@@ -54,10 +54,6 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
         return jdbcUrl == null;
     }
 
-    public AppConfig withChannels(TelegramConfig telegramConfig, ZaloConfig zaloConfig) {
-        return new AppConfig(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, telegramConfig, zaloConfig, adminPassword, links);
-    }
-
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

@@ -56,7 +56,8 @@ public final class Sessions {
         }
     }
 
-    static String random() {
+    /** 256 random bits, URL-safe: session secrets and form tokens. */
+    public static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
