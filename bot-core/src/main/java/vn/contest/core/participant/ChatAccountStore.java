@@ -27,12 +27,10 @@ public final class ChatAccountStore {
                 .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
                 .bind("state", State.CONSENT.name()).execute();
         return h.createQuery("""
-                SELECT id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
+                SELECT id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
                 WHERE contest_id = :c AND channel = :ch AND external_id = :ext FOR UPDATE""")
                 .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
-                .map((rs, ctx) -> new ChatAccount(rs.getLong("id"), chat, (Long) rs.getObject("participant_id"),
-                        State.valueOf(rs.getString("state")), readDraft(rs.getString("draft")),
-                        (Long) rs.getObject("referral_unit_id"), created == 1))
+                .map((rs, ctx) -> account(rs, created == 1))
                 .one();
     }
 
@@ -42,10 +40,14 @@ public final class ChatAccountStore {
                 SELECT id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
                 FROM chat_accounts WHERE id = :id FOR UPDATE""")
                 .bind("id", id)
-                .map((rs, ctx) -> new ChatAccount(rs.getLong("id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
-                        (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")),
-                        readDraft(rs.getString("draft")), (Long) rs.getObject("referral_unit_id"), false))
+                .map((rs, ctx) -> account(rs, false))
                 .findOne();
+    }
+
+    private static ChatAccount account(java.sql.ResultSet rs, boolean isNew) throws java.sql.SQLException {
+        return new ChatAccount(rs.getLong("id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
+                (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), readDraft(rs.getString("draft")),
+                (Long) rs.getObject("referral_unit_id"), isNew);
     }
 
     public static void save(Handle h, ChatAccount a) {
