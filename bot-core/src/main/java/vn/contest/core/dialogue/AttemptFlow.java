@@ -46,9 +46,7 @@ final class AttemptFlow {
             return;
         }
         Round round = t.contest.openRound(t.now).orElseThrow();
-        LocalDate today = t.now.atZone(zone).toLocalDate();
-        AttemptStore.Counts counts = AttemptStore.counts(t.h, p.id(), round.id(),
-                today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+        AttemptStore.Counts counts = counts(t.h, t.contest, p.id(), round, t.now);
         AttemptPolicy caps = c.attempts();
         if (caps.maxPerContest() > 0 && counts.inContest() >= caps.maxPerContest()) {
             t.say(Texts.format(Texts.CAP_CONTEST, caps.maxPerContest()), ReadyStep.menu());
@@ -210,13 +208,18 @@ final class AttemptFlow {
         return key.toString();
     }
 
+    /** Papers started in the whole contest, in the round, and today (a day as the contest's time zone counts it). */
+    private static AttemptStore.Counts counts(Handle h, Contest contest, long participantId, Round round, Instant now) {
+        ZoneId zone = contest.config().zone();
+        LocalDate today = now.atZone(zone).toLocalDate();
+        return AttemptStore.counts(h, participantId, round.id(),
+                today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
     /** Papers this person may still start (the tightest of the caps), or -1 when nothing caps them. */
     private static int attemptsLeft(Handle h, Contest contest, long participantId, Round round, Instant now) {
         AttemptPolicy caps = contest.config().attempts();
-        ZoneId zone = contest.config().zone();
-        LocalDate today = now.atZone(zone).toLocalDate();
-        AttemptStore.Counts counts = AttemptStore.counts(h, participantId, round.id(),
-                today.atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant());
+        AttemptStore.Counts counts = counts(h, contest, participantId, round, now);
         int left = Integer.MAX_VALUE;
         if (caps.maxPerContest() > 0) {
             left = Math.min(left, caps.maxPerContest() - counts.inContest());
