@@ -57,6 +57,8 @@ public final class ResultsPage {
 
     public record Snapshot(long id, String confirmedAt, String confirmedBy, List<Winner> winners) {}
 
+    public record PrintView(Page page, Snapshot confirmed) {}
+
     public record View(Page page, List<Round> rounds, long roundId, List<Board> boards, List<Winner> proposal,
                        Snapshot confirmed, long actualParticipants) {}
 
@@ -108,21 +110,28 @@ public final class ResultsPage {
     private List<Winner> proposal(Handle h) {
         ContestConfig c = contest().config();
         Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
-        Map<Long, RankedEntry> byParticipantRound = new LinkedHashMap<>();
+        Map<Long, Map<Long, RankedEntry>> entryOf = new LinkedHashMap<>(); // round -> participant -> ranking line
         for (Round r : contest().rounds()) {
             long actual = RankingQuery.actualParticipants(h, r.id());
             Map<Integer, List<RankedEntry>> groups = new LinkedHashMap<>();
+            Map<Long, RankedEntry> byParticipant = new LinkedHashMap<>();
             for (int g = 1; g <= 2; g++) {
                 List<RankedEntry> ranking = RankingQuery.ranking(h, c, r.id(), g, actual);
                 groups.put(g, ranking);
-                ranking.forEach(e -> byParticipantRound.put(r.id() * 1_000_000_000_000L + e.participantId(), e));
+                ranking.forEach(e -> byParticipant.put(e.participantId(), e));
             }
             rankings.put(r.id(), groups);
+            entryOf.put(r.id(), byParticipant);
         }
+        List<Award> awards = PrizeAllocator.allocate(c.prizes().individual(), rankings);
+        Map<Long, Map<String, Object>> contacts = new LinkedHashMap<>();
+        h.createQuery("SELECT id, phone, birth_date FROM participants WHERE id = ANY(:ids)")
+                .bind("ids", awards.stream().map(Award::participantId).distinct().toArray(Long[]::new))
+                .mapToMap().forEach(row -> contacts.put(((Number) row.get("id")).longValue(), row));
         List<Winner> winners = new ArrayList<>();
-        for (Award a : PrizeAllocator.allocate(c.prizes().individual(), rankings)) {
-            RankedEntry e = byParticipantRound.get(a.roundId() * 1_000_000_000_000L + a.participantId());
-            Map<String, Object> p = h.createQuery("SELECT phone, birth_date FROM participants WHERE id = :id").bind("id", a.participantId()).mapToMap().one();
+        for (Award a : awards) {
+            RankedEntry e = entryOf.get(a.roundId()).get(a.participantId());
+            Map<String, Object> p = contacts.get(a.participantId());
             winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
                     e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(((java.sql.Date) p.get("birth_date")).toLocalDate()),
                     (String) p.get("phone"), contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
@@ -205,8 +214,8 @@ public final class ResultsPage {
                     "Thư ký cần xác nhận danh sách giải trước khi in.", "/admin/results")));
             return;
         }
-        ctx.html(Templates.render("print.jte", new View(AdminContext.page(ctx, contest(), "Danh sách đề nghị khen thưởng", "results"),
-                contest().rounds(), 0, List.of(), List.of(), s.get(), 0)));
+        ctx.html(Templates.render("print.jte", new PrintView(AdminContext.page(ctx, contest(), "Danh sách đề nghị khen thưởng", "results"),
+                s.get())));
     }
 
     private static void send(Context ctx, String name, Xlsx x) {
