@@ -23,7 +23,7 @@ final class Commands {
             start(t);
             return true;
         }
-        if (choice.equals(Tokens.HELP) || f.matches("/?(help|tro giup|giup|giup do|huong dan|\\?|menu)")) {
+        if (f.matches("/?(help|tro giup|giup|giup do|huong dan|\\?|menu)")) {
             help(t);
             return true;
         }

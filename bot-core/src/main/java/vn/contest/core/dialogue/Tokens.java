@@ -16,7 +16,6 @@ public final class Tokens {
     public static final String START_ATTEMPT = "attempt:start";
     public static final String RULES = "cmd:rules";
     public static final String RESULTS = "cmd:results";
-    public static final String HELP = "cmd:help";
     public static final String UNIT_BACK = "unit:back";
 
     private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");

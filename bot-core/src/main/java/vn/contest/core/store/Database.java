@@ -44,10 +44,6 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     /** True when the database answers a trivial query within a second. */
     public boolean isUp() {
         try (var c = dataSource.getConnection()) {
