@@ -1,13 +1,18 @@
 package vn.contest.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The engine knows no web framework, HTTP client or platform; a channel adapter knows no other channel. */
+/**
+ * The engine knows no web framework, HTTP client or platform, and its packages depend on each other without
+ * cycles; a channel adapter knows no other channel.
+ */
 class DependencyRuleTest {
     static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -20,6 +25,14 @@ class DependencyRuleTest {
                         "io.javalin..", "okhttp3..", "org.telegram..", "com.vng.zalo..", "jakarta.servlet..", "org.eclipse.jetty..",
                         "vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
                 .check(CLASSES);
+    }
+
+    /** Each package of the engine can be read (and changed) without the ones that depend on it. */
+    @Test
+    void botCorePackagesFormNoCycle() {
+        // The test helpers shipped in bot-core's test jar are not the engine.
+        slices().matching("vn.contest.core.(*)..").should().beFreeOfCycles()
+                .check(CLASSES.that(JavaClass.Predicates.resideOutsideOfPackage("vn.contest.core.testing..")));
     }
 
     @Test

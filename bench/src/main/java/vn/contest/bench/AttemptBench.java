@@ -17,9 +17,9 @@ import vn.contest.core.config.ContestConfig;
 import vn.contest.core.config.ContestConfigLoader;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.ContestStore;
-import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.dialogue.Inbound;
+import vn.contest.core.message.Inbound;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 

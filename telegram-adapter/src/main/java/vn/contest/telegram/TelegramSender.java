@@ -17,8 +17,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.Keyboard
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import vn.contest.core.dialogue.Choice;
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.Choice;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.SendResult;
 import vn.contest.core.outbox.Sender;
 import vn.contest.core.text.TextSplitter;

@@ -16,9 +16,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.dialogue.Inbound;
+import vn.contest.core.message.Inbound;
 
 /**
  * Turns one Telegram update into the engine's {@link Inbound} and hands it to the dialogue; the same path

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
-import vn.contest.core.dialogue.Choice;
+import vn.contest.core.message.Choice;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
@@ -296,7 +296,7 @@ class TelegramChannelTest {
         assertEquals("ans:1:2:B", CallbackData.checked("ans:1:2:B"));
         long user = 5_000_011L;
         String longText = ("Dòng thể lệ khá dài để kiểm tra việc chia tin nhắn.\n").repeat(120);
-        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new vn.contest.core.dialogue.ChatRef("telegram", String.valueOf(user)),
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new vn.contest.core.message.ChatRef("telegram", String.valueOf(user)),
                 longText, List.of(new Choice("cmd:rules", "Thể lệ")), false, null, null)));
         drain();
         List<JsonNode> parts = api.sentTo(user);

@@ -9,9 +9,9 @@ import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
 import vn.contest.core.config.ContestConfig;
-import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.dialogue.Inbound;
+import vn.contest.core.message.Inbound;
 import vn.contest.core.outbox.OutboxStore;
 
 /**

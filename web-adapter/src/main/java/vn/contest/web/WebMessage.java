@@ -1,7 +1,7 @@
 package vn.contest.web;
 
 import java.util.List;
-import vn.contest.core.dialogue.Choice;
+import vn.contest.core.message.Choice;
 import vn.contest.core.outbox.OutboxMessage;
 
 /** A bot message as the page receives it. {@code deadline} is epoch milliseconds, for the countdown. */

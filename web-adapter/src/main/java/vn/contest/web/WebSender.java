@@ -1,6 +1,6 @@
 package vn.contest.web;
 
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.SendResult;
 import vn.contest.core.outbox.Sender;
 

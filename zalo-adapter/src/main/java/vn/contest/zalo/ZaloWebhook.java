@@ -12,9 +12,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.contest.core.dialogue.ChatRef;
+import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.dialogue.Inbound;
+import vn.contest.core.message.Inbound;
 import vn.contest.core.store.Faults;
 import vn.contest.core.text.Redaction;
 

@@ -1,5 +1,6 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Choice;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Choice;
 import java.util.List;
 import java.util.Optional;
 import vn.contest.core.participant.Draft;

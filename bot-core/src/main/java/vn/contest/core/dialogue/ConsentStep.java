@@ -1,5 +1,6 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Choice;
 import java.util.List;
 import vn.contest.core.config.ContestConfig;
 

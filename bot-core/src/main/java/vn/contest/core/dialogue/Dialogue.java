@@ -1,5 +1,8 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +13,6 @@ import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
-import vn.contest.core.participant.ChatAccount;
-import vn.contest.core.participant.ChatAccountStore;
 
 /**
  * Handles one inbound message in one transaction: dedupe on the platform's event id, lock the chat, run the

@@ -1,5 +1,7 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Outbound;
+import vn.contest.core.message.Choice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +17,6 @@ import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
-import vn.contest.core.participant.ChatAccount;
-import vn.contest.core.participant.ChatAccountStore;
 
 /**
  * Finishes papers whose time ran out while their owner was silent, and tells them. Takes locks in the same

@@ -1,5 +1,6 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Choice;
 import java.util.List;
 
 /** Registered and between papers: the menu. */

@@ -1,5 +1,8 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
+import vn.contest.core.message.Choice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +12,6 @@ import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
-import vn.contest.core.participant.ChatAccount;
 import vn.contest.core.participant.Participant;
 import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.text.Folding;

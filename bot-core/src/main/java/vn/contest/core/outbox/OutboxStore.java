@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import vn.contest.core.dialogue.ChatRef;
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.message.Outbound;
 
 /**
  * The outbox table. Rows are written inside the transaction that decided them; dispatchers on any number of

@@ -1,6 +1,6 @@
 package vn.contest.core.outbox;
 
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.Outbound;
 
 /** Delivers replies on one channel; each adapter renders {@link Outbound} in its platform's own way. */
 public interface Sender {

@@ -1,5 +1,7 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;

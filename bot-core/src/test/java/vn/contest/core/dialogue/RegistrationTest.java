@@ -1,5 +1,6 @@
 package vn.contest.core.dialogue;
 
+import vn.contest.core.message.Inbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

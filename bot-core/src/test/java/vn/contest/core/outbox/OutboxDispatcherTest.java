@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.dialogue.ChatRef;
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.TestDatabase;
 

@@ -3,11 +3,11 @@ package vn.contest.core.testing;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import vn.contest.core.dialogue.ChatRef;
-import vn.contest.core.dialogue.Choice;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.message.Choice;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.dialogue.Inbound;
-import vn.contest.core.dialogue.Outbound;
+import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxMessage;
 import vn.contest.core.outbox.OutboxStore;
 

@@ -1,4 +1,4 @@
-package vn.contest.core.participant;
+package vn.contest.core.dialogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,8 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import vn.contest.core.dialogue.ChatRef;
-import vn.contest.core.dialogue.State;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.participant.Draft;
 
 /** Chat accounts: created on first contact, locked row by row so one chat's messages run one at a time. */
 public final class ChatAccountStore {

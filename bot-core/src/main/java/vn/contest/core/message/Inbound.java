@@ -1,4 +1,4 @@
-package vn.contest.core.dialogue;
+package vn.contest.core.message;
 
 /**
  * What a person sent, whatever the channel. Exactly one of {@code text}, {@code choice}, {@code sharedPhone}

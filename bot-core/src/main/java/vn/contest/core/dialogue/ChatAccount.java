@@ -1,7 +1,7 @@
-package vn.contest.core.participant;
+package vn.contest.core.dialogue;
 
-import vn.contest.core.dialogue.ChatRef;
-import vn.contest.core.dialogue.State;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.participant.Draft;
 
 /** One chat on one channel, locked for the length of a turn. Mutable inside that turn only. */
 public final class ChatAccount {

@@ -1,4 +1,4 @@
-package vn.contest.core.dialogue;
+package vn.contest.core.message;
 
 import java.time.Instant;
 import java.util.List;
