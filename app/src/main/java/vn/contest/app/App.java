@@ -88,7 +88,7 @@ public final class App implements AutoCloseable {
             LiveContest contest = new LiveContest(database.jdbi(), ContestLoader.load(database.jdbi(), config.contestFile(), clock), clock);
             Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
             OutboxStore outbox = new OutboxStore(database.jdbi());
-            ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), contest, clock);
+            ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), dialogue, clock);
             List<Sender> senders = new ArrayList<>(List.of(new WebSender()));
             List<Consumer<JavalinConfig>> routes = new ArrayList<>(List.of(new WebChannel(dialogue, outbox)::install));
             TelegramChannel telegram = config.telegram() == null ? null : new TelegramChannel(config.telegram(), dialogue);

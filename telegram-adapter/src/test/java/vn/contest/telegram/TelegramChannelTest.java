@@ -296,8 +296,8 @@ class TelegramChannelTest {
         assertEquals("ans:1:2:B", CallbackData.checked("ans:1:2:B"));
         long user = 5_000_011L;
         String longText = ("Dòng thể lệ khá dài để kiểm tra việc chia tin nhắn.\n").repeat(120);
-        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new vn.contest.core.message.ChatRef("telegram", String.valueOf(user)),
-                longText, List.of(new Choice("cmd:rules", "Thể lệ")), false, null, null)));
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(new Outbound(new vn.contest.core.message.ChatRef("telegram", String.valueOf(user)),
+                longText, List.of(new Choice("cmd:rules", "Thể lệ")), false, null, null))));
         drain();
         List<JsonNode> parts = api.sentTo(user);
         assertEquals(2, parts.size());

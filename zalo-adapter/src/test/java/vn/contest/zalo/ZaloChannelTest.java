@@ -305,7 +305,7 @@ class ZaloChannelTest {
         String reader = "6142494823000006";
         String longText = "Điều khoản thể lệ số một, giải thích chi tiết.\n".repeat(65);
         assertTrue(longText.length() > 3000);
-        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new ChatRef("zalo", reader), longText, List.of(), false, null, null)));
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(new Outbound(new ChatRef("zalo", reader), longText, List.of(), false, null, null))));
         drain();
         List<JsonNode> parts = sentTo(reader);
         assertEquals(2, parts.size());

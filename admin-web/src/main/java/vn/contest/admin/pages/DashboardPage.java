@@ -13,7 +13,9 @@ import vn.contest.admin.AdminContext;
 import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Templates;
 import vn.contest.admin.auth.Area;
+import vn.contest.core.config.ContestConfig.GroupConfig;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.rules.Eligibility;
 
 /**
  * Participation at a glance: totals, papers per day, per group, per unit with its rate. Each figure is one
@@ -58,9 +60,10 @@ public final class DashboardPage {
             long c = contest().id();
             var totals = h.createQuery("""
                     SELECT (SELECT count(*) FROM participants WHERE contest_id = :c) AS registered,
-                           (SELECT count(DISTINCT participant_id) FROM attempts WHERE contest_id = :c AND status = 'finished') AS took_part,
+                           (SELECT count(DISTINCT a.participant_id) FROM attempts a JOIN participants p ON p.id = a.participant_id
+                            WHERE a.contest_id = :c AND a.status = 'finished' AND <countsAsParticipant>) AS took_part,
                            (SELECT count(*) FROM attempts WHERE contest_id = :c AND status = 'finished') AS papers""")
-                    .bind("c", c).mapToMap().one();
+                    .define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", c).mapToMap().one();
             List<Day> days = h.createQuery("""
                     WITH papers AS (
                         SELECT (finished_at AT TIME ZONE :tz)::date AS d, count(*) AS n FROM attempts
@@ -73,21 +76,24 @@ public final class DashboardPage {
                     .map((rs, ctx) -> new Day(rs.getString("day"), rs.getLong("papers"), rs.getLong("registered"))).list();
             List<GroupRow> groups = h.createQuery("""
                     SELECT p.group_no, count(*) AS registered,
-                           count(*) FILTER (WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
+                           count(*) FILTER (WHERE <countsAsParticipant>
+                               AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
                     FROM participants p WHERE p.contest_id = :c GROUP BY p.group_no ORDER BY p.group_no""")
-                    .bind("c", c)
-                    .map((rs, ctx) -> new GroupRow(rs.getInt("group_no") == 1 ? "Nhóm 1: Cán bộ, công chức, viên chức, LLVT" : "Nhóm 2: Nhân dân",
+                    .define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", c)
+                    .map((rs, ctx) -> new GroupRow(contest().config().group(rs.getInt("group_no")).map(GroupConfig::title)
+                                    .orElse("Nhóm " + rs.getInt("group_no")),
                             rs.getLong("registered"), rs.getLong("took_part"))).list();
             List<UnitRow> units = h.createQuery("""
                     WITH RECURSIVE tree AS (
                         SELECT id, id AS root FROM units WHERE contest_id = :c AND parent_id IS NULL
                         UNION ALL SELECT u.id, t.root FROM units u JOIN tree t ON u.parent_id = t.id)
                     SELECT u.name, u.headcount, count(p.id) AS registered,
-                           count(p.id) FILTER (WHERE EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
+                           count(p.id) FILTER (WHERE <countsAsParticipant>
+                               AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
                     FROM units u JOIN tree t ON t.root = u.id LEFT JOIN participants p ON p.unit_id = t.id
                     WHERE u.parent_id IS NULL AND u.contest_id = :c
                     GROUP BY u.id ORDER BY CASE WHEN u.headcount = 0 THEN NULL ELSE count(p.id)::numeric / u.headcount END ASC NULLS LAST, u.sort_order""")
-                    .bind("c", c)
+                    .define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", c)
                     .map((rs, ctx) -> new UnitRow(rs.getString("name"), rs.getInt("headcount"), rs.getLong("registered"), rs.getLong("took_part"),
                             rs.getInt("headcount") == 0 ? "—" : String.format(Locale.ROOT, "%.2f%%", 100.0 * rs.getLong("took_part") / rs.getInt("headcount"))))
                     .list();

@@ -25,7 +25,7 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.dialogue.Texts;
 import vn.contest.core.ranking.Award;
-import vn.contest.core.ranking.PrizeAllocator;
+import vn.contest.core.ranking.PrizeProposal;
 import vn.contest.core.ranking.RankedEntry;
 import vn.contest.core.ranking.RankingQuery;
 import vn.contest.core.ranking.UnitStanding;
@@ -80,10 +80,8 @@ public final class ResultsPage {
         View view = jdbi.withHandle(h -> {
             long actual = RankingQuery.actualParticipants(h, roundId);
             List<Board> boards = new ArrayList<>();
-            for (int group = 1; group <= 2; group++) {
-                List<Line> lines = RankingQuery.ranking(h, contest().config(), roundId, group, actual).stream().limit(200).map(this::line).toList();
-                boards.add(new Board(group == 1 ? "Nhóm 1: Cán bộ, công chức, viên chức, LLVT" : "Nhóm 2: Nhân dân", lines));
-            }
+            RankingQuery.byGroup(h, contest().config(), roundId).forEach((group, ranking) ->
+                    boards.add(new Board(group.title(), ranking.stream().limit(200).map(this::line).toList())));
             return new View(AdminContext.page(ctx, contest(), "Kết quả và giải thưởng", "results"), contest().rounds(), roundId, boards,
                     proposal(h), latest(h).orElse(null), actual);
         });
@@ -106,43 +104,26 @@ public final class ResultsPage {
                 Texts.dateTime(e.finishedAt(), contest().config().zone()));
     }
 
-    /** The prizes the rules give now: individual per round and group, then the collective ones. */
+    /** The prizes the rules give now ({@link PrizeProposal}), with what verification needs. */
     private List<Winner> proposal(Handle h) {
-        ContestConfig c = contest().config();
-        Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
-        Map<Long, Map<Long, RankedEntry>> entryOf = new LinkedHashMap<>(); // round -> participant -> ranking line
-        for (Round r : contest().rounds()) {
-            long actual = RankingQuery.actualParticipants(h, r.id());
-            Map<Integer, List<RankedEntry>> groups = new LinkedHashMap<>();
-            Map<Long, RankedEntry> byParticipant = new LinkedHashMap<>();
-            for (int g = 1; g <= 2; g++) {
-                List<RankedEntry> ranking = RankingQuery.ranking(h, c, r.id(), g, actual);
-                groups.put(g, ranking);
-                ranking.forEach(e -> byParticipant.put(e.participantId(), e));
-            }
-            rankings.put(r.id(), groups);
-            entryOf.put(r.id(), byParticipant);
-        }
-        List<Award> awards = PrizeAllocator.allocate(c.prizes().individual(), rankings);
+        PrizeProposal proposal = PrizeProposal.of(h, contest());
         Map<Long, Map<String, Object>> contacts = new LinkedHashMap<>();
         h.createQuery("SELECT id, phone, birth_date FROM participants WHERE id = ANY(:ids)")
-                .bind("ids", awards.stream().map(Award::participantId).distinct().toArray(Long[]::new))
+                .bind("ids", proposal.individual().stream().map(p -> p.award().participantId()).distinct().toArray(Long[]::new))
                 .mapToMap().forEach(row -> contacts.put(((Number) row.get("id")).longValue(), row));
         List<Winner> winners = new ArrayList<>();
-        for (Award a : awards) {
-            RankedEntry e = entryOf.get(a.roundId()).get(a.participantId());
+        for (PrizeProposal.IndividualPrize prize : proposal.individual()) {
+            Award a = prize.award();
+            RankedEntry e = prize.entry();
             Map<String, Object> p = contacts.get(a.participantId());
             winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
                     e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(((java.sql.Date) p.get("birth_date")).toLocalDate()),
                     (String) p.get("phone"), contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
         }
-        ContestConfig.CollectivePrizes collective = c.prizes().collective();
-        if (collective != null) {
-            List<UnitStanding> units = UnitStandings.rank(h, contest().id(), collective.by());
-            for (UnitStanding u : units.stream().filter(u -> u.participants() > 0).limit(collective.count()).toList()) {
-                winners.add(new Winner("Tập thể", "Cả cuộc thi", "", collective.name(), u.rank(), u.name(), "", "", u.name(),
-                        u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100))));
-            }
+        String collective = contest().config().prizes().collective() == null ? "" : contest().config().prizes().collective().name();
+        for (UnitStanding u : proposal.collective()) {
+            winners.add(new Winner("Tập thể", "Cả cuộc thi", "", collective, u.rank(), u.name(), "", "", u.name(),
+                    u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100))));
         }
         return winners;
     }
@@ -184,16 +165,15 @@ public final class ResultsPage {
         Xlsx x = new Xlsx();
         jdbi.useHandle(h -> {
             for (Round r : contest().rounds()) {
-                long actual = RankingQuery.actualParticipants(h, r.id());
-                for (int g = 1; g <= 2; g++) {
-                    List<List<Object>> rows = RankingQuery.ranking(h, contest().config(), r.id(), g, actual).stream().map(e -> {
+                RankingQuery.byGroup(h, contest().config(), r.id()).forEach((group, ranking) -> {
+                    List<List<Object>> rows = ranking.stream().map(e -> {
                         Line l = line(e);
                         return List.<Object>of(l.rank(), l.name(), l.unit(), e.score(), e.questionCount(), l.prediction(), l.distance(),
                                 e.durationMs() / 1000.0, l.finishedAt());
                     }).toList();
-                    x.sheet(r.name() + " - Nhóm " + g, List.of("Hạng", "Họ và tên", "Đơn vị", "Số câu đúng", "Số câu", "Dự đoán",
+                    x.sheet(r.name() + " - Nhóm " + group.code(), List.of("Hạng", "Họ và tên", "Đơn vị", "Số câu đúng", "Số câu", "Dự đoán",
                             "Chênh lệch dự đoán", "Thời gian (giây)", "Nộp bài lúc"), rows);
-                }
+                });
             }
         });
         send(ctx, "bang-xep-hang.xlsx", x);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import vn.contest.core.rules.AttemptRules;
+import vn.contest.core.rules.Grading;
+import vn.contest.core.rules.AttemptRules.Counts;
 
 /** Papers and their questions. Callers hold the chat's lock; open papers are also locked row by row. */
 public final class AttemptStore {
@@ -24,24 +27,33 @@ public final class AttemptStore {
             Arrays.asList((String[]) rs.getArray("options").getArray()), rs.getInt("correct_index"),
             rs.getString("explanation"), (Integer) rs.getObject("chosen_index"));
 
+    /** The question a paper is on, joined to the paper's row as {@code q_*} columns (none while predicting). */
+    private static final String CURRENT_QUESTION = """
+            q.position AS q_position, q.question_id AS q_question_id, q.text AS q_text, q.options AS q_options,
+            q.correct_index AS q_correct_index, q.explanation AS q_explanation, q.chosen_index AS q_chosen_index""";
+
+    private static final RowMapper<OpenPaper> OPEN_PAPER = (rs, ctx) -> new OpenPaper(ATTEMPT.map(rs, ctx),
+            rs.getObject("q_position") == null ? null : new PaperQuestion(rs.getInt("q_position"), rs.getLong("q_question_id"),
+                    rs.getString("q_text"), Arrays.asList((String[]) rs.getArray("q_options").getArray()),
+                    rs.getInt("q_correct_index"), rs.getString("q_explanation"), (Integer) rs.getObject("q_chosen_index")));
+
     private AttemptStore() {}
 
-    public static Optional<Attempt> lockOpen(Handle h, long participantId) {
-        return h.createQuery("SELECT * FROM attempts WHERE participant_id = :p AND status <> 'finished' FOR UPDATE")
-                .bind("p", participantId).map(ATTEMPT).findOne();
-    }
-
-    /** Locks one paper if no one else holds it; empty when it is busy or gone. */
-    public static Optional<Attempt> tryLock(Handle h, long attemptId) {
-        return h.createQuery("SELECT * FROM attempts WHERE id = :id FOR UPDATE SKIP LOCKED")
-                .bind("id", attemptId).map(ATTEMPT).findOne();
+    /** Locks the person's open paper, if any, and reads it with the question it is on: one statement. */
+    public static Optional<OpenPaper> lockOpen(Handle h, long participantId) {
+        return h.createQuery("""
+                SELECT a.*, <question> FROM attempts a
+                LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position
+                WHERE a.participant_id = :p AND a.status <> 'finished' FOR UPDATE OF a""")
+                .define("question", CURRENT_QUESTION).bind("p", participantId).map(OPEN_PAPER).findOne();
     }
 
     public static Optional<Attempt> find(Handle h, long attemptId) {
         return h.createQuery("SELECT * FROM attempts WHERE id = :id").bind("id", attemptId).map(ATTEMPT).findOne();
     }
 
-    public static long create(Handle h, long contestId, long participantId, long roundId, long chatAccountId, int group,
+    /** Creates a paper with its drawn questions, and returns it as it stands: open, on its first question. */
+    public static OpenPaper create(Handle h, long contestId, long participantId, long roundId, long chatAccountId, int group,
                               List<DrawnQuestion> paper, Instant startedAt, Instant deadlineAt) {
         long id = h.createQuery("""
                 INSERT INTO attempts (contest_id, participant_id, round_id, chat_account_id, group_no, status,
@@ -61,12 +73,10 @@ public final class AttemptStore {
                     .bind("explanation", d.explanation()).add();
         }
         batch.execute();
-        return id;
-    }
-
-    public static PaperQuestion question(Handle h, long attemptId, int position) {
-        return h.createQuery("SELECT * FROM attempt_questions WHERE attempt_id = :a AND position = :p")
-                .bind("a", attemptId).bind("p", position).map(QUESTION).one();
+        DrawnQuestion first = paper.get(0);
+        return new OpenPaper(new Attempt(id, participantId, roundId, chatAccountId, group, Attempt.Status.ANSWERING, paper.size(), 0, 0,
+                null, startedAt, deadlineAt, null, null),
+                new PaperQuestion(0, first.questionId(), first.text(), first.options(), first.correctIndex(), first.explanation(), null));
     }
 
     public static List<PaperQuestion> questions(Handle h, long attemptId) {
@@ -74,46 +84,51 @@ public final class AttemptStore {
                 .bind("a", attemptId).map(QUESTION).list();
     }
 
-    /** Records the answer to the paper's current question and moves on (to the prediction after the last). */
-    public static void recordAnswer(Handle h, Attempt a, int chosenIndex, Instant now) {
-        int updated = h.createUpdate("""
-                UPDATE attempt_questions SET chosen_index = :chosen, answered_at = :now
-                WHERE attempt_id = :a AND position = :pos AND chosen_index IS NULL""")
-                .bind("chosen", chosenIndex).bind("now", now.atOffset(ZoneOffset.UTC))
-                .bind("a", a.id()).bind("pos", a.currentPosition()).execute();
-        if (updated != 1) {
-            throw new IllegalStateException("question " + a.currentPosition() + " of attempt " + a.id() + " was already answered");
-        }
+    /**
+     * Records the answer to the paper's current question, marked right or wrong, adds it to the score and
+     * moves on (to the prediction after the last): one statement, which returns the paper as it now stands.
+     */
+    public static OpenPaper recordAnswer(Handle h, Attempt a, int chosenIndex, boolean correct, Instant now) {
         int next = a.currentPosition() + 1;
-        h.createUpdate("""
-                UPDATE attempts SET current_position = :next, status = :status,
-                    score = (SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index = correct_index)
-                WHERE id = :a""")
-                .bind("next", next).bind("status", next >= a.questionCount() ? "predicting" : "answering")
-                .bind("a", a.id()).execute();
+        return h.createQuery("""
+                WITH answered AS (
+                    UPDATE attempt_questions SET chosen_index = :chosen, correct = :correct, answered_at = :now
+                    WHERE attempt_id = :a AND position = :pos AND chosen_index IS NULL
+                    RETURNING attempt_id
+                ), moved AS (
+                    UPDATE attempts SET current_position = :next, status = :status, score = score + :gain
+                    WHERE id = (SELECT attempt_id FROM answered)
+                    RETURNING *
+                )
+                SELECT a.*, <question> FROM moved a
+                LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position""")
+                .define("question", CURRENT_QUESTION)
+                .bind("chosen", chosenIndex).bind("correct", correct).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("a", a.id()).bind("pos", a.currentPosition()).bind("next", next)
+                .bind("status", next >= a.questionCount() ? "predicting" : "answering").bind("gain", Grading.points(correct))
+                .map(OPEN_PAPER).findOne()
+                .orElseThrow(() -> new IllegalStateException(
+                        "question " + a.currentPosition() + " of attempt " + a.id() + " was already answered"));
     }
 
-    /** Closes the paper: the score counts the answers given, the time stops at {@code finishedAt}. */
+    /** Closes the paper: the score stands as the answers made it, the time stops at {@code finishedAt}. */
     public static Attempt finish(Handle h, long attemptId, Long prediction, Instant finishedAt, String reason) {
         return h.createQuery("""
                 UPDATE attempts SET status = 'finished', prediction = :prediction, finished_at = :at, finish_reason = :reason,
-                    duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint,
-                    score = (SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index = correct_index)
+                    duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint
                 WHERE id = :a AND status <> 'finished' RETURNING *""")
                 .bind("prediction", prediction).bind("at", finishedAt.atOffset(ZoneOffset.UTC)).bind("reason", reason)
                 .bind("a", attemptId).map(ATTEMPT).one();
     }
 
-    public record Counts(int inContest, int inRound, int today) {}
-
-    public static Counts counts(Handle h, long participantId, long roundId, Instant dayStart, Instant dayEnd) {
+    public static Counts counts(Handle h, long participantId, long roundId, AttemptRules.Day today) {
         return h.createQuery("""
                 SELECT count(*) AS in_contest,
                        count(*) FILTER (WHERE round_id = :r) AS in_round,
                        count(*) FILTER (WHERE started_at >= :from AND started_at < :to) AS today
                 FROM attempts WHERE participant_id = :p""")
                 .bind("p", participantId).bind("r", roundId)
-                .bind("from", dayStart.atOffset(ZoneOffset.UTC)).bind("to", dayEnd.atOffset(ZoneOffset.UTC))
+                .bind("from", today.start().atOffset(ZoneOffset.UTC)).bind("to", today.end().atOffset(ZoneOffset.UTC))
                 .map((rs, ctx) -> new Counts(rs.getInt("in_contest"), rs.getInt("in_round"), rs.getInt("today")))
                 .one();
     }

@@ -1,6 +1,7 @@
 package vn.contest.core.attempt;
 
 import java.util.List;
+import vn.contest.core.rules.Grading;
 
 /** A question as drawn into one paper: text and options in the order this participant sees them. */
 public record PaperQuestion(int position, long questionId, String text, List<String> options, int correctIndex,
@@ -10,6 +11,6 @@ public record PaperQuestion(int position, long questionId, String text, List<Str
     }
 
     public boolean isCorrect() {
-        return chosenIndex != null && chosenIndex == correctIndex;
+        return chosenIndex != null && Grading.isCorrect(chosenIndex, correctIndex);
     }
 }

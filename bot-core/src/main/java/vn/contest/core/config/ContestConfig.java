@@ -28,7 +28,19 @@ public record ContestConfig(
         Exclusions exclusions,
         List<TopicConfig> topics,
         List<UnitConfig> units,
-        String rules) {
+        String rules,
+        List<GroupConfig> groups) {
+
+    /** The plan's two groups, for a contest file (or a stored config from before groups[]) that names none. */
+    public static final List<GroupConfig> DEFAULT_GROUPS = List.of(
+            new GroupConfig(1, "Cán bộ, công chức, viên chức, lực lượng vũ trang", "Cán bộ, công chức, viên chức, LLVT",
+                    List.of("can bo", "cong chuc", "vien chuc", "llvt", "luc luong vu trang")),
+            new GroupConfig(2, "Nhân dân (học sinh, sinh viên, người lao động và các tầng lớp nhân dân)", "Nhân dân",
+                    List.of("nhan dan", "nguoi dan", "dan", "hoc sinh", "sinh vien")));
+
+    public ContestConfig {
+        groups = groups == null || groups.isEmpty() ? DEFAULT_GROUPS : List.copyOf(groups);
+    }
 
     public ZoneId zone() {
         return ZoneId.of(timezone);
@@ -44,6 +56,22 @@ public record ContestConfig(
 
     public LocalDate startDate() {
         return opensAt.toLocalDate();
+    }
+
+    /** A group's config by its code (the number people type), if the contest has it. */
+    public java.util.Optional<GroupConfig> group(int code) {
+        return groups.stream().filter(g -> g.code() == code).findFirst();
+    }
+
+    /**
+     * A participant group (nhóm đối tượng), ranked and awarded apart. {@code code} is the number people type;
+     * {@code aliases} are folded words that also choose it ("can bo", "nhan dan").
+     */
+    public record GroupConfig(int code, String name, String shortName, List<String> aliases) {
+        /** "Nhóm 1: Cán bộ, công chức, viên chức, LLVT", as boards and lists head it. */
+        public String title() {
+            return "Nhóm " + code + ": " + shortName;
+        }
     }
 
     public record RoundConfig(String code, String name, LocalDateTime opensAt, LocalDateTime closesAt) {}

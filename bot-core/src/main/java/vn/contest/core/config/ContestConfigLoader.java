@@ -17,12 +17,14 @@ import vn.contest.core.config.ContestConfig.Answers;
 import vn.contest.core.config.ContestConfig.CountedAttempt;
 import vn.contest.core.config.ContestConfig.Eligibility;
 import vn.contest.core.config.ContestConfig.Exclusions;
+import vn.contest.core.config.ContestConfig.GroupConfig;
 import vn.contest.core.config.ContestConfig.Paper;
 import vn.contest.core.config.ContestConfig.Prizes;
 import vn.contest.core.config.ContestConfig.Registration;
 import vn.contest.core.config.ContestConfig.Reveal;
 import vn.contest.core.config.ContestConfig.RoundConfig;
 import vn.contest.core.config.ContestConfig.UnitConfig;
+import vn.contest.core.text.Folding;
 import vn.contest.core.text.PhoneNumbers;
 
 /** Reads contest.yaml, fills documented defaults and refuses a file with any inconsistency. */
@@ -83,7 +85,10 @@ public final class ContestConfigLoader {
                 ex,
                 c.topics() == null ? List.of() : c.topics(),
                 c.units() == null ? List.of() : c.units(),
-                c.rules() == null ? "" : c.rules().strip());
+                c.rules() == null ? "" : c.rules().strip(),
+                c.groups() == null ? null : c.groups().stream().map(g -> new GroupConfig(g.code(),
+                        g.name(), g.shortName() == null ? g.name() : g.shortName(), g.aliases() == null ? List.of()
+                        : g.aliases().stream().map(Folding::fold).toList())).toList());
     }
 
     /** Every inconsistency in a contest's rules (empty when they can be used), for rules edited elsewhere. */
@@ -130,8 +135,14 @@ public final class ContestConfigLoader {
         require(problems, c.eligibility().minAge() >= 0 && c.eligibility().minAge() < 100, "eligibility.minAge must be 0-99");
         AttemptPolicy a = c.attempts();
         require(problems, a.maxPerContest() >= 0 && a.maxPerRound() >= 0 && a.maxPerDay() >= 0, "attempt caps cannot be negative");
+        List<Integer> groupCodes = c.groups().stream().map(GroupConfig::code).toList();
+        for (GroupConfig g : c.groups()) {
+            require(problems, g.code() >= 1 && g.code() <= 99, "group code " + g.code() + " must be 1-99");
+            require(problems, g.name() != null && !g.name().isBlank(), "group " + g.code() + " needs a name");
+        }
+        require(problems, groupCodes.stream().distinct().count() == groupCodes.size(), "group codes must be unique");
         for (var group : c.prizes().individual()) {
-            require(problems, group.group() == 1 || group.group() == 2, "prizes.individual group must be 1 or 2");
+            require(problems, groupCodes.contains(group.group()), "prizes.individual group " + group.group() + " is not one of groups[]");
             for (var level : group.levels()) {
                 require(problems, level.count() >= 0 && level.name() != null, "prize level " + level.code() + " needs a name and a count");
             }

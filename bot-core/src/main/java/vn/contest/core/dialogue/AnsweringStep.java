@@ -7,7 +7,7 @@ final class AnsweringStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
-        AttemptFlow.answer(t);
+    public Next accept(Turn t) {
+        return AttemptFlow.answer(t);
     }
 }

@@ -2,6 +2,7 @@ package vn.contest.core.dialogue;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import vn.contest.core.rules.Eligibility;
 import vn.contest.core.text.BirthDates;
 
 /** Birth date; the contest's minimum age is checked on its first day. */
@@ -12,25 +13,24 @@ final class BirthDateStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
+    public Next accept(Turn t) {
         Optional<LocalDate> date = BirthDates.parse(t.text());
         if (date.isEmpty()) {
             t.say(t.text().matches(".*\\d.*\\d.*") ? Texts.BIRTH_DATE_IMPOSSIBLE : Texts.BIRTH_DATE_HINT);
-            return;
+            return Next.STAY;
         }
         LocalDate birth = date.get();
         LocalDate today = t.now.atZone(t.contest.config().zone()).toLocalDate();
         if (birth.isAfter(today) || birth.getYear() < today.getYear() - 120) {
             t.say(Texts.BIRTH_DATE_IMPOSSIBLE);
-            return;
+            return Next.STAY;
         }
-        int minAge = t.contest.config().eligibility().minAge();
-        LocalDate startDay = t.contest.config().startDate();
-        if (BirthDates.ageOn(birth, startDay) < minAge) {
-            t.say(Texts.format(Texts.TOO_YOUNG, minAge, Texts.date(startDay)));
-            return;
+        Eligibility eligibility = new Eligibility(t.contest.config());
+        if (!eligibility.oldEnough(birth)) {
+            t.say(Texts.format(Texts.TOO_YOUNG, eligibility.minAge(), Texts.date(eligibility.ageCountedOn())));
+            return Next.STAY;
         }
         t.account.draft.birthDate = birth;
-        t.moveTo(State.PHONE);
+        return Next.to(State.PHONE);
     }
 }

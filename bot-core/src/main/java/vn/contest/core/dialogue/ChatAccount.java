@@ -12,8 +12,14 @@ public final class ChatAccount {
     public Draft draft;
     public Long referralUnitId;
     public final boolean isNew;
+    /** The row as read, to tell whether a turn changed it. */
+    private final Long readParticipantId;
+    private final State readState;
+    private final String readDraft;
+    private final Long readReferralUnitId;
 
-    public ChatAccount(long id, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId, boolean isNew) {
+    public ChatAccount(long id, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId, boolean isNew,
+                       String draftAsRead) {
         this.id = id;
         this.chat = chat;
         this.participantId = participantId;
@@ -21,6 +27,16 @@ public final class ChatAccount {
         this.draft = draft;
         this.referralUnitId = referralUnitId;
         this.isNew = isNew;
+        this.readParticipantId = participantId;
+        this.readState = state;
+        this.readDraft = draftAsRead;
+        this.readReferralUnitId = referralUnitId;
+    }
+
+    /** Whether this turn changed the chat, given its draft as it would now be written. */
+    boolean changedSinceRead(String draftNow) {
+        return isNew || state != readState || !java.util.Objects.equals(participantId, readParticipantId)
+                || !java.util.Objects.equals(referralUnitId, readReferralUnitId) || !draftNow.equals(readDraft);
     }
 
     public boolean isRegistered() {

@@ -19,19 +19,30 @@ public final class ChatAccountStore {
 
     private ChatAccountStore() {}
 
-    /** Locks the chat's row for this transaction, creating it (in state CONSENT) on first contact. */
+    /**
+     * Locks the chat's row for this transaction, creating it (in state CONSENT) on first contact. A known chat
+     * (the usual case) costs one statement.
+     */
     public static ChatAccount lockOrCreate(Handle h, long contestId, ChatRef chat) {
+        Optional<ChatAccount> known = lock(h, contestId, chat, false);
+        if (known.isPresent()) {
+            return known.get();
+        }
         int created = h.createUpdate("""
                 INSERT INTO chat_accounts (contest_id, channel, external_id, state) VALUES (:c, :ch, :ext, :state)
                 ON CONFLICT (contest_id, channel, external_id) DO NOTHING""")
                 .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
                 .bind("state", State.CONSENT.name()).execute();
+        return lock(h, contestId, chat, created == 1).orElseThrow();
+    }
+
+    private static Optional<ChatAccount> lock(Handle h, long contestId, ChatRef chat, boolean isNew) {
         return h.createQuery("""
                 SELECT id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
                 WHERE contest_id = :c AND channel = :ch AND external_id = :ext FOR UPDATE""")
                 .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
-                .map((rs, ctx) -> account(rs, created == 1))
-                .one();
+                .map((rs, ctx) -> account(rs, isNew))
+                .findOne();
     }
 
     /** Locks an existing chat by its row id (the sweeper's way in). */
@@ -47,14 +58,19 @@ public final class ChatAccountStore {
     private static ChatAccount account(java.sql.ResultSet rs, boolean isNew) throws java.sql.SQLException {
         return new ChatAccount(rs.getLong("id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
                 (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), readDraft(rs.getString("draft")),
-                (Long) rs.getObject("referral_unit_id"), isNew);
+                (Long) rs.getObject("referral_unit_id"), isNew, writeDraft(readDraft(rs.getString("draft"))));
     }
 
+    /** Writes the chat's state back, unless the turn left it as it was read. */
     public static void save(Handle h, ChatAccount a) {
+        String draft = writeDraft(a.draft);
+        if (!a.changedSinceRead(draft)) {
+            return;
+        }
         h.createUpdate("""
                 UPDATE chat_accounts SET participant_id = :p, state = :state, draft = CAST(:draft AS jsonb),
                     referral_unit_id = :ref, updated_at = now() WHERE id = :id""")
-                .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", writeDraft(a.draft))
+                .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", draft)
                 .bind("ref", a.referralUnitId).bind("id", a.id).execute();
     }
 

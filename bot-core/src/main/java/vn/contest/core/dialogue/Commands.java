@@ -1,50 +1,62 @@
 package vn.contest.core.dialogue;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.participant.Draft;
-import vn.contest.core.ranking.RankingOrder;
+import vn.contest.core.ranking.RankingKey;
 import vn.contest.core.ranking.RankingQuery;
+import vn.contest.core.text.Folding;
 
-/** What every state answers: help, rules (thể lệ), my results, cancel, and a start link. */
+/** What every state answers, listed once: a start link, help, the rules (thể lệ), my results, cancel. */
 final class Commands {
-    private Commands() {}
+    /** A command: the forms shown for it, what it does (which may move the chat), when it applies, and its run. */
+    record Command(String name, List<String> forms, String does, Predicate<Turn> matches, Function<Turn, Next> run) {}
 
-    /** Handles the message if it is a command; false leaves it to the state's own step. */
-    static boolean handle(Turn t) {
-        String f = t.folded();
-        String choice = t.choice();
-        if (t.in.startPayload() != null || f.equals("/start") || f.startsWith("/start ")) {
-            start(t);
-            return true;
-        }
-        if (f.matches("/?(help|tro giup|giup|giup do|huong dan|\\?|menu)")) {
-            help(t);
-            return true;
-        }
-        if (choice.equals(Tokens.RULES) || f.matches("/?(the ?le|xem the le|rules|thele)")) {
-            String rules = t.contest.config().rules();
-            t.say(rules.isBlank() ? Texts.NO_RULES : rules);
-            t.reprompt();
-            return true;
-        }
-        if (choice.equals(Tokens.RESULTS) || f.matches("/?(ket ?qua|xem ket qua|ket qua cua toi|trang thai|diem|ketqua)")) {
-            results(t);
-            return true;
-        }
-        if (f.matches("/?(huy|huy bo|thoat|cancel)")) {
-            cancel(t);
-            return true;
-        }
-        return false;
+    static final List<Command> ALL = List.of(
+            new Command("/start", List.of("/start", "/start CODE"), "a start link (a Telegram deep link, the web page's "
+                    + "?unit=CODE): records the unit CODE names, then asks the current question again", Commands::isStart, Commands::start),
+            typed("trợ giúp", List.of("trợ giúp", "giúp", "giúp đỡ", "hướng dẫn", "help", "menu"), null,
+                    "explains the current step, then asks its question again", Commands::help),
+            typed("thể lệ", List.of("thể lệ", "xem thể lệ", "thele", "rules"), Tokens.RULES,
+                    "the contest's rules, then the current question again", Commands::rules),
+            typed("kết quả", List.of("kết quả", "ketqua", "xem kết quả", "kết quả của tôi", "trạng thái", "điểm"), Tokens.RESULTS,
+                    "one's finished papers, the counted one marked, and the answer key once it may be shown", Commands::results),
+            typed("hủy", List.of("hủy", "hủy bỏ", "thoát", "cancel"), null,
+                    "during registration: forgets the answers and goes back to CONSENT; a timed paper cannot be cancelled",
+                    Commands::cancel));
+
+    /** A command run by one of its typed forms (folded, with or without a leading "/") or by its button token. */
+    private static Command typed(String name, List<String> forms, String token, String does, Function<Turn, Next> run) {
+        Predicate<Turn> matches = t -> {
+            String typed = t.folded().startsWith("/") ? t.folded().substring(1) : t.folded();
+            return (token != null && token.equals(t.choice())) || forms.stream().anyMatch(f -> Folding.fold(f).equals(typed));
+        };
+        return new Command(name, forms, does, matches, run);
     }
 
-    private static void start(Turn t) {
+    private Commands() {}
+
+    /** Runs the command the message names, if it names one; empty leaves it to the state's own step. */
+    static Optional<Next> handle(Turn t) {
+        return ALL.stream().filter(c -> c.matches().test(t)).findFirst().map(c -> c.run().apply(t));
+    }
+
+    /** A start link's payload, "/start" or "/start CODE". */
+    static boolean isStart(Turn t) {
+        return (t.in != null && t.in.startPayload() != null) || t.folded().equals("/start") || t.folded().startsWith("/start ");
+    }
+
+    static Next start(Turn t) {
         String payload = t.in.startPayload();
         if (payload == null && t.folded().startsWith("/start ")) {
             payload = t.text().substring(7).strip();
@@ -52,71 +64,79 @@ final class Commands {
         if (payload != null && !payload.isEmpty() && payload.matches("[A-Za-z0-9_-]{1,64}") && !t.account.isRegistered()) {
             t.contest.unitByCode(payload).ifPresent(u -> t.account.referralUnitId = u.id());
         }
-        if (t.account.state == State.CONSENT || t.account.state.isInAttempt() || t.account.state == State.READY) {
-            t.reprompt();
-        } else {
+        if (t.account.state != State.CONSENT && !t.account.state.isInAttempt() && t.account.state != State.READY) {
             t.say(Texts.HELP_REGISTRATION);
-            t.reprompt();
         }
+        t.reprompt();
+        return Next.STAY;
     }
 
-    private static void help(Turn t) {
+    private static Next help(Turn t) {
         if (t.account.state.isInAttempt()) {
-            Attempt a = t.openAttempt().orElseThrow();
-            t.say(Texts.format(Texts.HELP_ATTEMPT, Texts.duration(a.remaining(t.now))));
+            t.say(Texts.format(Texts.HELP_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
         } else if (t.account.state.isRegistration()) {
             t.say(Texts.HELP_REGISTRATION);
         } else {
             t.say(Texts.HELP_READY);
         }
         t.reprompt();
+        return Next.STAY;
     }
 
-    private static void cancel(Turn t) {
+    private static Next rules(Turn t) {
+        String rules = t.contest.config().rules();
+        t.say(rules.isBlank() ? Texts.NO_RULES : rules);
+        t.reprompt();
+        return Next.STAY;
+    }
+
+    private static Next cancel(Turn t) {
         if (t.account.state.isInAttempt()) {
-            Attempt a = t.openAttempt().orElseThrow();
-            t.say(Texts.format(Texts.CANNOT_CANCEL_ATTEMPT, Texts.duration(a.remaining(t.now))));
+            t.say(Texts.format(Texts.CANNOT_CANCEL_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
             t.reprompt();
-        } else if (t.account.state.isRegistration() && t.account.state != State.CONSENT) {
+            return Next.STAY;
+        }
+        if (t.account.state.isRegistration() && t.account.state != State.CONSENT) {
             t.account.draft = new Draft();
             t.say(Texts.CANCELLED);
-            t.moveTo(State.CONSENT);
-        } else {
-            t.say(Texts.NOTHING_TO_CANCEL);
-            t.reprompt();
+            return Next.to(State.CONSENT);
         }
+        t.say(Texts.NOTHING_TO_CANCEL);
+        t.reprompt();
+        return Next.STAY;
     }
 
-    private static void results(Turn t) {
+    private static Next results(Turn t) {
         if (!t.account.isRegistered()) {
             t.say(Texts.NOT_REGISTERED);
             t.reprompt();
-            return;
+            return Next.STAY;
         }
         if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.STATUS_IN_ATTEMPT, Texts.duration(t.openAttempt().orElseThrow().remaining(t.now))));
+            t.say(Texts.format(Texts.STATUS_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
             t.reprompt();
-            return;
+            return Next.STAY;
         }
         List<Attempt> finished = AttemptStore.finishedOf(t.h, t.account.participantId);
         if (finished.isEmpty()) {
             t.say(Texts.NO_RESULTS, ReadyStep.menu());
-            return;
+            return Next.STAY;
         }
         t.say(summary(t, finished));
         Attempt last = finished.get(finished.size() - 1);
         Round round = t.contest.round(last.roundId()).orElse(null);
         if (round != null) {
-            t.say(AttemptFlow.answerKeyOrWhen(t.h, t.contest, last, round, t.now, finished.size()));
+            t.say(AttemptFlow.answerKeyOrWhen(t, last, round, finished.size()));
         }
         t.reprompt();
+        return Next.STAY;
     }
 
     private static String summary(Turn t, List<Attempt> finished) {
         Contest contest = t.contest;
         Map<Long, List<Attempt>> byRound = finished.stream().collect(Collectors.groupingBy(Attempt::roundId));
-        java.util.Set<Long> counted = new java.util.HashSet<>();
-        byRound.forEach((roundId, attempts) -> RankingOrder.counted(attempts, contest.config().attempts().counted(),
+        Set<Long> counted = new HashSet<>();
+        byRound.forEach((roundId, attempts) -> RankingKey.counted(attempts, contest.config().attempts().counted(),
                 RankingQuery.actualParticipants(t.h, roundId)).ifPresent(a -> counted.add(a.id())));
         StringBuilder text = new StringBuilder(Texts.RESULTS_TITLE);
         int n = 0;

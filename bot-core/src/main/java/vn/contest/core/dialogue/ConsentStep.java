@@ -1,11 +1,14 @@
 package vn.contest.core.dialogue;
 
-import vn.contest.core.message.Choice;
 import java.util.List;
 import vn.contest.core.config.ContestConfig;
+import vn.contest.core.message.Choice;
 
 /** Welcome, the contest's window, and consent to personal-data processing (Nghị định 13/2023/NĐ-CP). */
 final class ConsentStep implements Step {
+    static final List<String> YES = List.of("đồng ý", "tôi đồng ý", "đồng ý tham gia", "có", "ok", "yes", "1");
+    static final List<String> NO = List.of("không", "không đồng ý", "no", "2");
+
     @Override
     public void prompt(Turn t) {
         ContestConfig c = t.contest.config();
@@ -19,13 +22,15 @@ final class ConsentStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
-        if (t.choice().equals(Tokens.CONSENT_YES) || t.said("dong y", "toi dong y", "co", "ok", "yes", "1", "dong y tham gia")) {
-            t.moveTo(State.NAME);
-        } else if (t.choice().equals(Tokens.CONSENT_NO) || t.said("khong", "khong dong y", "no", "2")) {
+    public Next accept(Turn t) {
+        if (t.choice().equals(Tokens.CONSENT_YES) || t.said(YES)) {
+            return Next.to(State.NAME);
+        }
+        if (t.choice().equals(Tokens.CONSENT_NO) || t.said(NO)) {
             t.say(Texts.CONSENT_DECLINED, List.of(new Choice(Tokens.CONSENT_YES, Texts.YES)));
         } else {
             t.say(Texts.CONSENT_HINT, List.of(new Choice(Tokens.CONSENT_YES, Texts.YES), new Choice(Tokens.RULES, Texts.RULES)));
         }
+        return Next.STAY;
     }
 }

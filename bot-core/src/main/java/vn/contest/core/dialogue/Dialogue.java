@@ -1,23 +1,26 @@
 package vn.contest.core.dialogue;
 
-import vn.contest.core.message.ChatRef;
-import vn.contest.core.message.Inbound;
-import vn.contest.core.message.Outbound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import vn.contest.core.attempt.Attempt;
+import vn.contest.core.attempt.AttemptStore;
+import vn.contest.core.attempt.OpenPaper;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.rules.Window;
 
 /**
- * Handles one inbound message in one transaction: dedupe on the platform's event id, lock the chat, run the
- * state machine ({@link DialogueTable}), save state, answers and replies (to the outbox) together. When it
- * returns, the message is safely handled and the adapter may acknowledge it.
+ * Handles one inbound message in one transaction: dedupe on the platform's event id, lock the chat, run one
+ * turn of the dialogue ({@link DialogueTable}), save state, answers and replies (to the outbox) together.
+ * When it returns, the message is safely handled and the adapter may acknowledge it. A paper whose time ran
+ * out while its owner was silent is finished through the same turn ({@link #finishIfExpired}).
  */
 public final class Dialogue {
     public enum Outcome { HANDLED, DUPLICATE }
@@ -52,19 +55,16 @@ public final class Dialogue {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, h -> {
+                // READ COMMITTED is the pool's default: naming it here would cost a round trip per turn.
+                return jdbi.inTransaction(h -> {
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
                         return Outcome.DUPLICATE;
                     }
                     Contest rules = contest.get();
                     ChatAccount account = ChatAccountStore.lockOrCreate(h, rules.id(), in.chat());
                     Turn t = new Turn(h, rules, clock.instant(), account, in, drawer);
-                    step(t);
-                    if (account.state.isInAttempt()) {
-                        t.openAttempt().ifPresent(a -> t.stampDeadline(a.deadlineAt()));
-                    }
-                    ChatAccountStore.save(h, account);
-                    t.replies().forEach(out -> OutboxStore.enqueue(h, out));
+                    play(t);
+                    close(t);
                     return Outcome.HANDLED;
                 });
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
@@ -76,6 +76,26 @@ public final class Dialogue {
     }
 
     /**
+     * Finishes a paper whose time ran out, if it still is open and out of time, with the same turn a late
+     * answer would get: the chat's lock, then the paper's; the notices go to the chat the paper was taken in.
+     */
+    public boolean finishIfExpired(long attemptId) {
+        return jdbi.inTransaction(h -> {
+            Optional<Attempt> peek = AttemptStore.find(h, attemptId);
+            if (peek.isEmpty() || !peek.get().isOpen()) {
+                return false;
+            }
+            ChatAccount account = ChatAccountStore.lockById(h, peek.get().chatAccountId()).orElseThrow();
+            Turn t = new Turn(h, contest.get(), clock.instant(), account, null, drawer);
+            if (!expireIfDue(t)) {
+                return false;
+            }
+            close(t);
+            return true;
+        });
+    }
+
+    /**
      * A reply outside the contest dialogue (for example to a group chat the bot was added to), deduplicated
      * on the event id like any message.
      */
@@ -84,68 +104,69 @@ public final class Dialogue {
             if (!InboundEvents.firstSeen(h, chat.channel(), eventId)) {
                 return Outcome.DUPLICATE;
             }
-            OutboxStore.enqueue(h, new Outbound(chat, text, List.of(), false, null, Outbound.TEXT));
+            OutboxStore.enqueue(h, List.of(new Outbound(chat, text, List.of(), false, null, Outbound.TEXT)));
             return Outcome.HANDLED;
         });
     }
 
-    private static void step(Turn t) {
+    /** One turn: newcomers get the welcome; the paper is reconciled; then a command, or the state's own step. */
+    private static void play(Turn t) {
         if (t.account.isNew) {
             // Whatever a newcomer first writes, they need the welcome and the consent question first.
-            if (t.in.startPayload() != null || t.folded().startsWith("/start")) {
-                Commands.handle(t);
+            if (Commands.isStart(t)) {
+                Commands.start(t);
             } else {
                 t.reprompt();
             }
             return;
         }
-        if (t.account.isRegistered() && reconcileAttempt(t)) {
+        if (t.account.isRegistered() && expireIfDue(t)) {
             return;
         }
-        if (Commands.handle(t)) {
-            return;
-        }
-        if (!t.account.state.isInAttempt()) {
-            Optional<String> closed = closedRefusal(t);
-            if (closed.isPresent()) {
-                t.say(closed.get());
-                return;
+        Optional<Next> command = Commands.handle(t);
+        if (command.isPresent()) {
+            if (command.get() != Next.STAY) {
+                t.enter(command.get().state());
             }
+            return;
         }
-        DialogueTable.step(t.account.state).accept(t);
+        if (!t.account.state.isInAttempt() && Window.at(t.contest, t.now) instanceof Window.Closed closed) {
+            // After the contest closes, registration and the menu answer only that it is over.
+            t.say(AttemptFlow.refusal(closed, t.contest));
+            return;
+        }
+        DialogueTable.accept(t);
     }
 
     /**
      * The paper is the truth, not the chat's state: another channel may have started or finished it, or its
-     * time may have run out. Returns true when the paper just expired (the message is answered by that).
+     * time may have run out. Returns true when the paper just expired (the turn is answered by that).
      */
-    private static boolean reconcileAttempt(Turn t) {
-        Optional<Attempt> open = t.openAttempt();
+    private static boolean expireIfDue(Turn t) {
+        Optional<OpenPaper> open = t.openPaper();
         if (open.isEmpty()) {
             if (t.account.state.isInAttempt()) {
                 t.account.state = State.READY;
             }
             return false;
         }
-        Attempt a = open.get();
+        Attempt a = open.get().attempt();
         if (a.isPastDeadline(t.now)) {
-            List<String> notices = AttemptFlow.expire(t.h, t.contest, a, t.now);
-            t.attemptChanged();
-            notices.forEach(t::say);
-            t.account.state = State.READY;
-            t.say(Texts.MENU, ReadyStep.menu());
+            AttemptFlow.expire(t, a);
+            t.enter(State.READY);
             return true;
         }
         t.account.state = a.status() == Attempt.Status.PREDICTING ? State.PREDICTING : State.ANSWERING;
         return false;
     }
 
-    /** After the contest closes, registration and the menu answer only that it is over. */
-    private static Optional<String> closedRefusal(Turn t) {
-        if (t.now.isBefore(t.contest.closesAt())) {
-            return Optional.empty();
+    /** Saves what the turn changed and queues its replies, in the turn's transaction. */
+    private static void close(Turn t) {
+        if (t.account.state.isInAttempt()) {
+            t.openPaper().ifPresent(p -> t.stampDeadline(p.attempt().deadlineAt()));
         }
-        return Optional.of(Texts.format(Texts.CLOSED, Texts.dateTime(t.contest.closesAt(), t.contest.config().zone())));
+        ChatAccountStore.save(t.h, t.account);
+        OutboxStore.enqueue(t.h, t.replies());
     }
 
     private static boolean isRetryable(Exception e) {

@@ -1,47 +1,92 @@
 package vn.contest.core.dialogue;
 
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The dialogue as one table. Every state also answers the commands in {@link Commands} (help, rules,
- * results, cancel, start), and typed text works wherever a button is offered.
- *
- * <pre>
- * state       asks for                         accepts (button or typed)                 next
- * CONSENT     consent to data processing       "Đồng ý" / "đồng ý", "có", "ok"          NAME
- * NAME        full name                        2-80 letters, at least two words           BIRTH_DATE
- * BIRTH_DATE  birth date                       dd/mm/yyyy; age >= minimum on day one     PHONE
- * PHONE       mobile number                    0912 345 678, +84..., shared contact       ID_NUMBER or GROUP
- * ID_NUMBER   CCCD (only if the contest asks)  12 digits (or 9)                           GROUP
- * GROUP       participant group                1 / 2, "cán bộ", "nhân dân"                UNIT
- * UNIT        unit, then commune if any        its number in the list, or its name        CONFIRM
- * CONFIRM     check the summary                "Xác nhận" / "Sửa lại"                     READY or NAME
- * READY       what next                        "Bắt đầu thi" / "thi"                      ANSWERING
- * ANSWERING   the current question             an answer button, or "b", "B.", "đáp án B" ANSWERING or PREDICTING
- * PREDICTING  the prediction question          a whole number: "1.234", "1234 người"     READY (with the result)
- * </pre>
+ * The dialogue as one table: per state, what it asks, what it accepts (button or typed) and the states it
+ * may move to. A step that tries any other move fails loudly. The commands that work in every state are
+ * in {@link Commands}. {@link #markdown()} renders both tables; the README shows that rendering, and a test
+ * keeps the two the same.
  */
 final class DialogueTable {
-    private static final Map<State, Step> STEPS = new EnumMap<>(State.class);
+    record Row(State state, Step step, String asks, String accepts, Set<State> next) {}
+
+    private static final List<Row> ROWS = List.of(
+            row(State.CONSENT, new ConsentStep(), "consent to data processing (Nghị định 13/2023/NĐ-CP) and residency",
+                    quoted(ConsentStep.YES) + "; " + quoted(ConsentStep.NO) + " declines", State.NAME),
+            row(State.NAME, new NameStep(), "full name", "letters, at least two words, 2-80 characters", State.BIRTH_DATE),
+            row(State.BIRTH_DATE, new BirthDateStep(), "birth date",
+                    "`25/08/1990`, `5-9-1961`; a real date; the minimum age on the contest's first day", State.PHONE),
+            row(State.PHONE, new PhoneStep(), "mobile number",
+                    "`0912 345 678`, `+84…`, a shared contact; one person per phone; committee refused; "
+                            + "a verified contact of a registered phone links this chat",
+                    State.ID_NUMBER, State.GROUP, State.READY),
+            row(State.ID_NUMBER, new IdNumberStep(), "CCCD (only if the contest asks)", "12 digits (or 9); committee refused",
+                    State.GROUP),
+            row(State.GROUP, new GroupStep(), "participant group (the contest's `groups[]`)",
+                    "its number, \"nhóm 1\", its name or an alias (\"cán bộ\", \"nhân dân\")", State.UNIT),
+            row(State.UNIT, new UnitStep(), "unit, then commune if it has any",
+                    "its number in the list, its name, the start-link unit; " + quoted(UnitStep.BACK) + " goes back up", State.CONFIRM),
+            row(State.CONFIRM, new ConfirmStep(), "the summary",
+                    quoted(ConfirmStep.YES) + " registers; " + quoted(ConfirmStep.EDIT) + " starts again",
+                    State.READY, State.NAME, State.PHONE),
+            row(State.READY, new ReadyStep(), "what next (the menu)", quoted(ReadyStep.START) + " starts a paper", State.ANSWERING),
+            row(State.ANSWERING, new AnsweringStep(), "the current question",
+                    "a button, or `b`, `B.`, `đáp án B`, `chọn c`", State.ANSWERING, State.PREDICTING),
+            row(State.PREDICTING, new PredictingStep(), "the prediction", "`1.234`, `1,234`, `1234 người`", State.READY));
+
+    private static final Map<State, Row> BY_STATE = new EnumMap<>(State.class);
 
     static {
-        STEPS.put(State.CONSENT, new ConsentStep());
-        STEPS.put(State.NAME, new NameStep());
-        STEPS.put(State.BIRTH_DATE, new BirthDateStep());
-        STEPS.put(State.PHONE, new PhoneStep());
-        STEPS.put(State.ID_NUMBER, new IdNumberStep());
-        STEPS.put(State.GROUP, new GroupStep());
-        STEPS.put(State.UNIT, new UnitStep());
-        STEPS.put(State.CONFIRM, new ConfirmStep());
-        STEPS.put(State.READY, new ReadyStep());
-        STEPS.put(State.ANSWERING, new AnsweringStep());
-        STEPS.put(State.PREDICTING, new PredictingStep());
+        ROWS.forEach(r -> BY_STATE.put(r.state(), r));
+        if (BY_STATE.size() != State.values().length) {
+            throw new ExceptionInInitializerError("every state needs a row in the dialogue table");
+        }
     }
 
     private DialogueTable() {}
 
     static Step step(State state) {
-        return STEPS.get(state);
+        return BY_STATE.get(state).step();
+    }
+
+    /** Runs the current state's step on the person's message, and makes the move it decides. */
+    static void accept(Turn t) {
+        Row row = BY_STATE.get(t.account.state);
+        Next next = row.step().accept(t);
+        if (next == Next.STAY) {
+            return;
+        }
+        if (!row.next().contains(next.state())) {
+            throw new IllegalStateException(row.state() + " may not move to " + next.state());
+        }
+        t.enter(next.state());
+    }
+
+    /** The dialogue table and the command table, as Markdown. */
+    static String markdown() {
+        StringBuilder b = new StringBuilder("| State | Asks for | Accepts (button or typed) | Next |\n|---|---|---|---|\n");
+        for (Row r : ROWS) {
+            b.append("| ").append(r.state()).append(" | ").append(r.asks()).append(" | ").append(r.accepts()).append(" | ")
+                    .append(r.next().stream().map(State::name).collect(Collectors.joining(" or "))).append(" |\n");
+        }
+        b.append("\n| Command, in every state | Typed forms | What it does |\n|---|---|---|\n");
+        for (Commands.Command c : Commands.ALL) {
+            b.append("| ").append(c.name()).append(" | ").append(quoted(c.forms())).append(" | ").append(c.does()).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private static Row row(State state, Step step, String asks, String accepts, State... next) {
+        return new Row(state, step, asks, accepts, new LinkedHashSet<>(List.of(next))); // declared order, for the rendering
+    }
+
+    private static String quoted(List<String> forms) {
+        return forms.stream().map(f -> "\"" + f + "\"").collect(Collectors.joining(", "));
     }
 }

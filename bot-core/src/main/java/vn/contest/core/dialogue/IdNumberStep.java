@@ -1,6 +1,7 @@
 package vn.contest.core.dialogue;
 
 import vn.contest.core.participant.ParticipantStore;
+import vn.contest.core.rules.Eligibility;
 
 /** The ID number (CCCD, 12 digits; old CMND, 9), asked only when the contest file says so. */
 final class IdNumberStep implements Step {
@@ -10,21 +11,21 @@ final class IdNumberStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
+    public Next accept(Turn t) {
         String digits = t.text().replaceAll("[\\s.\\-]", "");
         if (!digits.matches("\\d{12}|\\d{9}")) {
             t.say(Texts.ID_NUMBER_HINT);
-            return;
+            return Next.STAY;
         }
-        if (t.contest.config().exclusions().idNumbers().contains(digits)) {
+        if (new Eligibility(t.contest.config()).excluded(null, digits)) {
             t.say(Texts.EXCLUDED);
-            return;
+            return Next.STAY;
         }
         if (ParticipantStore.idByIdNumber(t.h, t.contest.id(), digits).isPresent()) {
             t.say(Texts.ID_NUMBER_TAKEN);
-            return;
+            return Next.STAY;
         }
         t.account.draft.idNumber = digits;
-        t.moveTo(State.GROUP);
+        return Next.to(State.GROUP);
     }
 }

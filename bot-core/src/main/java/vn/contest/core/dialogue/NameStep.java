@@ -9,15 +9,15 @@ final class NameStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
+    public Next accept(Turn t) {
         String name = Folding.tidy(t.text());
         boolean letters = name.matches("[\\p{L}\\p{M}' ]{2,80}");
         if (!letters || name.split(" ").length < 2) {
             t.say(Texts.NAME_HINT);
-            return;
+            return Next.STAY;
         }
         t.account.draft.fullName = capitalise(name);
-        t.moveTo(State.BIRTH_DATE);
+        return Next.to(State.BIRTH_DATE);
     }
 
     /** "nguyễn văn an" -> "Nguyễn Văn An"; names typed in capitals stay as they are. */

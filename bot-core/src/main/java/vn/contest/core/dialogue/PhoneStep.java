@@ -1,7 +1,9 @@
 package vn.contest.core.dialogue;
 
 import java.util.Optional;
+import vn.contest.core.participant.Draft;
 import vn.contest.core.participant.ParticipantStore;
+import vn.contest.core.rules.Eligibility;
 import vn.contest.core.text.PhoneNumbers;
 
 /** Mobile number, typed or shared through the platform; one participant per number; committee refused. */
@@ -12,32 +14,31 @@ final class PhoneStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
+    public Next accept(Turn t) {
         String raw = t.in.sharedPhone() != null ? t.in.sharedPhone() : t.text();
         Optional<String> phone = PhoneNumbers.normalize(raw);
         if (phone.isEmpty()) {
             t.say(Texts.PHONE_HINT);
-            return;
+            return Next.STAY;
         }
-        if (t.contest.config().exclusions().phones().contains(phone.get())) {
+        if (new Eligibility(t.contest.config()).excluded(phone.get(), null)) {
             t.say(Texts.EXCLUDED);
-            return;
+            return Next.STAY;
         }
         Optional<Long> owner = ParticipantStore.idByPhone(t.h, t.contest.id(), phone.get());
         if (owner.isPresent() && t.in.sharedPhone() != null && t.in.phoneVerified()) {
             // The platform vouches this is the sender's own number: the same person on another channel.
             t.account.participantId = owner.get();
-            t.account.draft = new vn.contest.core.participant.Draft();
+            t.account.draft = new Draft();
             t.say(Texts.format(Texts.LINKED, t.participant().fullName()));
-            t.moveTo(State.READY);
-            return;
+            return Next.to(State.READY);
         }
         if (owner.isPresent()) {
             t.say(Texts.PHONE_TAKEN);
-            return;
+            return Next.STAY;
         }
         t.account.draft.phone = phone.get();
         t.account.draft.phoneVerified = t.in.sharedPhone() != null && t.in.phoneVerified();
-        t.moveTo(t.contest.config().registration().askIdNumber() ? State.ID_NUMBER : State.GROUP);
+        return Next.to(t.contest.config().registration().askIdNumber() ? State.ID_NUMBER : State.GROUP);
     }
 }

@@ -7,7 +7,7 @@ final class PredictingStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
-        AttemptFlow.predict(t);
+    public Next accept(Turn t) {
+        return AttemptFlow.predict(t);
     }
 }

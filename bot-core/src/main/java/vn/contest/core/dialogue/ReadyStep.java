@@ -1,10 +1,12 @@
 package vn.contest.core.dialogue;
 
-import vn.contest.core.message.Choice;
 import java.util.List;
+import vn.contest.core.message.Choice;
 
 /** Registered and between papers: the menu. */
 final class ReadyStep implements Step {
+    static final List<String> START = List.of("thi", "bắt đầu", "bắt đầu thi", "vào thi", "làm bài", "thi tiếp", "thi lại", "1", "start");
+
     static List<Choice> menu() {
         return List.of(new Choice(Tokens.START_ATTEMPT, Texts.START), new Choice(Tokens.RULES, Texts.RULES),
                 new Choice(Tokens.RESULTS, Texts.RESULTS));
@@ -16,12 +18,11 @@ final class ReadyStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
-        if (t.choice().equals(Tokens.START_ATTEMPT)
-                || t.said("thi", "bat dau", "bat dau thi", "vao thi", "lam bai", "thi tiep", "thi lai", "1", "start")) {
-            AttemptFlow.start(t);
-        } else {
-            t.say(Texts.MENU_HINT, menu());
+    public Next accept(Turn t) {
+        if (t.choice().equals(Tokens.START_ATTEMPT) || t.said(START)) {
+            return AttemptFlow.start(t);
         }
+        t.say(Texts.MENU_HINT, menu());
+        return Next.STAY;
     }
 }

@@ -4,5 +4,6 @@ package vn.contest.core.dialogue;
 interface Step {
     void prompt(Turn t);
 
-    void accept(Turn t);
+    /** Handles the person's answer; the state it returns must be one {@link DialogueTable} lets it move to. */
+    Next accept(Turn t);
 }

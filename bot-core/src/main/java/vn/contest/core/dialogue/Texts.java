@@ -48,11 +48,8 @@ public final class Texts {
     static final String ID_NUMBER_TAKEN = "Số căn cước này đã được dùng để đăng ký dự thi. Mỗi người chỉ đăng ký một lần; nếu có nhầm lẫn, vui lòng liên hệ Ban Tổ chức.";
     static final String ASK_GROUP = """
             Bước 4/5. Bạn thuộc nhóm đối tượng nào?
-            1. Cán bộ, công chức, viên chức, lực lượng vũ trang
-            2. Nhân dân (học sinh, sinh viên, người lao động và các tầng lớp nhân dân)
-            Chọn nút hoặc gõ 1 hoặc 2.""";
-    static final String GROUP_1 = "Cán bộ, công chức, viên chức, LLVT";
-    static final String GROUP_2 = "Nhân dân";
+            %s
+            Chọn nút hoặc gõ %s.""";
     static final String ASK_UNIT = "Bước 5/5. Bạn đang sinh sống, làm việc hoặc học tập tại đơn vị nào? Chọn nút hoặc gõ số thứ tự:";
     static final String ASK_SUB_UNIT = "Bạn thuộc xã, phường hay đơn vị nào của %s? Chọn nút hoặc gõ số thứ tự:";
     static final String SUB_UNIT_SELF = "Trực thuộc %s";

@@ -19,7 +19,7 @@ public final class Tokens {
     public static final String UNIT_BACK = "unit:back";
 
     private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");
-    private static final Pattern GROUP = Pattern.compile("group:([12])");
+    private static final Pattern GROUP = Pattern.compile("group:(\\d{1,2})");
     private static final Pattern UNIT = Pattern.compile("unit:(\\d{1,18})");
 
     private Tokens() {}

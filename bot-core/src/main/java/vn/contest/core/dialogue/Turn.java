@@ -1,22 +1,26 @@
 package vn.contest.core.dialogue;
 
-import vn.contest.core.message.Inbound;
-import vn.contest.core.message.Outbound;
-import vn.contest.core.message.Choice;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
+import vn.contest.core.attempt.OpenPaper;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.message.Choice;
+import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.participant.Participant;
 import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.text.Folding;
 
-/** One inbound message being handled: the locked chat, the clock reading, and the replies decided so far. */
+/**
+ * One turn of one chat, under the chat's lock: the person's message (none when the sweeper finishes a silent
+ * paper), the clock reading, and the replies decided so far. The open paper is locked and read once per turn,
+ * and kept up to date from what recording an answer returns.
+ */
 final class Turn {
     final Handle h;
     final Contest contest;
@@ -26,9 +30,8 @@ final class Turn {
     final PaperDrawer drawer;
     private final List<Outbound> replies = new ArrayList<>();
     private Participant participant;
-    /** The open paper as read (and locked) in this turn; re-read after the turn changes it. */
-    private Optional<Attempt> openAttempt;
-    private Long openAttemptOf;
+    private Optional<OpenPaper> openPaper;
+    private Long openPaperOf;
 
     Turn(Handle h, Contest contest, Instant now, ChatAccount account, Inbound in, PaperDrawer drawer) {
         this.h = h;
@@ -40,7 +43,7 @@ final class Turn {
     }
 
     String text() {
-        return in.text() == null ? "" : in.text().strip();
+        return in == null || in.text() == null ? "" : in.text().strip();
     }
 
     /** The text folded for matching: lower case, no diacritics, trailing punctuation dropped. */
@@ -49,17 +52,13 @@ final class Turn {
     }
 
     String choice() {
-        return in.choice() == null ? "" : in.choice();
+        return in == null || in.choice() == null ? "" : in.choice();
     }
 
-    boolean said(String... foldedForms) {
+    /** Whether the person typed one of these forms (compared folded, so diacritics and case do not matter). */
+    boolean said(List<String> forms) {
         String f = folded();
-        for (String form : foldedForms) {
-            if (f.equals(form)) {
-                return true;
-            }
-        }
-        return false;
+        return forms.stream().anyMatch(form -> Folding.fold(form).equals(f));
     }
 
     void say(String text) {
@@ -76,7 +75,7 @@ final class Turn {
 
     /** Changes the message whose button was tapped, where the platform allows it (no-op elsewhere). */
     void editTapped(String text) {
-        if (in.sourceRef() != null) {
+        if (in != null && in.sourceRef() != null) {
             replies.add(Outbound.edit(account.chat, in.sourceRef(), text));
         }
     }
@@ -86,7 +85,7 @@ final class Turn {
     }
 
     /** Enters a state and asks its question. */
-    void moveTo(State state) {
+    void enter(State state) {
         account.state = state;
         DialogueTable.step(state).prompt(this);
     }
@@ -113,16 +112,18 @@ final class Turn {
         return participant;
     }
 
-    Optional<Attempt> openAttempt() {
-        if (openAttempt == null || !java.util.Objects.equals(openAttemptOf, account.participantId)) {
-            openAttemptOf = account.participantId;
-            openAttempt = account.participantId == null ? Optional.empty() : AttemptStore.lockOpen(h, account.participantId);
+    /** The person's open paper, locked: read on first use in the turn (and again if the chat's person changed). */
+    Optional<OpenPaper> openPaper() {
+        if (openPaper == null || !java.util.Objects.equals(openPaperOf, account.participantId)) {
+            openPaperOf = account.participantId;
+            openPaper = account.participantId == null ? Optional.empty() : AttemptStore.lockOpen(h, account.participantId);
         }
-        return openAttempt;
+        return openPaper;
     }
 
-    /** Call after starting, answering or finishing a paper: the next {@link #openAttempt()} reads it again. */
-    void attemptChanged() {
-        openAttempt = null;
+    /** After starting, answering or finishing a paper: the paper as it now stands (empty once finished). */
+    void paperIs(Optional<OpenPaper> paper) {
+        openPaperOf = account.participantId;
+        openPaper = paper;
     }
 }

@@ -12,6 +12,8 @@ import vn.contest.core.text.Folding;
  * communes or "directly under" it. Numbers in the list work as well as buttons and names.
  */
 final class UnitStep implements Step {
+    static final List<String> BACK = List.of("quay lại", "trở lại", "back");
+
     @Override
     public void prompt(Turn t) {
         Long parentId = t.account.draft.unitParentId;
@@ -41,28 +43,28 @@ final class UnitStep implements Step {
     }
 
     @Override
-    public void accept(Turn t) {
-        if (t.choice().equals(Tokens.UNIT_BACK) || t.said("quay lai", "tro lai", "back")) {
+    public Next accept(Turn t) {
+        if (t.choice().equals(Tokens.UNIT_BACK) || t.said(BACK)) {
             t.account.draft.unitParentId = null;
             prompt(t);
-            return;
+            return Next.STAY;
         }
         Optional<Unit> chosen = Tokens.parseUnit(t.choice()).flatMap(t.contest::unit).or(() -> typed(t));
         if (chosen.isEmpty()) {
             t.say(Texts.UNIT_HINT);
             prompt(t);
-            return;
+            return Next.STAY;
         }
         Unit unit = chosen.get();
         boolean pickingSelf = t.account.draft.unitParentId != null && t.account.draft.unitParentId == unit.id();
         if (!pickingSelf && !t.contest.children(unit.id()).isEmpty()) {
             t.account.draft.unitParentId = unit.id();
             prompt(t);
-            return;
+            return Next.STAY;
         }
         t.account.draft.unitParentId = null;
         t.account.draft.unitId = unit.id();
-        t.moveTo(State.CONFIRM);
+        return Next.to(State.CONFIRM);
     }
 
     /** The units on screen now: top-level ones, or the chosen district itself followed by its communes. */

@@ -27,9 +27,20 @@ public final class OutboxStore {
         this.jdbi = jdbi;
     }
 
-    public static void enqueue(Handle h, Outbound out) {
-        h.createUpdate("INSERT INTO outbox (channel, chat_id, payload) VALUES (:ch, :chat, CAST(:payload AS jsonb))")
-                .bind("ch", out.chat().channel()).bind("chat", out.chat().externalId()).bind("payload", write(out))
+    /** Queues replies in the caller's transaction, in their order, with one statement. */
+    public static void enqueue(Handle h, List<Outbound> replies) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                INSERT INTO outbox (channel, chat_id, payload)
+                SELECT ch, chat, CAST(payload AS jsonb)
+                FROM unnest(CAST(:channels AS text[]), CAST(:chats AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
+                     AS r(ch, chat, payload, n)
+                ORDER BY n""")
+                .bind("channels", replies.stream().map(o -> o.chat().channel()).toArray(String[]::new))
+                .bind("chats", replies.stream().map(o -> o.chat().externalId()).toArray(String[]::new))
+                .bind("payloads", replies.stream().map(OutboxStore::write).toArray(String[]::new))
                 .execute();
     }
 

@@ -3,6 +3,7 @@ package vn.contest.core.ranking;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import vn.contest.core.config.ContestConfig.UnitMeasure;
+import vn.contest.core.rules.Eligibility;
 
 /** Collective standings: top-level units ranked by participants or by participation rate. */
 public final class UnitStandings {
@@ -19,7 +20,7 @@ public final class UnitStandings {
                     SELECT u.id, t.root FROM units u JOIN tree t ON u.parent_id = t.id
                 ), took_part AS (
                     SELECT p.id, p.unit_id FROM participants p
-                    WHERE p.contest_id = :c AND p.disqualified_at IS NULL
+                    WHERE p.contest_id = :c AND <countsAsParticipant>
                       AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')
                 ), totals AS (
                     SELECT u.id, u.code, u.name, u.headcount, u.sort_order, count(tp.id) AS participants
@@ -30,7 +31,7 @@ public final class UnitStandings {
                     GROUP BY u.id
                 )
                 SELECT row_number() OVER (ORDER BY <order>) AS rank, * FROM totals ORDER BY rank""")
-                .define("order", order).bind("c", contestId)
+                .define("order", order).define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", contestId)
                 .map((rs, ctx) -> new UnitStanding(rs.getInt("rank"), rs.getLong("id"), rs.getString("code"),
                         rs.getString("name"), rs.getLong("participants"), rs.getInt("headcount")))
                 .list();

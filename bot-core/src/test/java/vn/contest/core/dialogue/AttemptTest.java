@@ -113,7 +113,7 @@ class AttemptTest {
         c.tap(Tokens.answer(t1.attemptId(), 3, 0));                                // a future question
         c.tap("ans:abc");                                                          // garbage
         assertTrue(c.text().contains("Vui lòng chọn một đáp án"), c.text());
-        assertEquals(4, c.choices().size(), "the question and its buttons come back after a hint");
+        assertEquals(4, c.choices().size(), "the question and its buttons come back after a hint: " + c.text() + c.choices());
         c.tap(Tokens.answer(t1.attemptId(), 1, 5));                                // option F of a 4-option question
         Map<String, Object> row = attemptRow(t1.attemptId());
         assertEquals(0, row.get("score"));
@@ -149,7 +149,7 @@ class AttemptTest {
         ChatDriver c = registered("silent");
         c.send("thi");
         long attemptId = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow().attemptId();
-        ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(db.jdbi(), contest, clock);
+        ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(db.jdbi(), dialogue, clock);
         clock.advance(Duration.ofMinutes(9));
         sweeper.sweep();
         assertEquals("answering", attemptRow(attemptId).get("status"));

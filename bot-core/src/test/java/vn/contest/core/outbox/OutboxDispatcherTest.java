@@ -65,7 +65,7 @@ class OutboxDispatcherTest {
     }
 
     static void enqueue(String chat, String text) {
-        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, new Outbound(new ChatRef("scripted", chat), text, List.of(), false, null, null)));
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(new Outbound(new ChatRef("scripted", chat), text, List.of(), false, null, null))));
     }
 
     static Map<String, Object> row(String text) {
@@ -151,7 +151,7 @@ class OutboxDispatcherTest {
         assertEquals(List.of("first", "other chat"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));
         db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now() WHERE status = 'sending'"));
         assertTrue(store.claim("scripted", 10, Duration.ofSeconds(60), gap).isEmpty(), "\"second\" waits for the gap");
-        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, Outbound.edit(new ChatRef("scripted", "gap-2"), "77", "edited")));
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(Outbound.edit(new ChatRef("scripted", "gap-2"), "77", "edited"))));
         assertEquals(List.of("edited"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)), "an edit does not wait");
         db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET sent_at = now() - interval '31 seconds' WHERE status = 'sent'"));
         assertEquals(List.of("second"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));

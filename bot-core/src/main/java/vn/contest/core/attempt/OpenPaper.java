@@ -1,0 +1,7 @@
+package vn.contest.core.attempt;
+
+/**
+ * A paper being taken, as locked for one turn: its row and the question it is on (null once every question
+ * is answered and the prediction is due).
+ */
+public record OpenPaper(Attempt attempt, PaperQuestion current) {}

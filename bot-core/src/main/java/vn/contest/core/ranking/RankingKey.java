@@ -1,0 +1,87 @@
+package vn.contest.core.ranking;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import vn.contest.core.attempt.Attempt;
+import vn.contest.core.config.ContestConfig.CountedAttempt;
+
+/**
+ * The contest's ranking key, defined once: score high to low, prediction closer to the actual number of
+ * participants (no prediction last), shorter duration, earlier finish, then the earlier paper. The SQL
+ * ({@link #orderBy}) and the Java comparison ({@link #better}) are both read off the same list of terms, as
+ * is the choice of the paper that counts when a person has several in a round.
+ */
+public final class RankingKey {
+    /** One term of an ordering: a column of the ranked rows, its direction, and the same value in Java. */
+    private record Term(String column, boolean descending, BiFunction<Attempt, Long, Comparable<?>> value) {
+        Term reversed() {
+            return new Term(column, !descending, value);
+        }
+    }
+
+    private static final List<Term> BETTER = List.of(
+            new Term("score", true, (a, actual) -> a.score()),
+            new Term("distance", false, RankingKey::distance),
+            new Term("duration_ms", false, (a, actual) -> a.duration().toMillis()),
+            new Term("finished_at", false, (a, actual) -> a.finishedAt()),
+            new Term("id", false, (a, actual) -> a.id()));
+
+    private static final List<Term> EARLIER = List.of(
+            new Term("started_at", false, (a, actual) -> a.startedAt()),
+            new Term("id", false, (a, actual) -> a.id()));
+
+    private RankingKey() {}
+
+    /**
+     * The ranking key as an SQL ORDER BY list over rows with these columns (distance computed by the query),
+     * each column prefixed with {@code qualifier} ("c." or "").
+     */
+    public static String orderBy(String qualifier) {
+        return sql(BETTER, qualifier);
+    }
+
+    /** The order in which a person's papers in a round are considered: the first row is the one that counts. */
+    public static String countedOrderBy(CountedAttempt policy) {
+        return sql(counting(policy), "");
+    }
+
+    /** Better papers first. */
+    public static Comparator<Attempt> better(long actualParticipants) {
+        return comparator(BETTER, actualParticipants);
+    }
+
+    /** Which of one person's finished papers in a round counts, by the contest's policy. */
+    public static Optional<Attempt> counted(List<Attempt> finishedInRound, CountedAttempt policy, long actualParticipants) {
+        return finishedInRound.stream().min(comparator(counting(policy), actualParticipants));
+    }
+
+    public static Long distance(Attempt a, long actualParticipants) {
+        return a.prediction() == null ? null : Math.abs(a.prediction() - actualParticipants);
+    }
+
+    private static List<Term> counting(CountedAttempt policy) {
+        return switch (policy) {
+            case BEST -> BETTER;
+            case FIRST -> EARLIER;
+            case LAST -> EARLIER.stream().map(Term::reversed).toList();
+        };
+    }
+
+    private static String sql(List<Term> terms, String qualifier) {
+        return terms.stream().map(t -> qualifier + t.column() + (t.descending() ? " DESC" : " ASC") + " NULLS LAST")
+                .collect(Collectors.joining(", "));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Attempt> comparator(List<Term> terms, long actual) {
+        Comparator<Attempt> result = (a, b) -> 0;
+        for (Term t : terms) {
+            Comparator<Comparable> direction = t.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            result = result.thenComparing(a -> (Comparable) t.value().apply(a, actual), Comparator.nullsLast(direction));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+package vn.contest.core.dialogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.store.Database;
+import vn.contest.core.testing.ChatDriver;
+import vn.contest.core.testing.MutableClock;
+import vn.contest.core.testing.TestContest;
+import vn.contest.core.testing.TestDatabase;
+
+/**
+ * What one answer tap costs the database, as the web channel serves it: the turn (dedupe, the chat's lock,
+ * the paper's lock and read, the graded answer, the replies) and reading the replies back.
+ */
+class AnswerStatementsTest {
+    static final int MOST_STATEMENTS_PER_ANSWER = 7;
+    static Database db;
+    static ChatDriver chat;
+    static final List<String> statements = new ArrayList<>();
+
+    @BeforeAll
+    static void setUp() {
+        db = TestDatabase.fresh();
+        Contest contest = TestContest.install(db.jdbi(), TestContest.config());
+        db.jdbi().setSqlLogger(new SqlLogger() {
+            @Override
+            public void logBeforeExecution(StatementContext context) {
+                synchronized (statements) {
+                    statements.add(context.getRenderedSql().strip().split("\\s+", 3)[0] + " "
+                            + context.getRenderedSql().strip().split("\\s+", 3)[1]);
+                }
+            }
+        });
+        Dialogue dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
+        chat = new ChatDriver(dialogue, new OutboxStore(db.jdbi()), "counted");
+        chat.register("Lê Văn Đếm", "02/03/1985", "0912777001", 1, "1");
+        chat.tap(chat.token("Bắt đầu thi"));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        db.close();
+    }
+
+    static List<String> counted(Runnable action) {
+        synchronized (statements) {
+            statements.clear();
+        }
+        action.run();
+        synchronized (statements) {
+            return List.copyOf(statements);
+        }
+    }
+
+    @Test
+    void everyAnswerOfAPaperCostsAtMostSevenStatements() {
+        int questions = TestContest.config().paper().questions();
+        for (int i = 0; i < questions; i++) {
+            String token = chat.lastQuestion().choices().get(0).token();
+            List<String> used = counted(() -> chat.tap(token));
+            assertTrue(used.size() <= MOST_STATEMENTS_PER_ANSWER, "answer " + (i + 1) + " ran " + used.size() + ": " + used);
+            if (i < questions - 1) {
+                assertEquals(6, used.size(), "a middle answer: event, chat, paper, answer, replies, and the read back: " + used);
+            }
+        }
+        assertTrue(chat.text().contains("dự đoán"), chat.text());
+    }
+}
