@@ -31,6 +31,7 @@ import vn.contest.admin.pages.ResultsPage;
 import vn.contest.admin.pages.SettingsPage;
 import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.LiveContest;
 
 /**
@@ -45,7 +46,7 @@ public final class AdminWeb {
     private final LoginThrottle throttle;
     private final List<AdminRoute> routes = new ArrayList<>();
 
-    public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links) {
+    public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links, List<? extends Channel<?>> channels) {
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
@@ -58,7 +59,7 @@ public final class AdminWeb {
         new UsersPage(users, jdbi, contest).addTo(routes);
         new UnitsPage(contest, links).addTo(routes);
         new SettingsPage(contest, jdbi).addTo(routes);
-        new BroadcastsPage(jdbi, contest).addTo(routes);
+        new BroadcastsPage(jdbi, contest, channels).addTo(routes);
         new AuditPage(audit, contest).addTo(routes);
     }
 

@@ -5,22 +5,21 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.function.Consumer;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.LiveContest;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
-import vn.contest.core.outbox.Sender;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.core.text.Redaction;
@@ -28,7 +27,6 @@ import vn.contest.telegram.TelegramChannel;
 import vn.contest.admin.AdminWeb;
 import vn.contest.web.WebChannel;
 import vn.contest.zalo.ZaloChannel;
-import vn.contest.web.WebSender;
 
 /** One running instance: database, contest, dialogue, background jobs and the HTTP server. */
 public final class App implements AutoCloseable {
@@ -41,13 +39,12 @@ public final class App implements AutoCloseable {
     private final ExpiredAttemptSweeper sweeper;
     private final OutboxDispatcher dispatcher;
     private final Javalin server;
-    private final TelegramChannel telegram;
-    private final ZaloChannel zalo;
+    private final List<Channel<JavalinConfig>> channels;
     private final AdminWeb admin;
 
     private App(EmbeddedPostgresServer embedded, Database database, LiveContest contest, Dialogue dialogue,
-                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, TelegramChannel telegram,
-                ZaloChannel zalo, AdminWeb admin) {
+                ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, List<Channel<JavalinConfig>> channels,
+                AdminWeb admin) {
         this.embedded = embedded;
         this.database = database;
         this.contest = contest;
@@ -55,8 +52,7 @@ public final class App implements AutoCloseable {
         this.sweeper = sweeper;
         this.dispatcher = dispatcher;
         this.server = server;
-        this.telegram = telegram;
-        this.zalo = zalo;
+        this.channels = channels;
         this.admin = admin;
     }
 
@@ -89,34 +85,15 @@ public final class App implements AutoCloseable {
             Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
             OutboxStore outbox = new OutboxStore(database.jdbi());
             ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), dialogue, clock);
-            List<Sender> senders = new ArrayList<>(List.of(new WebSender()));
-            List<Consumer<JavalinConfig>> routes = new ArrayList<>(List.of(new WebChannel(dialogue, outbox)::install));
-            TelegramChannel telegram = config.telegram() == null ? null : new TelegramChannel(config.telegram(), dialogue);
-            if (telegram != null) {
-                senders.add(telegram.sender());
-                routes.add(telegram::install);
-                log.info("Telegram channel on ({} mode)", config.telegram().mode().name().toLowerCase());
-            }
-            ZaloChannel zalo = config.zalo() == null ? null : new ZaloChannel(config.zalo(), dialogue, database.jdbi(), clock);
-            List<Supplier<Optional<String>>> alerts = new ArrayList<>();
-            if (zalo != null) {
-                senders.add(zalo.sender());
-                routes.add(zalo::install);
-                alerts.add(zalo::alert);
-                zalo.start();
-                log.info("Zalo OA channel on");
-            }
-            AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links());
-            routes.add(admin::install);
+            List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
+            AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels);
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
-            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, senders);
-            Javalin server = server(database, routes, alerts).start(config.host(), config.port());
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
+            Javalin server = server(database, channels, admin).start(config.host(), config.port());
+            channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
             dispatcher.start(Duration.ofMillis(250));
-            if (telegram != null) {
-                telegram.start(database.jdbi());
-            }
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, telegram, zalo, admin);
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, channels, admin);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -128,16 +105,30 @@ public final class App implements AutoCloseable {
         }
     }
 
-    private static Javalin server(Database database, List<Consumer<JavalinConfig>> routes, List<Supplier<Optional<String>>> alerts) {
+    /**
+     * The channels this instance serves: the web page always, each platform when it is configured. A new
+     * channel is one more line here.
+     */
+    private static List<Channel<JavalinConfig>> channels(AppConfig config, Dialogue dialogue, OutboxStore outbox, Jdbi jdbi,
+                                                         Clock clock) {
+        return Stream.<Optional<Channel<JavalinConfig>>>of(
+                        Optional.of(new WebChannel(dialogue, outbox)),
+                        Optional.ofNullable(config.telegram()).map(c -> new TelegramChannel(c, dialogue, jdbi)),
+                        Optional.ofNullable(config.zalo()).map(c -> new ZaloChannel(c, dialogue, jdbi, clock)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = 256 * 1024;
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
-            routes.forEach(r -> r.accept(config));
+            channels.forEach(c -> c.install(config));
+            admin.install(config);
             // 200 only while the database answers; alerts (a failed Zalo token refresh...) ride along as details.
             config.routes.get("/health", ctx -> {
                 boolean up = database.isUp();
-                List<String> details = up ? alerts.stream().map(Supplier::get).flatMap(Optional::stream).toList() : List.of();
+                List<String> details = up ? channels.stream().flatMap(c -> c.alerts().stream()).toList() : List.of();
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                         .json(Map.of("status", up ? "ok" : "database unavailable", "alerts", details));
             });
@@ -174,12 +165,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        if (telegram != null) {
-            telegram.close();
-        }
-        if (zalo != null) {
-            zalo.close();
-        }
+        channels.forEach(Channel::close);
         sweeper.close();
         dispatcher.close();
         database.close();

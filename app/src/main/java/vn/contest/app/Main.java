@@ -91,7 +91,7 @@ public final class Main {
             return 2;
         }
         try {
-            new TelegramChannel(config.telegram(), null).registerWebhook(url);
+            new TelegramChannel(config.telegram(), null, null).registerWebhook(url);
             System.out.println("Telegram webhook set to " + url);
             return 0;
         } catch (Exception e) {

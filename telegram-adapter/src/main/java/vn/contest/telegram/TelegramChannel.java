@@ -13,11 +13,12 @@ import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.outbox.Sender;
 
 /** The Telegram channel, wired: webhook route or poller, the sender, and the bot's command menu. */
-public final class TelegramChannel implements AutoCloseable {
+public final class TelegramChannel implements Channel<JavalinConfig> {
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
     static final int LONG_POLL_SECONDS = 25;
 
@@ -25,10 +26,13 @@ public final class TelegramChannel implements AutoCloseable {
     private final TelegramClient client;
     private final UpdateHandler handler;
     private final TelegramSender sender;
+    private final Jdbi jdbi;
     private TelegramPoller poller;
 
-    public TelegramChannel(TelegramConfig config, Dialogue dialogue) {
+    /** {@code jdbi} holds the poller's lock (polling mode); null for a channel used only to register the webhook. */
+    public TelegramChannel(TelegramConfig config, Dialogue dialogue, Jdbi jdbi) {
         this.config = config;
+        this.jdbi = jdbi;
         // Long polling holds a request open for LONG_POLL_SECONDS: the read time-out must outlast it.
         OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(LONG_POLL_SECONDS + 15))
                 .connectTimeout(Duration.ofSeconds(10)).build();
@@ -37,11 +41,23 @@ public final class TelegramChannel implements AutoCloseable {
         this.sender = new TelegramSender(client);
     }
 
+    @Override
+    public String id() {
+        return "telegram";
+    }
+
+    @Override
+    public String label() {
+        return "Telegram";
+    }
+
+    @Override
     public Sender sender() {
         return sender;
     }
 
     /** Adds the webhook route (webhook mode only). */
+    @Override
     public void install(JavalinConfig javalin) {
         if (config.mode() == TelegramConfig.Mode.WEBHOOK) {
             new TelegramWebhook(config.webhookSecret(), handler).install(javalin);
@@ -49,7 +65,9 @@ public final class TelegramChannel implements AutoCloseable {
     }
 
     /** Starts polling (polling mode) and publishes the command menu. */
-    public void start(Jdbi jdbi) {
+    @Override
+    public void start() {
+        log.info("Telegram channel on ({} mode)", config.mode().name().toLowerCase());
         if (config.mode() == TelegramConfig.Mode.POLLING) {
             poller = new TelegramPoller(client, handler, jdbi, LONG_POLL_SECONDS);
             poller.start();

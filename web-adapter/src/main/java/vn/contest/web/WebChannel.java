@@ -8,11 +8,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Inbound;
 import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.outbox.Sender;
 
 /**
  * The participant's chat page: the page itself at {@code /}, and a small JSON API it talks to.
@@ -26,7 +28,7 @@ import vn.contest.core.outbox.OutboxStore;
  * </pre>
  * The client's message id makes a resent message (a retry after a dropped connection) count once.
  */
-public final class WebChannel {
+public final class WebChannel implements Channel<JavalinConfig> {
     public static final String CHANNEL = "web";
     static final int MAX_TEXT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +41,22 @@ public final class WebChannel {
         this.outbox = outbox;
     }
 
+    @Override
+    public String id() {
+        return CHANNEL;
+    }
+
+    @Override
+    public String label() {
+        return "Trang web";
+    }
+
+    @Override
+    public Sender sender() {
+        return new WebSender();
+    }
+
+    @Override
     public void install(JavalinConfig config) {
         config.staticFiles.add(sf -> {
             sf.hostedPath = "/";

@@ -3,7 +3,7 @@ package vn.contest.zalo;
 import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -11,11 +11,12 @@ import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.outbox.Sender;
 
 /** The Zalo OA channel, wired: webhook route, sender, and the token kept fresh ahead of its 25-hour expiry. */
-public final class ZaloChannel implements AutoCloseable {
+public final class ZaloChannel implements Channel<JavalinConfig> {
     private static final Logger log = LoggerFactory.getLogger(ZaloChannel.class);
 
     private final ZaloTokens tokens;
@@ -35,15 +36,29 @@ public final class ZaloChannel implements AutoCloseable {
         this.sender = new ZaloSender(api);
     }
 
+    @Override
+    public String id() {
+        return "zalo";
+    }
+
+    @Override
+    public String label() {
+        return "Zalo";
+    }
+
+    @Override
     public Sender sender() {
         return sender;
     }
 
+    @Override
     public void install(JavalinConfig javalin) {
         webhook.install(javalin);
     }
 
+    @Override
     public void start() {
+        log.info("Zalo OA channel on");
         tokens.seed();
         refresher.scheduleWithFixedDelay(() -> {
             try {
@@ -55,9 +70,10 @@ public final class ZaloChannel implements AutoCloseable {
         }, 1, 10, TimeUnit.MINUTES);
     }
 
-    /** A refresh failure to show on /health and in the admin web. */
-    public Optional<String> alert() {
-        return tokens.alert();
+    /** A refresh failure, to show on /health and in the admin web. */
+    @Override
+    public List<String> alerts() {
+        return tokens.alert().stream().toList();
     }
 
     @Override

@@ -12,6 +12,7 @@ import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.admin.auth.Area;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
 
@@ -24,10 +25,12 @@ public final class BroadcastsPage {
     static final int MAX_TEXT = 2000;
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
+    private final List<? extends Channel<?>> channels;
 
-    public BroadcastsPage(Jdbi jdbi, Supplier<Contest> live) {
+    public BroadcastsPage(Jdbi jdbi, Supplier<Contest> live, List<? extends Channel<?>> channels) {
         this.jdbi = jdbi;
         this.live = live;
+        this.channels = channels;
     }
 
     public record Audience(String channel, String label, long chats) {}
@@ -71,7 +74,7 @@ public final class BroadcastsPage {
     private void send(Context ctx) {
         String channel = String.valueOf(ctx.formParam("channel"));
         String text = ctx.formParam("text") == null ? "" : ctx.formParam("text").strip();
-        if (!List.of("web", "telegram", "zalo").contains(channel)) {
+        if (channels.stream().noneMatch(c -> c.id().equals(channel))) {
             ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, "Vui lòng chọn kênh gửi."));
             return;
         }
@@ -92,12 +95,7 @@ public final class BroadcastsPage {
         ctx.redirect("/admin/broadcasts", HttpStatus.SEE_OTHER);
     }
 
-    static String label(String channel) {
-        return switch (channel) {
-            case "web" -> "Trang web";
-            case "telegram" -> "Telegram";
-            case "zalo" -> "Zalo";
-            default -> channel;
-        };
+    private String label(String channel) {
+        return channels.stream().filter(c -> c.id().equals(channel)).map(Channel::label).findFirst().orElse(channel);
     }
 }

@@ -1,0 +1,34 @@
+package vn.contest.core.channel;
+
+import java.util.List;
+import vn.contest.core.outbox.Sender;
+
+/**
+ * One way participants reach the contest (the web page, Telegram, Zalo...), as the app wires it: the routes
+ * it adds to the HTTP server, the sender the outbox dispatcher uses, its background work, and what an
+ * operator must act on. {@code R} is the server's route configuration, which bot-core does not know.
+ * Adding a channel is a module implementing this and one line in {@code App.channels}.
+ */
+public interface Channel<R> extends AutoCloseable {
+    /** The channel's code in chats and in the outbox: "web", "telegram", "zalo". */
+    String id();
+
+    /** Its name for the committee, in Vietnamese. */
+    String label();
+
+    /** Adds its routes (webhooks, pages) to the server. */
+    void install(R routes);
+
+    Sender sender();
+
+    /** Starts background work (polling, token refresh) once the server runs. */
+    default void start() {}
+
+    /** Problems an operator must act on now (a failed token refresh...), as short texts; empty when all is well. */
+    default List<String> alerts() {
+        return List.of();
+    }
+
+    @Override
+    default void close() {}
+}
