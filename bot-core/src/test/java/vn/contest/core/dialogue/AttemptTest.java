@@ -113,7 +113,11 @@ class AttemptTest {
         c.tap(Tokens.answer(t1.attemptId(), 3, 0));                                // a future question
         c.tap("ans:abc");                                                          // garbage
         assertTrue(c.text().contains("Vui lòng chọn một đáp án"), c.text());
-        assertEquals(4, c.choices().size(), "the question and its buttons come back after a hint: " + c.text() + c.choices());
+        // The bank has questions with two, three and four options: count the current question's own.
+        int options = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT cardinality(options) FROM attempt_questions WHERE attempt_id = :a AND position = 1")
+                .bind("a", t1.attemptId()).mapTo(Integer.class).one());
+        assertEquals(options, c.choices().size(), "the question and its buttons come back after a hint");
         c.tap(Tokens.answer(t1.attemptId(), 1, 5));                                // option F of a 4-option question
         Map<String, Object> row = attemptRow(t1.attemptId());
         assertEquals(0, row.get("score"));

@@ -6,3 +6,7 @@ ALTER TABLE participants ADD CONSTRAINT participants_group_no_range CHECK (group
 ALTER TABLE attempt_questions ADD COLUMN correct boolean;
 UPDATE attempt_questions SET correct = (chosen_index = correct_index) WHERE chosen_index IS NOT NULL;
 ALTER TABLE attempt_questions ADD CONSTRAINT attempt_questions_graded CHECK ((chosen_index IS NULL) = (correct IS NULL));
+
+-- One contest per database: the sweeper, the outbox, the Telegram poller's lock and the Zalo token store
+-- serve the whole database, so a second contest is refused at start (ContestStore.install says why).
+CREATE UNIQUE INDEX contests_only_one ON contests ((true));
