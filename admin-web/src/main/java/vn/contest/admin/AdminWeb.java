@@ -10,7 +10,6 @@ import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -35,8 +34,8 @@ import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.LiveContest;
 
 /**
- * The committee's admin web under /admin. Every route is in {@link #routes()} with the part of the site it
- * belongs to; a guard checks the session, the role and, on every POST, the form's CSRF token.
+ * The committee's admin web under /admin. Every route is listed in the constructor, on one screen, with the
+ * part of the site it belongs to; a guard checks the session, the role and, on every POST, the form's CSRF token.
  */
 public final class AdminWeb {
     static final String LOGIN_CSRF_COOKIE = "admin_login_csrf";
@@ -44,23 +43,63 @@ public final class AdminWeb {
     private final AdminUsers users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
-    private final List<AdminRoute> routes = new ArrayList<>();
+    private final List<AdminRoute> routes;
 
     public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links, List<? extends Channel<?>> channels) {
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
-        Audit audit = new Audit(jdbi);
-        new DashboardPage(jdbi, contest).addTo(routes);
-        new QuestionForm(jdbi, contest).addTo(routes);
-        new QuestionsPage(jdbi, contest).addTo(routes);
-        new ParticipantsPage(jdbi, contest).addTo(routes);
-        new ResultsPage(jdbi, contest).addTo(routes);
-        new UsersPage(users, jdbi, contest).addTo(routes);
-        new UnitsPage(contest, links).addTo(routes);
-        new SettingsPage(contest, jdbi).addTo(routes);
-        new BroadcastsPage(jdbi, contest, channels).addTo(routes);
-        new AuditPage(audit, contest).addTo(routes);
+        DashboardPage dashboard = new DashboardPage(jdbi, contest);
+        QuestionsPage questions = new QuestionsPage(jdbi, contest);
+        QuestionForm question = new QuestionForm(jdbi, contest);
+        ParticipantsPage participants = new ParticipantsPage(jdbi, contest);
+        ResultsPage results = new ResultsPage(jdbi, contest);
+        UnitsPage units = new UnitsPage(contest, links);
+        BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels);
+        SettingsPage settings = new SettingsPage(contest, jdbi);
+        UsersPage accounts = new UsersPage(users, jdbi, contest);
+        AuditPage audit = new AuditPage(new Audit(jdbi), contest);
+        // Every guarded page and action, with the part of the site (hence the roles, see Role) it belongs to.
+        this.routes = List.of(
+                get("/admin", Area.DASHBOARD, dashboard::show),
+                get("/admin/questions", Area.BANK, questions::list),
+                post("/admin/questions/import", Area.BANK, questions::importFile),
+                post("/admin/questions/{id}/active", Area.BANK, questions::toggle),
+                get("/admin/questions/export.xlsx", Area.BANK, questions::export),
+                get("/admin/questions/new", Area.BANK, question::blank),
+                post("/admin/questions/new", Area.BANK, question::create),
+                get("/admin/questions/{id}/edit", Area.BANK, question::edit),
+                post("/admin/questions/{id}/edit", Area.BANK, question::change),
+                get("/admin/participants", Area.PARTICIPANTS, participants::list),
+                get("/admin/participants/{id}", Area.PARTICIPANTS, participants::detail),
+                post("/admin/participants/{id}/disqualify", Area.PARTICIPANTS, participants::disqualify),
+                post("/admin/participants/{id}/requalify", Area.PARTICIPANTS, participants::requalify),
+                get("/admin/results", Area.RESULTS, results::show),
+                post("/admin/results/confirm", Area.RESULTS, results::confirm),
+                get("/admin/results/winners.xlsx", Area.RESULTS, results::winnersXlsx),
+                get("/admin/results/ranking.xlsx", Area.RESULTS, results::rankingXlsx),
+                get("/admin/results/units.xlsx", Area.RESULTS, results::unitsXlsx),
+                get("/admin/results/print", Area.RESULTS, results::print),
+                get("/admin/units", Area.UNITS, units::list),
+                get("/admin/units/{code}/qr.png", Area.UNITS, units::qr),
+                get("/admin/broadcasts", Area.BROADCAST, broadcasts::show),
+                post("/admin/broadcasts", Area.BROADCAST, broadcasts::send),
+                get("/admin/settings", Area.SETTINGS, settings::show),
+                post("/admin/settings", Area.SETTINGS, settings::save),
+                get("/admin/users", Area.USERS, accounts::show),
+                post("/admin/users", Area.USERS, accounts::create),
+                post("/admin/users/{id}/active", Area.USERS, accounts::toggle),
+                get("/admin/audit", Area.AUDIT, audit::show),
+                get("/admin/password", Area.ACCOUNT, accounts::passwordForm),
+                post("/admin/password", Area.ACCOUNT, accounts::changePassword));
+    }
+
+    private static AdminRoute get(String path, Area area, Handler handler) {
+        return new AdminRoute(HandlerType.GET, path, area, handler);
+    }
+
+    private static AdminRoute post(String path, Area area, Handler handler) {
+        return new AdminRoute(HandlerType.POST, path, area, handler);
     }
 
     public AdminUsers users() {
@@ -69,7 +108,7 @@ public final class AdminWeb {
 
     /** Every guarded route (method, path, area): the authorization matrix test walks this list. */
     public List<AdminRoute> routes() {
-        return List.copyOf(routes);
+        return routes;
     }
 
     public void install(JavalinConfig config) {

@@ -1,13 +1,11 @@
 package vn.contest.admin.pages;
 
-import io.javalin.http.HandlerType;
+import io.javalin.http.Context;
 import java.util.List;
 import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
-import vn.contest.admin.auth.Area;
 import vn.contest.core.contest.Contest;
 
 /** The audit log, newest first (administrators only). */
@@ -26,8 +24,7 @@ public final class AuditPage {
         return live.get();
     }
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/audit", Area.AUDIT, ctx -> ctx.html(Templates.render("audit.jte",
-                new View(AdminContext.page(ctx, contest(), "Nhật ký thay đổi", "audit"), audit.latest(300))))));
+    public void show(Context ctx) {
+        ctx.html(Templates.render("audit.jte", new View(AdminContext.page(ctx, contest(), "Nhật ký thay đổi", "audit"), audit.latest(300))));
     }
 }

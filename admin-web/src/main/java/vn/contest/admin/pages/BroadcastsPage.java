@@ -1,20 +1,18 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
-import vn.contest.admin.auth.Area;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
-import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.outbox.BroadcastStore;
 
 /**
  * An announcement to every registered participant of one channel, queued in the outbox in one transaction
@@ -23,6 +21,7 @@ import vn.contest.core.outbox.OutboxStore;
  */
 public final class BroadcastsPage {
     static final int MAX_TEXT = 2000;
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
     private final List<? extends Channel<?>> channels;
@@ -44,34 +43,24 @@ public final class BroadcastsPage {
 
     public record View(Page page, List<Audience> audiences, List<Progress> broadcasts, String error, boolean refresh) {}
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/broadcasts", Area.BROADCAST, ctx -> ctx.html(render(ctx, null))));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/broadcasts", Area.BROADCAST, this::send));
+    public void show(Context ctx) {
+        ctx.html(render(ctx, null));
     }
 
     private String render(Context ctx, String error) {
         Contest contest = live.get();
-        List<Audience> audiences = jdbi.withHandle(h -> h.createQuery("""
-                SELECT channel, count(*) AS chats FROM chat_accounts WHERE contest_id = :c AND participant_id IS NOT NULL
-                GROUP BY channel ORDER BY channel""").bind("c", contest.id())
-                .map((rs, c) -> new Audience(rs.getString("channel"), label(rs.getString("channel")), rs.getLong("chats"))).list());
-        List<Progress> broadcasts = jdbi.withHandle(h -> h.createQuery("""
-                SELECT b.id, b.channel, b.text, to_char(b.created_at AT TIME ZONE :tz, 'HH24:MI DD/MM/YYYY') AS at, b.created_by, b.recipients,
-                       count(o.id) FILTER (WHERE o.status = 'sent') AS sent,
-                       count(o.id) FILTER (WHERE o.status = 'failed') AS failed,
-                       count(o.id) FILTER (WHERE o.status IN ('pending', 'sending')) AS waiting
-                FROM broadcasts b LEFT JOIN outbox o ON o.broadcast_id = b.id
-                WHERE b.contest_id = :c GROUP BY b.id ORDER BY b.id DESC LIMIT 50""")
-                .bind("c", contest.id()).bind("tz", contest.config().timezone())
-                .map((rs, c) -> new Progress(rs.getLong("id"), label(rs.getString("channel")), rs.getString("text"), rs.getString("at"),
-                        rs.getString("created_by"), rs.getInt("recipients"), rs.getLong("sent"), rs.getLong("failed"), rs.getLong("waiting")))
-                .list());
+        List<Audience> audiences = jdbi.withHandle(h -> BroadcastStore.audiences(h, contest.id())).stream()
+                .map(a -> new Audience(a.channel(), label(a.channel()), a.chats())).toList();
+        List<Progress> broadcasts = jdbi.withHandle(h -> BroadcastStore.recent(h, contest.id(), 50)).stream()
+                .map(b -> new Progress(b.id(), label(b.channel()), b.text(), AT.format(b.createdAt().atZone(contest.config().zone())),
+                        b.createdBy(), b.recipients(), b.sent(), b.failed(), b.waiting()))
+                .toList();
         boolean refresh = broadcasts.stream().anyMatch(b -> b.waiting() > 0);
         return Templates.render("broadcasts.jte", new View(AdminContext.page(ctx, contest, "Gửi thông báo", "broadcasts"),
                 audiences, broadcasts, error, refresh));
     }
 
-    private void send(Context ctx) {
+    public void send(Context ctx) {
         String channel = String.valueOf(ctx.formParam("channel"));
         String text = ctx.formParam("text") == null ? "" : ctx.formParam("text").strip();
         if (channels.stream().noneMatch(c -> c.id().equals(channel))) {
@@ -84,12 +73,7 @@ public final class BroadcastsPage {
         }
         Contest contest = live.get();
         jdbi.useTransaction(h -> {
-            long id = h.createQuery("""
-                    INSERT INTO broadcasts (contest_id, channel, text, created_by, recipients) VALUES (:c, :ch, :t, :by, 0) RETURNING id""")
-                    .bind("c", contest.id()).bind("ch", channel).bind("t", text).bind("by", AdminContext.user(ctx).username())
-                    .mapTo(Long.class).one();
-            int recipients = OutboxStore.enqueueBroadcast(h, id, contest.id(), channel, text);
-            h.execute("UPDATE broadcasts SET recipients = ? WHERE id = ?", recipients, id);
+            int recipients = BroadcastStore.send(h, contest.id(), channel, text, AdminContext.user(ctx).username());
             Audit.record(h, AdminContext.user(ctx), "Gửi thông báo", "kênh " + channel, null, Map.of("nội dung", text, "số người nhận", recipients));
         });
         ctx.redirect("/admin/broadcasts", HttpStatus.SEE_OTHER);

@@ -1,7 +1,6 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,13 +8,12 @@ import java.util.function.Supplier;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
-import vn.contest.admin.auth.Area;
 import vn.contest.admin.auth.Role;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.dialogue.Texts;
+import vn.contest.core.participant.ParticipantQueries;
 import vn.contest.core.text.PhoneNumbers;
 
 /** Participants: search by name, phone or unit; one person's papers; disqualify with a reason (audited). */
@@ -42,72 +40,44 @@ public final class ParticipantsPage {
         return live.get();
     }
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/participants", Area.PARTICIPANTS, this::list));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/participants/{id}", Area.PARTICIPANTS, this::detail));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/participants/{id}/disqualify", Area.PARTICIPANTS, this::disqualify));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/participants/{id}/requalify", Area.PARTICIPANTS, this::requalify));
-    }
-
-    private void list(Context ctx) {
+    public void list(Context ctx) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         int pageNo = QuestionsPage.parsePage(ctx.queryParam("page"));
         String phone = PhoneNumbers.normalize(q).orElse(q.replaceAll("\\D", ""));
         Role role = AdminContext.user(ctx).role();
-        List<Row> rows = jdbi.withHandle(h -> h.createQuery(select() + """
-                WHERE p.contest_id = :c AND (:q = '' OR p.full_name ILIKE '%' || :q || '%' OR u.name ILIKE '%' || :q || '%'
-                      OR (length(:phone) >= 4 AND p.phone LIKE :phone || '%'))
-                ORDER BY p.registered_at DESC LIMIT :limit OFFSET :offset""")
-                .bind("c", contest().id()).bind("q", q).bind("phone", phone)
-                .bind("limit", QuestionsPage.PAGE_SIZE + 1).bind("offset", (pageNo - 1) * QuestionsPage.PAGE_SIZE)
-                .map((rs, c) -> row(rs, role)).list());
+        List<Row> rows = jdbi.withHandle(h -> ParticipantQueries.search(h, contest().id(), q, phone, QuestionsPage.PAGE_SIZE + 1,
+                (pageNo - 1) * QuestionsPage.PAGE_SIZE)).stream().map(p -> row(p, role)).toList();
         boolean more = rows.size() > QuestionsPage.PAGE_SIZE;
         ctx.html(Templates.render("participants.jte", new ListView(AdminContext.page(ctx, contest(), "Người dự thi", "participants"),
                 more ? rows.subList(0, QuestionsPage.PAGE_SIZE) : rows, q, pageNo, more)));
     }
 
-    private static String select() {
-        return """
-                SELECT p.id, p.full_name, p.birth_date, p.phone, p.group_no, p.registered_at, p.disqualified_reason,
-                       u.name || coalesce(', ' || parent.name, '') AS unit,
-                       (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished') AS papers
-                FROM participants p JOIN units u ON u.id = p.unit_id LEFT JOIN units parent ON parent.id = u.parent_id
-                """;
-    }
-
-    private Row row(java.sql.ResultSet rs, Role role) throws java.sql.SQLException {
+    private Row row(ParticipantQueries.Listed p, Role role) {
         boolean full = role.seesPersonalData;
-        return new Row(rs.getLong("id"), rs.getString("full_name"),
-                full ? DATE.format(rs.getObject("birth_date", java.time.LocalDate.class)) : "**/**/****",
-                full ? rs.getString("phone") : PhoneNumbers.mask(rs.getString("phone")), rs.getInt("group_no"), rs.getString("unit"),
-                Texts.dateTime(rs.getTimestamp("registered_at").toInstant(), contest().config().zone()), rs.getLong("papers"),
-                rs.getString("disqualified_reason"));
+        return new Row(p.id(), p.fullName(), full ? DATE.format(p.birthDate()) : "**/**/****",
+                full ? p.phone() : PhoneNumbers.mask(p.phone()), p.group(), p.unit(),
+                Texts.dateTime(p.registeredAt(), contest().config().zone()), p.papers(), p.disqualifiedReason());
     }
 
-    private void detail(Context ctx) {
+    public void detail(Context ctx) {
         ctx.html(renderDetail(ctx, QuestionsPage.parseId(ctx), null));
     }
 
     private String renderDetail(Context ctx, long id, String error) {
         Role role = AdminContext.user(ctx).role();
-        Row person = jdbi.withHandle(h -> h.createQuery(select() + " WHERE p.id = :id AND p.contest_id = :c")
-                .bind("id", id).bind("c", contest().id()).map((rs, c) -> row(rs, role)).findOne())
+        Row person = jdbi.withHandle(h -> ParticipantQueries.find(h, contest().id(), id)).map(p -> row(p, role))
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có người dự thi này."));
-        List<Paper> papers = jdbi.withHandle(h -> h.createQuery("""
-                SELECT a.id, r.name AS round, a.started_at, a.score, a.question_count, a.duration_ms, a.prediction, a.status, a.finish_reason
-                FROM attempts a JOIN rounds r ON r.id = a.round_id WHERE a.participant_id = :p ORDER BY a.started_at""")
-                .bind("p", id)
-                .map((rs, c) -> new Paper(rs.getLong("id"), rs.getString("round"),
-                        Texts.dateTime(rs.getTimestamp("started_at").toInstant(), contest().config().zone()),
-                        rs.getInt("score") + "/" + rs.getInt("question_count"),
-                        rs.getObject("duration_ms") == null ? "—" : Texts.duration(java.time.Duration.ofMillis(rs.getLong("duration_ms"))),
-                        rs.getObject("prediction") == null ? "—" : Texts.number(rs.getLong("prediction")),
-                        "finished".equals(rs.getString("status")) ? ("timeout".equals(rs.getString("finish_reason")) ? "Hết giờ" : "Hoàn thành") : "Đang thi"))
-                .list());
+        List<Paper> papers = jdbi.withHandle(h -> ParticipantQueries.papers(h, id)).stream()
+                .map(a -> new Paper(a.id(), a.round(), Texts.dateTime(a.startedAt(), contest().config().zone()),
+                        a.score() + "/" + a.questionCount(),
+                        a.durationMs() == null ? "—" : Texts.duration(java.time.Duration.ofMillis(a.durationMs())),
+                        a.prediction() == null ? "—" : Texts.number(a.prediction()),
+                        "finished".equals(a.status()) ? ("timeout".equals(a.finishReason()) ? "Hết giờ" : "Hoàn thành") : "Đang thi"))
+                .toList();
         return Templates.render("participant.jte", new DetailView(AdminContext.page(ctx, contest(), person.name(), "participants"), person, papers, error));
     }
 
-    private void disqualify(Context ctx) {
+    public void disqualify(Context ctx) {
         long id = QuestionsPage.parseId(ctx);
         String reason = ctx.formParam("reason") == null ? "" : ctx.formParam("reason").strip();
         if (reason.length() < 5 || reason.length() > 500) {
@@ -117,21 +87,19 @@ public final class ParticipantsPage {
         setDisqualified(ctx, id, reason);
     }
 
-    private void requalify(Context ctx) {
+    public void requalify(Context ctx) {
         setDisqualified(ctx, QuestionsPage.parseId(ctx), null);
     }
 
     private void setDisqualified(Context ctx, long id, String reason) {
         boolean found = jdbi.inTransaction(h -> {
-            var before = h.createQuery("SELECT disqualified_reason FROM participants WHERE id = :id AND contest_id = :c FOR UPDATE")
-                    .bind("id", id).bind("c", contest().id()).mapToMap().findOne();
+            var before = ParticipantQueries.lockDisqualification(h, contest().id(), id);
             if (before.isEmpty()) {
                 return false;
             }
-            h.createUpdate("UPDATE participants SET disqualified_at = CASE WHEN :r IS NULL THEN NULL ELSE now() END, disqualified_reason = :r WHERE id = :id")
-                    .bind("r", reason).bind("id", id).execute();
+            ParticipantQueries.setDisqualified(h, id, reason);
             Audit.record(h, AdminContext.user(ctx), reason == null ? "Cho dự thi lại" : "Dừng quyền dự thi", "người dự thi " + id,
-                    Map.of("lý do", String.valueOf(before.get().get("disqualified_reason"))), Map.of("lý do", String.valueOf(reason)));
+                    Map.of("lý do", String.valueOf(before.get().orElse(null))), Map.of("lý do", String.valueOf(reason)));
             return true;
         });
         if (!found) {

@@ -1,7 +1,6 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +8,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
-import vn.contest.admin.auth.Area;
 import vn.contest.core.bank.ImportProblem;
+import vn.contest.core.bank.QuestionBankQueries;
 import vn.contest.core.bank.QuestionImporter;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Topic;
@@ -37,12 +35,16 @@ public final class QuestionForm {
 
     public record View(Page page, Long id, Fields fields, List<Topic> topics, List<ImportProblem> problems) {}
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/questions/new", Area.BANK,
-                ctx -> ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", ""), List.of()))));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/questions/new", Area.BANK, ctx -> save(ctx, null)));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/questions/{id}/edit", Area.BANK, this::edit));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/questions/{id}/edit", Area.BANK, ctx -> save(ctx, QuestionsPage.parseId(ctx))));
+    public void blank(Context ctx) {
+        ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", ""), List.of()));
+    }
+
+    public void create(Context ctx) {
+        save(ctx, null);
+    }
+
+    public void change(Context ctx) {
+        save(ctx, QuestionsPage.parseId(ctx));
     }
 
     private String render(Context ctx, Long id, Fields fields, List<ImportProblem> problems) {
@@ -50,23 +52,15 @@ public final class QuestionForm {
                 "questions"), id, fields, live.get().topics(), problems));
     }
 
-    private void edit(Context ctx) {
+    public void edit(Context ctx) {
         long id = QuestionsPage.parseId(ctx);
         Fields fields = current(id).orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có câu hỏi này."));
         ctx.html(render(ctx, id, fields, List.of()));
     }
 
     private Optional<Fields> current(long id) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT t.code, q.text, q.explanation, array_agg(o.text ORDER BY o.position) AS options,
-                       (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
-                FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_options o ON o.question_id = q.id
-                WHERE q.id = :id AND q.contest_id = :c GROUP BY q.id, t.code""")
-                .bind("id", id).bind("c", live.get().id())
-                .map((rs, c) -> new Fields(rs.getString("code"), rs.getString("text"),
-                        List.of((String[]) rs.getArray("options").getArray()), String.valueOf((char) ('A' + rs.getInt("correct"))),
-                        rs.getString("explanation")))
-                .findOne());
+        return jdbi.withHandle(h -> QuestionBankQueries.find(h, live.get().id(), id))
+                .map(q -> new Fields(q.topicCode(), q.text(), q.options(), String.valueOf((char) ('A' + q.correct())), q.explanation()));
     }
 
     private void save(Context ctx, Long id) {

@@ -3,11 +3,9 @@ package vn.contest.admin.pages;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
@@ -15,17 +13,17 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.admin.Xlsx;
-import vn.contest.admin.auth.Area;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.dialogue.Texts;
 import vn.contest.core.ranking.Award;
+import vn.contest.core.participant.ParticipantQueries;
 import vn.contest.core.ranking.PrizeProposal;
+import vn.contest.core.ranking.PrizeSnapshotStore;
 import vn.contest.core.ranking.RankedEntry;
 import vn.contest.core.ranking.RankingQuery;
 import vn.contest.core.ranking.UnitStanding;
@@ -66,16 +64,7 @@ public final class ResultsPage {
         return live.get();
     }
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/results", Area.RESULTS, this::show));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/results/confirm", Area.RESULTS, this::confirm));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/winners.xlsx", Area.RESULTS, this::winnersXlsx));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/ranking.xlsx", Area.RESULTS, this::rankingXlsx));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/units.xlsx", Area.RESULTS, this::unitsXlsx));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/results/print", Area.RESULTS, this::print));
-    }
-
-    private void show(Context ctx) {
+    public void show(Context ctx) {
         long roundId = selectedRound(ctx);
         View view = jdbi.withHandle(h -> {
             long actual = RankingQuery.actualParticipants(h, roundId);
@@ -107,18 +96,16 @@ public final class ResultsPage {
     /** The prizes the rules give now ({@link PrizeProposal}), with what verification needs. */
     private List<Winner> proposal(Handle h) {
         PrizeProposal proposal = PrizeProposal.of(h, contest());
-        Map<Long, Map<String, Object>> contacts = new LinkedHashMap<>();
-        h.createQuery("SELECT id, phone, birth_date FROM participants WHERE id = ANY(:ids)")
-                .bind("ids", proposal.individual().stream().map(p -> p.award().participantId()).distinct().toArray(Long[]::new))
-                .mapToMap().forEach(row -> contacts.put(((Number) row.get("id")).longValue(), row));
+        Map<Long, ParticipantQueries.Contact> contacts = ParticipantQueries.contacts(h,
+                proposal.individual().stream().map(p -> p.award().participantId()).distinct().toList());
         List<Winner> winners = new ArrayList<>();
         for (PrizeProposal.IndividualPrize prize : proposal.individual()) {
             Award a = prize.award();
             RankedEntry e = prize.entry();
-            Map<String, Object> p = contacts.get(a.participantId());
+            ParticipantQueries.Contact p = contacts.get(a.participantId());
             winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
-                    e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(((java.sql.Date) p.get("birth_date")).toLocalDate()),
-                    (String) p.get("phone"), contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
+                    e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(p.birthDate()), p.phone(),
+                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
         }
         String collective = contest().config().prizes().collective() == null ? "" : contest().config().prizes().collective().name();
         for (UnitStanding u : proposal.collective()) {
@@ -129,26 +116,21 @@ public final class ResultsPage {
     }
 
     private Optional<Snapshot> latest(Handle h) {
-        return h.createQuery("""
-                SELECT id, to_char(confirmed_at AT TIME ZONE :tz, 'HH24:MI DD/MM/YYYY') AS at, confirmed_by, entries::text AS entries
-                FROM prize_snapshots WHERE contest_id = :c ORDER BY id DESC LIMIT 1""")
-                .bind("c", contest().id()).bind("tz", contest().config().timezone())
-                .map((rs, ctx) -> new Snapshot(rs.getLong("id"), rs.getString("at"), rs.getString("confirmed_by"), read(rs.getString("entries"))))
-                .findOne();
+        return PrizeSnapshotStore.latest(h, contest().id()).map(s -> new Snapshot(s.id(),
+                DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(s.confirmedAt().atZone(contest().config().zone())),
+                s.confirmedBy(), read(s.entriesJson())));
     }
 
-    private void confirm(Context ctx) throws Exception {
+    public void confirm(Context ctx) throws Exception {
         jdbi.useTransaction(h -> {
             List<Winner> winners = proposal(h);
-            long id = h.createQuery("INSERT INTO prize_snapshots (contest_id, confirmed_by, entries) VALUES (:c, :by, CAST(:e AS jsonb)) RETURNING id")
-                    .bind("c", contest().id()).bind("by", AdminContext.user(ctx).username()).bind("e", JSON.writeValueAsString(winners))
-                    .mapTo(Long.class).one();
+            long id = PrizeSnapshotStore.add(h, contest().id(), AdminContext.user(ctx).username(), JSON.writeValueAsString(winners));
             Audit.record(h, AdminContext.user(ctx), "Xác nhận danh sách giải", "danh sách " + id, null, Map.of("số giải", winners.size()));
         });
         ctx.redirect("/admin/results", HttpStatus.SEE_OTHER);
     }
 
-    private void winnersXlsx(Context ctx) {
+    public void winnersXlsx(Context ctx) {
         Optional<Snapshot> s = jdbi.withHandle(this::latest);
         if (s.isEmpty()) {
             ctx.status(HttpStatus.CONFLICT).html(Templates.render("message.jte", new MessageView("Chưa có danh sách",
@@ -161,7 +143,7 @@ public final class ResultsPage {
                 "Ngày sinh", "Số điện thoại", "Đơn vị", "Kết quả"), rows));
     }
 
-    private void rankingXlsx(Context ctx) {
+    public void rankingXlsx(Context ctx) {
         Xlsx x = new Xlsx();
         jdbi.useHandle(h -> {
             for (Round r : contest().rounds()) {
@@ -179,7 +161,7 @@ public final class ResultsPage {
         send(ctx, "bang-xep-hang.xlsx", x);
     }
 
-    private void unitsXlsx(Context ctx) {
+    public void unitsXlsx(Context ctx) {
         List<List<Object>> rows = jdbi.withHandle(h -> UnitStandings.rank(h, contest().id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE))
                 .stream().map(u -> List.<Object>of(u.rank(), u.name(), u.headcount(), u.participants(),
                         u.rate() == null ? "" : Math.round(u.rate() * 10000) / 100.0)).toList();
@@ -187,7 +169,7 @@ public final class ResultsPage {
                 "Số người dự thi", "Tỷ lệ (%)"), rows));
     }
 
-    private void print(Context ctx) {
+    public void print(Context ctx) {
         Optional<Snapshot> s = jdbi.withHandle(this::latest);
         if (s.isEmpty()) {
             ctx.status(HttpStatus.CONFLICT).html(Templates.render("message.jte", new MessageView("Chưa có danh sách",

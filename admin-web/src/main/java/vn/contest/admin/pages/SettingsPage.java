@@ -1,7 +1,6 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -12,10 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
-import vn.contest.admin.auth.Area;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.config.ContestConfig.AttemptPolicy;
 import vn.contest.core.config.ContestConfig.GroupPrizes;
@@ -52,10 +49,8 @@ public final class SettingsPage {
         }
     }
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/settings", Area.SETTINGS,
-                ctx -> ctx.html(render(ctx, live.get().config(), List.of(), null, ctx.queryParam("notice")))));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/settings", Area.SETTINGS, this::save));
+    public void show(Context ctx) {
+        ctx.html(render(ctx, live.get().config(), List.of(), null, ctx.queryParam("notice")));
     }
 
     private String render(Context ctx, ContestConfig config, List<String> errors, String warning, String notice) {
@@ -63,7 +58,7 @@ public final class SettingsPage {
                 config, errors, warning, notice));
     }
 
-    private void save(Context ctx) {
+    public void save(Context ctx) {
         Contest contest = live.get();
         ContestConfig old = contest.config();
         List<String> errors = new ArrayList<>();

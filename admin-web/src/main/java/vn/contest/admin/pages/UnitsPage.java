@@ -1,15 +1,12 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.QrCodes;
 import vn.contest.admin.Templates;
 import vn.contest.admin.UnitLinks;
-import vn.contest.admin.auth.Area;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Unit;
 
@@ -31,19 +28,15 @@ public final class UnitsPage {
         return live.get();
     }
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/units", Area.UNITS, this::list));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/units/{code}/qr.png", Area.UNITS, this::qr));
-    }
 
-    private void list(Context ctx) {
+    public void list(Context ctx) {
         List<Row> rows = contest().units().stream()
                 .map(u -> new Row(u.code(), contest().unitLabel(u.id()), links.web(u.code()), links.telegram(u.code()))).toList();
         ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest(), "Đường dẫn và mã QR của đơn vị", "units"),
                 rows, links.telegram("x") != null, links.publicUrl() != null && !links.publicUrl().isBlank())));
     }
 
-    private void qr(Context ctx) {
+    public void qr(Context ctx) {
         Unit unit = contest().unitByCode(ctx.pathParam("code"))
                 .orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có đơn vị này."));
         String target = "telegram".equals(ctx.queryParam("to")) && links.telegram(unit.code()) != null

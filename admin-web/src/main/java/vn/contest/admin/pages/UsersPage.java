@@ -1,19 +1,16 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.AdminRoute;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.admin.auth.AdminUser;
 import vn.contest.admin.auth.AdminUsers;
-import vn.contest.admin.auth.Area;
 import vn.contest.admin.auth.Passwords;
 import vn.contest.admin.auth.Role;
 import vn.contest.core.contest.Contest;
@@ -36,12 +33,12 @@ public final class UsersPage {
         return live.get();
     }
 
-    public void addTo(List<AdminRoute> routes) {
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/users", Area.USERS, ctx -> ctx.html(render(ctx, null, ctx.queryParam("notice")))));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/users", Area.USERS, this::create));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/users/{id}/active", Area.USERS, this::toggle));
-        routes.add(new AdminRoute(HandlerType.GET, "/admin/password", Area.ACCOUNT, ctx -> ctx.html(passwordPage(ctx, null, null))));
-        routes.add(new AdminRoute(HandlerType.POST, "/admin/password", Area.ACCOUNT, this::changePassword));
+    public void show(Context ctx) {
+        ctx.html(render(ctx, null, ctx.queryParam("notice")));
+    }
+
+    public void passwordForm(Context ctx) {
+        ctx.html(passwordPage(ctx, null, null));
     }
 
     private String render(Context ctx, String error, String notice) {
@@ -49,7 +46,7 @@ public final class UsersPage {
                 List.of(Role.values()), error, notice));
     }
 
-    private void create(Context ctx) {
+    public void create(Context ctx) {
         String username = String.valueOf(ctx.formParam("username")).strip().toLowerCase();
         String password = String.valueOf(ctx.formParam("password"));
         Role role;
@@ -80,7 +77,7 @@ public final class UsersPage {
     }
 
     /** One's own password: the current one is asked again, so a forgotten open session cannot be taken over. */
-    private void changePassword(Context ctx) {
+    public void changePassword(Context ctx) {
         AdminUser me = AdminContext.user(ctx);
         String current = String.valueOf(ctx.formParam("current"));
         String next = String.valueOf(ctx.formParam("next"));
@@ -97,7 +94,7 @@ public final class UsersPage {
         ctx.html(passwordPage(ctx, null, "Đã đổi mật khẩu."));
     }
 
-    private void toggle(Context ctx) {
+    public void toggle(Context ctx) {
         long id = QuestionsPage.parseId(ctx);
         boolean active = "true".equals(ctx.formParam("active"));
         if (id == AdminContext.user(ctx).id() && !active) {

@@ -102,21 +102,6 @@ public final class OutboxStore {
         jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?", reason, id));
     }
 
-    /**
-     * Queues one announcement to every registered chat of a channel, in the caller's transaction; returns how
-     * many chats it goes to. Delivery follows the channel's pace, after any conversation reply waiting.
-     */
-    public static int enqueueBroadcast(Handle h, long broadcastId, long contestId, String channel, String text) {
-        return h.createUpdate("""
-                INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
-                SELECT ca.channel, ca.external_id,
-                       jsonb_build_object('chat', jsonb_build_object('channel', ca.channel, 'externalId', ca.external_id),
-                                          'text', CAST(:text AS text), 'choices', '[]'::jsonb, 'requestPhone', false, 'kind', 'text'),
-                       :b
-                FROM chat_accounts ca WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.participant_id IS NOT NULL""")
-                .bind("text", text).bind("b", broadcastId).bind("c", contestId).bind("ch", channel).execute();
-    }
-
     /** Every reply to one chat after {@code afterId}, whatever its delivery state (the web page reads these). */
     public List<OutboxMessage> forChat(ChatRef chat, long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
