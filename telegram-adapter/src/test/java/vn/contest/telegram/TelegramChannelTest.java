@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.contest.Contest;
 import vn.contest.core.message.Choice;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Outbound;
@@ -31,13 +28,12 @@ import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.ChatDriver;
-import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
+import vn.contest.core.testing.TestEngine;
 import static vn.contest.core.testing.Eventually.await;
 
 /** The Telegram channel end to end: real webhook route, real engine and database, WireMock as the Bot API. */
 class TelegramChannelTest {
+    static TestEngine engine;
     static Database db;
     static Dialogue dialogue;
     static BotApiStub api;
@@ -50,9 +46,9 @@ class TelegramChannelTest {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        Contest contest = TestContest.install(db.jdbi(), TestContest.config());
-        dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
+        engine = TestEngine.start();
+        db = engine.db;
+        dialogue = engine.dialogue;
         api = new BotApiStub();
         var client = new OkHttpTelegramClient(BotApiStub.TOKEN, api.config(TelegramConfig.Mode.WEBHOOK).telegramUrl());
         handler = new UpdateHandler(dialogue, client);
@@ -71,7 +67,7 @@ class TelegramChannelTest {
         server.stop();
         handler.close();
         api.close();
-        db.close();
+        engine.close();
     }
 
     @BeforeEach

@@ -8,28 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.contest.Contest;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
-import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
+import vn.contest.core.testing.TestEngine;
 
 /** TELEGRAM_MODE=polling: getUpdates from the stand-in Bot API, the same engine path, the offset confirmed. */
 class TelegramPollingTest {
 
     @Test
     void pollsUpdatesHandlesThemAndConfirmsTheOffset() throws Exception {
-        try (Database db = TestDatabase.fresh(); BotApiStub api = new BotApiStub()) {
-            Contest contest = TestContest.install(db.jdbi(), TestContest.config());
-            Dialogue dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
+        try (TestEngine engine = TestEngine.start(); BotApiStub api = new BotApiStub()) {
+            Database db = engine.db;
+            Dialogue dialogue = engine.dialogue;
             long user = 6_000_001L;
             int first = Updates.nextId();
             int second = Updates.nextId();

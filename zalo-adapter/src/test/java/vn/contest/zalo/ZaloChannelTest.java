@@ -20,8 +20,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +32,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.contest.Contest;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
-import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
+import vn.contest.core.testing.TestEngine;
 import static vn.contest.core.testing.Eventually.await;
 
 /** The Zalo channel end to end: signed webhook events, the real engine and database, WireMock as the OA API and OAuth. */
 class ZaloChannelTest {
     static final String OA_SECRET = "oa-secret-KEY";
+    static TestEngine engine;
     static Database db;
     static Dialogue dialogue;
     static WireMockServer zalo;
@@ -64,9 +59,9 @@ class ZaloChannelTest {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        Contest contest = TestContest.install(db.jdbi(), TestContest.config());
-        dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
+        engine = TestEngine.start();
+        db = engine.db;
+        dialogue = engine.dialogue;
         zalo = new WireMockServer(wireMockConfig().dynamicPort());
         zalo.start();
         String base = "http://localhost:" + zalo.port();
@@ -87,7 +82,7 @@ class ZaloChannelTest {
         server.stop();
         webhook.close();
         zalo.stop();
-        db.close();
+        engine.close();
     }
 
     @BeforeEach

@@ -67,6 +67,33 @@ class ContestConfigLoaderTest {
     }
 
     @Test
+    void groupsDefaultToThePlansTwoAndPrizesMustNameAGroupOfTheFile() {
+        String base = """
+                code: g
+                title: Nhóm
+                opensAt: 2023-09-10
+                closesAt: 2023-09-30
+                units: [{code: u1, name: U}]
+                """;
+        assertEquals(java.util.List.of(1, 2), load(base).groups().stream().map(ContestConfig.GroupConfig::code).toList());
+        ContestConfig three = load(base + """
+                groups:
+                  - {code: 1, name: Học sinh}
+                  - {code: 2, name: Sinh viên, aliases: [Sinh Viên]}
+                  - {code: 3, name: Công chức, shortName: CC}
+                """);
+        assertEquals(3, three.groups().size());
+        assertEquals("Học sinh", three.group(1).orElseThrow().shortName(), "the name stands in for a missing short name");
+        assertEquals(java.util.List.of("sinh vien"), three.group(2).orElseThrow().aliases(), "aliases are folded for matching");
+        ContestConfigException e = assertThrows(ContestConfigException.class, () -> load(base + """
+                groups: [{code: 1, name: Một}, {code: 1, name: Lặp}]
+                prizes: {individual: [{group: 7, levels: [{code: a, name: A, count: 1}]}]}
+                """));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("group codes must be unique") && all.contains("group 7 is not one of groups[]"), all);
+    }
+
+    @Test
     void theShippedTestContestLoads() {
         ContestConfig c = TestContest.config();
         assertEquals(2, c.rounds().size());

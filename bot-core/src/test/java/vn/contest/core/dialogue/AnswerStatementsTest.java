@@ -3,7 +3,6 @@ package vn.contest.core.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.statement.SqlLogger;
@@ -11,14 +10,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.contest.Contest;
-import vn.contest.core.outbox.OutboxStore;
-import vn.contest.core.store.Database;
 import vn.contest.core.testing.ChatDriver;
-import vn.contest.core.testing.MutableClock;
 import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
+import vn.contest.core.testing.TestEngine;
 
 /**
  * What one answer tap costs the database, as the web channel serves it: the turn (dedupe, the chat's lock,
@@ -26,15 +20,14 @@ import vn.contest.core.testing.TestDatabase;
  */
 class AnswerStatementsTest {
     static final int MOST_STATEMENTS_PER_ANSWER = 7;
-    static Database db;
+    static TestEngine engine;
     static ChatDriver chat;
     static final List<String> statements = new ArrayList<>();
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        Contest contest = TestContest.install(db.jdbi(), TestContest.config());
-        db.jdbi().setSqlLogger(new SqlLogger() {
+        engine = TestEngine.start();
+        engine.db.jdbi().setSqlLogger(new SqlLogger() {
             @Override
             public void logBeforeExecution(StatementContext context) {
                 synchronized (statements) {
@@ -43,15 +36,14 @@ class AnswerStatementsTest {
                 }
             }
         });
-        Dialogue dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
-        chat = new ChatDriver(dialogue, new OutboxStore(db.jdbi()), "counted");
+        chat = engine.chat("counted");
         chat.register("Lê Văn Đếm", "02/03/1985", "0912777001", 1, "1");
         chat.tap(chat.token("Bắt đầu thi"));
     }
 
     @AfterAll
     static void tearDown() {
-        db.close();
+        engine.close();
     }
 
     static List<String> counted(Runnable action) {

@@ -16,16 +16,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.ChatDriver;
+import vn.contest.core.testing.TestEngine;
 import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
 
 class AttemptTest {
+    static TestEngine engine;
     static Database db;
     static Contest contest;
     static MutableClock clock;
@@ -35,16 +34,17 @@ class AttemptTest {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        contest = TestContest.install(db.jdbi(), TestContest.config());
-        clock = new MutableClock(Instant.now());
-        dialogue = new Dialogue(db.jdbi(), contest, clock, new PaperDrawer());
-        outbox = new OutboxStore(db.jdbi());
+        engine = TestEngine.start();
+        db = engine.db;
+        contest = engine.contest;
+        clock = engine.clock;
+        dialogue = engine.dialogue;
+        outbox = engine.outbox;
     }
 
     @AfterAll
     static void tearDown() {
-        db.close();
+        engine.close();
     }
 
     static ChatDriver registered(String id) {

@@ -4,7 +4,6 @@ import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,32 +13,29 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.ChatDriver;
-import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
+import vn.contest.core.testing.TestEngine;
 
 /** Platforms redeliver; two deliveries of one event, even at the same instant, count once. */
 class DuplicateDeliveryTest {
+    static TestEngine engine;
     static Database db;
     static Dialogue dialogue;
     static OutboxStore outbox;
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        Contest contest = TestContest.install(db.jdbi(), TestContest.config());
-        dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
-        outbox = new OutboxStore(db.jdbi());
+        engine = TestEngine.start();
+        db = engine.db;
+        dialogue = engine.dialogue;
+        outbox = engine.outbox;
     }
 
     @AfterAll
     static void tearDown() {
-        db.close();
+        engine.close();
     }
 
     @Test

@@ -3,37 +3,34 @@ package vn.contest.core.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.ChatDriver;
-import vn.contest.core.testing.MutableClock;
+import vn.contest.core.testing.TestEngine;
 import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
 
 /** A contest that also asks the ID number (CCCD): committee members are refused by it, and it is one per person. */
 class IdNumberRegistrationTest {
+    static TestEngine engine;
     static Database db;
     static Dialogue dialogue;
     static OutboxStore outbox;
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        Contest contest = TestContest.install(db.jdbi(), TestContest.config(
+        engine = TestEngine.start(TestContest.config(
                 TestContest.yaml().replace("eligibility:", "registration: {askIdNumber: true}\neligibility:")));
-        dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
-        outbox = new OutboxStore(db.jdbi());
+        db = engine.db;
+        dialogue = engine.dialogue;
+        outbox = engine.outbox;
     }
 
     @AfterAll
     static void tearDown() {
-        db.close();
+        engine.close();
     }
 
     static ChatDriver upToIdNumber(String chatId, String phone) {

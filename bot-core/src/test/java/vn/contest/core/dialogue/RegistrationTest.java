@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.ChatDriver;
-import vn.contest.core.testing.MutableClock;
-import vn.contest.core.testing.TestContest;
-import vn.contest.core.testing.TestDatabase;
+import vn.contest.core.testing.TestEngine;
 
 class RegistrationTest {
+    static TestEngine engine;
     static Database db;
     static Contest contest;
     static Dialogue dialogue;
@@ -28,15 +25,16 @@ class RegistrationTest {
 
     @BeforeAll
     static void setUp() {
-        db = TestDatabase.fresh();
-        contest = TestContest.install(db.jdbi(), TestContest.config());
-        dialogue = new Dialogue(db.jdbi(), contest, new MutableClock(Instant.now()), new PaperDrawer());
-        outbox = new OutboxStore(db.jdbi());
+        engine = TestEngine.start();
+        db = engine.db;
+        contest = engine.contest;
+        dialogue = engine.dialogue;
+        outbox = engine.outbox;
     }
 
     @AfterAll
     static void tearDown() {
-        db.close();
+        engine.close();
     }
 
     ChatDriver chat(String id) {

@@ -66,6 +66,16 @@ public final class ChatDriver {
                 .orElseThrow(() -> new AssertionError("no button \"" + label + "\" in " + choices()));
     }
 
+    /** The tokens of the buttons offered last, in order: for assertions on structure, not wording. */
+    public List<String> tokens() {
+        return choices().stream().map(Choice::token).toList();
+    }
+
+    /** The kinds of the replies written since the last look ("text", "question", "edit"). */
+    public List<String> kinds() {
+        return last.stream().map(Outbound::kind).toList();
+    }
+
     public Outbound lastQuestion() {
         return last.stream().filter(o -> o.kind().equals(Outbound.QUESTION)).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no question in: " + text()));

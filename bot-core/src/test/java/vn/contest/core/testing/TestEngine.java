@@ -1,0 +1,49 @@
+package vn.contest.core.testing;
+
+import java.time.Instant;
+import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.config.ContestConfig;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.store.Database;
+
+/**
+ * A fresh engine for one test class: its own database on the shared test server, the test contest and its
+ * bank, a clock the test can move, the real dialogue and the real outbox. Close it in {@code @AfterAll}.
+ */
+public final class TestEngine implements AutoCloseable {
+    public final Database db;
+    public final Contest contest;
+    public final MutableClock clock;
+    public final Dialogue dialogue;
+    public final OutboxStore outbox;
+
+    private TestEngine(ContestConfig config) {
+        this.db = TestDatabase.fresh();
+        this.contest = TestContest.install(db.jdbi(), config);
+        this.clock = new MutableClock(Instant.now());
+        this.dialogue = new Dialogue(db.jdbi(), contest, clock, new PaperDrawer());
+        this.outbox = new OutboxStore(db.jdbi());
+    }
+
+    /** The test contest as shipped (see {@link TestContest}). */
+    public static TestEngine start() {
+        return new TestEngine(TestContest.config());
+    }
+
+    /** Another contest's rules, for tests of other rules. */
+    public static TestEngine start(ContestConfig config) {
+        return new TestEngine(config);
+    }
+
+    /** A chat on the test channel, played against this engine. */
+    public ChatDriver chat(String externalId) {
+        return new ChatDriver(dialogue, outbox, externalId);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
