@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.contest.core.contest.Round;
 import vn.contest.core.ranking.Award;
-import vn.contest.core.ranking.PrizeAllocator;
+import vn.contest.core.ranking.PrizeProposal;
 import vn.contest.core.ranking.RankedEntry;
 import vn.contest.core.ranking.RankingQuery;
 import vn.contest.core.testing.MutableClock;
@@ -89,14 +88,12 @@ class WholeContestOverHttpTest {
         takePaper(dung, 7, Duration.ofSeconds(10), "4");
 
         Round round = app.contest().rounds().get(0);
-        Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
         Map<Integer, List<RankedEntry>> groups = app.database().jdbi().withHandle(h -> {
             long actual = RankingQuery.actualParticipants(h, round.id());
             assertEquals(4, actual);
             return Map.of(1, RankingQuery.ranking(h, app.contest().config(), round.id(), 1, actual),
                     2, RankingQuery.ranking(h, app.contest().config(), round.id(), 2, actual));
         });
-        rankings.put(round.id(), groups);
         assertEquals(List.of("Nguyễn Văn An", "Trần Thị Bình"), groups.get(1).stream().map(RankedEntry::fullName).toList(),
                 "equal scores: the closer prediction wins over the faster paper");
         assertEquals(9, groups.get(1).get(0).score());
@@ -104,7 +101,8 @@ class WholeContestOverHttpTest {
         assertEquals(List.of("Lê Thị Chi", "Hoàng Văn Dũng"), groups.get(2).stream().map(RankedEntry::fullName).toList(),
                 "everything equal: the earlier finish wins");
 
-        List<Award> awards = PrizeAllocator.allocate(app.contest().config().prizes().individual(), rankings);
+        List<Award> awards = app.database().jdbi().withHandle(h -> PrizeProposal.of(h, app.contest())).individual().stream()
+                .map(PrizeProposal.IndividualPrize::award).toList();
         assertEquals("Giải Nhất", awards.stream().filter(a -> a.group() == 1 && a.rank() == 1).findFirst().orElseThrow().levelName());
         assertEquals("Giải Nhì", awards.stream().filter(a -> a.group() == 2 && a.rank() == 2).findFirst().orElseThrow().levelName());
         assertEquals(4, awards.size(), "two people per group, one prize each");

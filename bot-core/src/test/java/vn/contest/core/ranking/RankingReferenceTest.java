@@ -193,15 +193,11 @@ class RankingReferenceTest {
     @Test
     void prizesInOneRoundAreConsecutiveSlicesOfTheRanking() {
         Round round = contest.rounds().get(0);
-        Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
         Map<Integer, List<RankedEntry>> byGroup = new HashMap<>();
-        for (int group = 1; group <= 2; group++) {
-            int g = group;
-            byGroup.put(group, db.jdbi().withHandle(h -> RankingQuery.ranking(h, contest.config(), round.id(), g,
-                    RankingQuery.actualParticipants(h, round.id()))));
-        }
-        rankings.put(round.id(), byGroup);
-        List<Award> awards = PrizeAllocator.allocate(contest.config().prizes().individual(), rankings);
+        db.jdbi().withHandle(h -> RankingQuery.byGroup(h, contest.config(), round.id()))
+                .forEach((group, ranking) -> byGroup.put(group.code(), ranking));
+        // The allocator on this one round alone (the proposal runs it over every round, see PrizeProposal).
+        List<Award> awards = PrizeAllocator.allocate(contest.config().prizes().individual(), Map.of(round.id(), byGroup));
         for (ContestConfig.GroupPrizes prizes : contest.config().prizes().individual()) {
             List<RankedEntry> ranking = byGroup.get(prizes.group());
             int at = 0;
