@@ -74,6 +74,8 @@ public final class AdminWeb {
                 get("/admin/participants/{id}", Area.PARTICIPANTS, participants::detail),
                 post("/admin/participants/{id}/disqualify", Area.PARTICIPANTS, participants::disqualify),
                 post("/admin/participants/{id}/requalify", Area.PARTICIPANTS, participants::requalify),
+                post("/admin/participants/{id}/verify", Area.PARTICIPANTS, participants::verify),
+                post("/admin/participants/{id}/resolve", Area.PARTICIPANTS, participants::resolve),
                 get("/admin/results", Area.RESULTS, results::show),
                 post("/admin/results/confirm", Area.RESULTS, results::confirm),
                 get("/admin/results/winners.xlsx", Area.RESULTS, results::winnersXlsx),

@@ -62,7 +62,7 @@ class ExamplesTest {
             List<String> explanations = db.jdbi().withHandle(h -> h.createQuery("SELECT explanation FROM questions").mapTo(String.class).list());
             assertTrue(explanations.stream().allMatch(e -> e.matches(".*(Quyết định|Nghị định|Luật|Nghị quyết|Bộ|Cục|Cẩm nang|Ủy ban|NAPAS|Ngân hàng|Cổng).*")),
                     "every explanation names its source");
-            List<DrawnQuestion> paper = db.jdbi().withHandle(h -> new PaperDrawer().draw(h, contest.id(), contest.config().paper()));
+            List<DrawnQuestion> paper = db.jdbi().withHandle(h -> new PaperDrawer().draw(h, contest, contest.rounds().get(0), contest.rounds().get(0).opensAt()));
             assertEquals(20, paper.size());
             Map<String, Long> byTopic = db.jdbi().withHandle(h -> h.createQuery("""
                     SELECT t.code FROM questions q JOIN topics t ON t.id = q.topic_id WHERE q.id = ANY(:ids)""")

@@ -89,7 +89,7 @@ class WholeContestOverHttpTest {
 
         Round round = app.contest().rounds().get(0);
         Map<Integer, List<RankedEntry>> groups = app.database().jdbi().withHandle(h -> {
-            long actual = RankingQuery.actualParticipants(h, round.id());
+            long actual = RankingQuery.actualParticipants(h, app.contest().config(), round.id());
             assertEquals(4, actual);
             return Map.of(1, RankingQuery.ranking(h, app.contest().config(), round.id(), 1, actual),
                     2, RankingQuery.ranking(h, app.contest().config(), round.id(), 2, actual));

@@ -120,10 +120,11 @@ public final class QuestionsPage {
             }
             row.add(String.valueOf((char) ('A' + q.correct())));
             row.add(q.explanation());
+            row.add(q.roundCode() == null ? "" : q.roundCode());
             rows.add(row);
         }
         try (Xlsx x = new Xlsx()) {
-            byte[] bytes = x.sheet("Câu hỏi", List.of("Chủ đề", "Câu hỏi", "A", "B", "C", "D", "E", "F", "Đáp án", "Giải thích"), rows).bytes();
+            byte[] bytes = x.sheet("Câu hỏi", List.of("Chủ đề", "Câu hỏi", "A", "B", "C", "D", "E", "F", "Đáp án", "Giải thích", "Vòng"), rows).bytes();
             ctx.header("Content-Disposition", "attachment; filename=\"ngan-hang-cau-hoi.xlsx\"").contentType(Xlsx.CONTENT_TYPE).result(bytes);
         }
     }

@@ -51,14 +51,17 @@ public final class ResultsPage {
 
     /** One prize on the proposed or confirmed list, with what verification needs. */
     public record Winner(String kind, String round, String group, String prize, int rank, String name, String birthDate,
-                         String phone, String unit, String score) {}
+                         String phone, String unit, String score, String verification) {}
+
+    /** Someone ranked within the prizes whom the rules pass over, and why; the secretary may verify them. */
+    public record Passed(long participantId, String round, String group, int rank, String name, String unit, String reason) {}
 
     public record Snapshot(long id, String confirmedAt, String confirmedBy, List<Winner> winners) {}
 
     public record PrintView(Page page, Snapshot confirmed) {}
 
     public record View(Page page, List<Round> rounds, long roundId, List<Board> boards, List<Winner> proposal,
-                       Snapshot confirmed, long actualParticipants) {}
+                       List<Passed> passedOver, Snapshot confirmed, long actualParticipants) {}
 
     private Contest contest() {
         return live.get();
@@ -67,12 +70,13 @@ public final class ResultsPage {
     public void show(Context ctx) {
         long roundId = selectedRound(ctx);
         View view = jdbi.withHandle(h -> {
-            long actual = RankingQuery.actualParticipants(h, roundId);
+            long actual = RankingQuery.actualParticipants(h, contest().config(), roundId);
             List<Board> boards = new ArrayList<>();
             RankingQuery.byGroup(h, contest().config(), roundId).forEach((group, ranking) ->
                     boards.add(new Board(group.title(), ranking.stream().limit(200).map(this::line).toList())));
+            PrizeProposal proposal = PrizeProposal.of(h, contest());
             return new View(AdminContext.page(ctx, contest(), "Kết quả và giải thưởng", "results"), contest().rounds(), roundId, boards,
-                    proposal(h), latest(h).orElse(null), actual);
+                    winners(h, proposal), passed(proposal), latest(h).orElse(null), actual);
         });
         ctx.html(Templates.render("results.jte", view));
     }
@@ -94,8 +98,7 @@ public final class ResultsPage {
     }
 
     /** The prizes the rules give now ({@link PrizeProposal}), with what verification needs. */
-    private List<Winner> proposal(Handle h) {
-        PrizeProposal proposal = PrizeProposal.of(h, contest());
+    private List<Winner> winners(Handle h, PrizeProposal proposal) {
         Map<Long, ParticipantQueries.Contact> contacts = ParticipantQueries.contacts(h,
                 proposal.individual().stream().map(p -> p.award().participantId()).distinct().toList());
         List<Winner> winners = new ArrayList<>();
@@ -105,14 +108,21 @@ public final class ResultsPage {
             ParticipantQueries.Contact p = contacts.get(a.participantId());
             winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
                     e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(p.birthDate()), p.phone(),
-                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount()));
+                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount(), Verification.label(e.phoneVerifiedVia())));
         }
         String collective = contest().config().prizes().collective() == null ? "" : contest().config().prizes().collective().name();
         for (UnitStanding u : proposal.collective()) {
             winners.add(new Winner("Tập thể", "Cả cuộc thi", "", collective, u.rank(), u.name(), "", "", u.name(),
-                    u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100))));
+                    u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100)), ""));
         }
         return winners;
+    }
+
+    private List<Passed> passed(PrizeProposal proposal) {
+        return proposal.passedOver().stream().map(p -> new Passed(p.entry().participantId(),
+                contest().round(p.roundId()).map(Round::name).orElse(""), "Nhóm " + p.group(), p.entry().rank(), p.entry().fullName(),
+                contest().unitLabel(p.entry().unitId()), p.entry().phoneVerifiedVia() == null
+                        ? "chưa xác minh số điện thoại" : "đang tranh chấp hoặc không đủ điều kiện")).toList();
     }
 
     private Optional<Snapshot> latest(Handle h) {
@@ -123,7 +133,7 @@ public final class ResultsPage {
 
     public void confirm(Context ctx) throws Exception {
         jdbi.useTransaction(h -> {
-            List<Winner> winners = proposal(h);
+            List<Winner> winners = winners(h, PrizeProposal.of(h, contest()));
             long id = PrizeSnapshotStore.add(h, contest().id(), AdminContext.user(ctx).username(), JSON.writeValueAsString(winners));
             Audit.record(h, AdminContext.user(ctx), "Xác nhận danh sách giải", "danh sách " + id, null, Map.of("số giải", winners.size()));
         });
@@ -138,9 +148,9 @@ public final class ResultsPage {
             return;
         }
         List<List<Object>> rows = s.get().winners().stream().map(w -> List.<Object>of(w.kind(), w.round(), w.group(), w.prize(), w.rank(),
-                w.name(), w.birthDate(), w.phone(), w.unit(), w.score())).toList();
+                w.name(), w.birthDate(), w.phone(), w.unit(), w.score(), w.verification() == null ? "" : w.verification())).toList();
         send(ctx, "danh-sach-giai.xlsx", new Xlsx().sheet("Danh sách giải", List.of("Loại", "Đợt", "Nhóm", "Giải", "Hạng", "Họ và tên",
-                "Ngày sinh", "Số điện thoại", "Đơn vị", "Kết quả"), rows));
+                "Ngày sinh", "Số điện thoại", "Đơn vị", "Kết quả", "Xác minh"), rows));
     }
 
     public void rankingXlsx(Context ctx) {
@@ -162,7 +172,7 @@ public final class ResultsPage {
     }
 
     public void unitsXlsx(Context ctx) {
-        List<List<Object>> rows = jdbi.withHandle(h -> UnitStandings.rank(h, contest().id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE))
+        List<List<Object>> rows = jdbi.withHandle(h -> UnitStandings.rank(h, contest().config(), contest().id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE))
                 .stream().map(u -> List.<Object>of(u.rank(), u.name(), u.headcount(), u.participants(),
                         u.rate() == null ? "" : Math.round(u.rate() * 10000) / 100.0)).toList();
         send(ctx, "tham-gia-theo-don-vi.xlsx", new Xlsx().sheet("Đơn vị", List.of("Hạng", "Đơn vị", "Số người (định mức)",

@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import java.time.Instant;
 import vn.contest.core.config.ContestConfig.Paper;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Round;
+import vn.contest.core.rules.AnswerKey;
 
 /**
- * Draws a paper: at least the quota of each listed topic, the rest from the whole bank, in random order, with
- * each question's options shuffled when the contest asks for it.
+ * Draws a paper: at least the quota of each listed topic, the rest from the questions left for the round, in
+ * random order, with each question's options shuffled when the contest asks for it.
  */
 public final class PaperDrawer {
     private final Random random;
@@ -27,14 +31,25 @@ public final class PaperDrawer {
         this.random = random;
     }
 
-    /** The drawn questions, or an empty list when the bank holds fewer active questions than a paper needs. */
-    public List<DrawnQuestion> draw(Handle h, long contestId, Paper paper) {
+    /**
+     * A paper for {@code round}: from the active questions meant for any round or for this one, leaving out
+     * (when keys are shown round by round) those whose key an earlier round has shown. An empty list when
+     * fewer questions are left than a paper needs.
+     */
+    public List<DrawnQuestion> draw(Handle h, Contest contest, Round round, Instant now) {
+        boolean hideShown = AnswerKey.hidesShownQuestions(contest.config());
+        if (hideShown) {
+            ShownKeys.record(h, contest, now);
+        }
+        Paper paper = contest.config().paper();
         Map<String, List<Long>> byTopic = new HashMap<>();
         List<Long> all = new ArrayList<>();
         h.createQuery("""
                 SELECT q.id, t.code FROM questions q JOIN topics t ON t.id = q.topic_id
-                WHERE q.contest_id = :c AND q.active ORDER BY q.id""")
-                .bind("c", contestId)
+                WHERE q.contest_id = :c AND q.active AND (q.round_code IS NULL OR q.round_code = :round)
+                  AND NOT (:hideShown AND EXISTS (SELECT 1 FROM shown_keys k WHERE k.question_id = q.id))
+                ORDER BY q.id""")
+                .bind("c", contest.id()).bind("round", round.code()).bind("hideShown", hideShown)
                 .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getLong("id")))
                 .forEach(e -> {
                     byTopic.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());

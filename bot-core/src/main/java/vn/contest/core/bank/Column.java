@@ -15,7 +15,8 @@ enum Column {
     E("E", false, "e", "phuong an e", "dap an e"),
     F("F", false, "f", "phuong an f", "dap an f"),
     ANSWER("Đáp án", true, "dap an", "dap an dung", "answer", "correct"),
-    EXPLANATION("Giải thích", false, "giai thich", "nguon", "explanation");
+    EXPLANATION("Giải thích", false, "giai thich", "nguon", "explanation"),
+    ROUND("Vòng", false, "vong", "vong thi", "dot", "dot thi", "round");
 
     static final List<Column> OPTIONS = List.of(A, B, C, D, E, F);
 

@@ -25,10 +25,11 @@ public final class QuestionBankQueries {
     }
 
     /** A question as stored: the form to edit it and the export show this. */
-    public record StoredQuestion(long id, String topicCode, String text, List<String> options, int correct, String explanation) {}
+    public record StoredQuestion(long id, String topicCode, String text, List<String> options, int correct, String explanation,
+                                 String roundCode) {}
 
     private static final String STORED = """
-            SELECT q.id, t.code, q.text, q.explanation, array_agg(o.text ORDER BY o.position) AS options,
+            SELECT q.id, t.code, q.text, q.explanation, q.round_code, array_agg(o.text ORDER BY o.position) AS options,
                    (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
             FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_options o ON o.question_id = q.id
             WHERE q.contest_id = :c AND (CAST(:id AS bigint) IS NULL OR q.id = :id)
@@ -36,7 +37,7 @@ public final class QuestionBankQueries {
 
     private static final RowMapper<StoredQuestion> STORED_ROW = (rs, ctx) -> new StoredQuestion(rs.getLong("id"),
             rs.getString("code"), rs.getString("text"), List.of((String[]) rs.getArray("options").getArray()),
-            rs.getInt("correct"), rs.getString("explanation"));
+            rs.getInt("correct"), rs.getString("explanation"), rs.getString("round_code"));
 
     private QuestionBankQueries() {}
 

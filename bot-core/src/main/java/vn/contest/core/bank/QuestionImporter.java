@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Round;
 import vn.contest.core.contest.Topic;
 import vn.contest.core.text.AnswerLetters;
 import vn.contest.core.text.Folding;
@@ -150,11 +151,23 @@ public final class QuestionImporter {
             problems.add(new ImportProblem(n, Column.ANSWER.title, "đáp án " + answer.strip().toUpperCase()
                     + " chỉ tới một phương án trống."));
         }
+        String roundText = row.get(Column.ROUND).strip();
+        Round round = roundText.isEmpty() ? null : findRound(contest, roundText);
+        if (!roundText.isEmpty() && round == null) {
+            problems.add(new ImportProblem(n, Column.ROUND.title, "vòng \"" + roundText + "\" không có trong cuộc thi; dùng mã hoặc tên: "
+                    + String.join(", ", contest.rounds().stream().map(Round::code).toList()) + ", hoặc để trống cho mọi vòng."));
+        }
         if (problems.size() > before) {
             return null;
         }
         return new QuestionDraft(n, topic.code(), text, List.copyOf(options), correct.getAsInt(),
-                Folding.tidy(row.get(Column.EXPLANATION)));
+                Folding.tidy(row.get(Column.EXPLANATION)), round == null ? null : round.code());
+    }
+
+    private static Round findRound(Contest contest, String text) {
+        String f = Folding.fold(text);
+        return contest.rounds().stream().filter(r -> Folding.fold(r.code()).equals(f) || Folding.fold(r.name()).equals(f))
+                .findFirst().orElse(null);
     }
 
     private static Topic findTopic(Contest contest, String text) {
@@ -199,8 +212,8 @@ public final class QuestionImporter {
      * no graded paper changes; only papers drawn from now on see the new wording.
      */
     public void update(Handle h, Contest contest, long questionId, QuestionDraft d) {
-        h.createUpdate("UPDATE questions SET topic_id = :t, text = :text, explanation = :e, updated_at = now() WHERE id = :id AND contest_id = :c")
-                .bind("t", topicId(contest, d.topicCode())).bind("text", d.text()).bind("e", d.explanation())
+        h.createUpdate("UPDATE questions SET topic_id = :t, text = :text, explanation = :e, round_code = coalesce(:round, round_code), updated_at = now() WHERE id = :id AND contest_id = :c")
+                .bind("t", topicId(contest, d.topicCode())).bind("text", d.text()).bind("e", d.explanation()).bind("round", d.roundCode())
                 .bind("id", questionId).bind("c", contest.id()).execute();
         h.execute("DELETE FROM question_options WHERE question_id = ?", questionId);
         var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
@@ -230,9 +243,10 @@ public final class QuestionImporter {
 
     static long insert(Handle h, long contestId, long topicId, QuestionDraft d) {
         long id = h.createQuery("""
-                INSERT INTO questions (contest_id, topic_id, text, explanation) VALUES (:c, :t, :text, :explanation)
+                INSERT INTO questions (contest_id, topic_id, text, explanation, round_code) VALUES (:c, :t, :text, :explanation, :round)
                 RETURNING id""")
                 .bind("c", contestId).bind("t", topicId).bind("text", d.text()).bind("explanation", d.explanation())
+                .bind("round", d.roundCode())
                 .mapTo(Long.class).one();
         var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
         for (int i = 0; i < d.options().size(); i++) {

@@ -76,8 +76,16 @@ public record ContestConfig(
 
     public record RoundConfig(String code, String name, LocalDateTime opensAt, LocalDateTime closesAt) {}
 
-    /** Who may compete: a minimum age on the contest's first day, and a declared tie to the province. */
-    public record Eligibility(int minAge, String residencyStatement) {}
+    /**
+     * Who may compete: a minimum age on the contest's first day, and a declared tie to the province; and
+     * whether a prize needs a phone vouched for by a platform, a one-time code or the committee (default yes).
+     */
+    public record Eligibility(int minAge, String residencyStatement, Boolean prizesNeedVerifiedPhone) {
+        /** Whether a prize needs a verified phone (the default when the file says nothing). */
+        public boolean needsVerifiedPhone() {
+            return prizesNeedVerifiedPhone == null || prizesNeedVerifiedPhone;
+        }
+    }
 
     /** Whether registration also asks for the ID number (CCCD), used to check the exclusion list. */
     public record Registration(boolean askIdNumber) {}
@@ -97,7 +105,7 @@ public record ContestConfig(
     /** When a participant may see the correct answers of their papers. */
     public record Answers(Reveal reveal) {}
 
-    public enum Reveal { AFTER_ROUND_CLOSES, AFTER_ATTEMPT }
+    public enum Reveal { AFTER_ROUND_CLOSES, AFTER_CONTEST_CLOSES, AFTER_ATTEMPT }
 
     public record Prizes(List<GroupPrizes> individual, CollectivePrizes collective) {}
 

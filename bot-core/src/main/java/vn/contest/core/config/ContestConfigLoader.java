@@ -77,7 +77,7 @@ public final class ContestConfigLoader {
         return new ContestConfig(c.code(), c.title(), c.organizer(), c.province(),
                 c.timezone() == null ? "Asia/Ho_Chi_Minh" : c.timezone(),
                 c.opensAt(), c.closesAt(), rounds,
-                c.eligibility() == null ? new Eligibility(15, null) : c.eligibility(),
+                c.eligibility() == null ? new Eligibility(15, null, null) : c.eligibility(),
                 c.registration() == null ? new Registration(false) : c.registration(),
                 p, a,
                 c.answers() == null || c.answers().reveal() == null ? new Answers(Reveal.AFTER_ROUND_CLOSES) : c.answers(),

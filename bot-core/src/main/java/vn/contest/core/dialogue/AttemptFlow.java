@@ -50,7 +50,7 @@ final class AttemptFlow {
         }
         Window window = Window.at(t.contest, t.now);
         if (!(window instanceof Window.Open open)) {
-            t.say(refusal(window, t.contest), ReadyStep.menu());
+            t.say(refusal(window, t.contest), ReadyStep.menu(t));
             return Next.STAY;
         }
         Round round = open.round();
@@ -62,13 +62,13 @@ final class AttemptFlow {
                 case CONTEST -> Texts.format(Texts.CAP_CONTEST, cap.get().limit());
                 case ROUND -> Texts.format(Texts.CAP_ROUND, cap.get().limit(), round.name());
                 case DAY -> Texts.format(Texts.CAP_DAY, cap.get().limit());
-            }, ReadyStep.menu());
+            }, ReadyStep.menu(t));
             return Next.STAY;
         }
-        List<DrawnQuestion> paper = t.drawer.draw(t.h, t.contest.id(), c.paper());
+        List<DrawnQuestion> paper = t.drawer.draw(t.h, t.contest, round, t.now);
         if (paper.isEmpty()) {
             log.warn("Contest {} cannot draw a paper: the bank has fewer than {} active questions", c.code(), c.paper().questions());
-            t.say(Texts.BANK_NOT_READY, ReadyStep.menu());
+            t.say(Texts.BANK_NOT_READY, ReadyStep.menu(t));
             return Next.STAY;
         }
         Instant deadline = rules.deadline(t.now, round);
@@ -203,7 +203,7 @@ final class AttemptFlow {
 
     /** The answer key once the rules allow it; before that, when it will be published. */
     static String answerKeyOrWhen(Turn t, Attempt a, Round round, int number) {
-        if (!AnswerKey.mayShow(t.contest.config(), round, t.now)) {
+        if (!AnswerKey.mayShow(t.contest, round, t.now)) {
             return Texts.format(Texts.ANSWERS_LATER, round.name(), Texts.dateTime(round.closesAt(), t.contest.config().zone()));
         }
         StringBuilder key = new StringBuilder(Texts.format(Texts.ANSWER_KEY_TITLE, number));

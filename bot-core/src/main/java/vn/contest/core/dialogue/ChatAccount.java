@@ -5,7 +5,9 @@ import vn.contest.core.participant.Draft;
 
 /** One chat on one channel, locked for the length of a turn. Mutable inside that turn only. */
 public final class ChatAccount {
-    public final long id;
+    /** The row's id; null for a chat seen for the first time, until it is saved. */
+    public Long id;
+    public final long contestId;
     public final ChatRef chat;
     public Long participantId;
     public State state;
@@ -18,9 +20,10 @@ public final class ChatAccount {
     private final String readDraft;
     private final Long readReferralUnitId;
 
-    public ChatAccount(long id, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId, boolean isNew,
+    public ChatAccount(Long id, long contestId, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId, boolean isNew,
                        String draftAsRead) {
         this.id = id;
+        this.contestId = contestId;
         this.chat = chat;
         this.participantId = participantId;
         this.state = state;
@@ -33,9 +36,9 @@ public final class ChatAccount {
         this.readReferralUnitId = referralUnitId;
     }
 
-    /** Whether this turn changed the chat, given its draft as it would now be written. */
+    /** Whether this turn changed the chat (a new one: from how it starts), given its draft as it would now be written. */
     boolean changedSinceRead(String draftNow) {
-        return isNew || state != readState || !java.util.Objects.equals(participantId, readParticipantId)
+        return state != readState || !java.util.Objects.equals(participantId, readParticipantId)
                 || !java.util.Objects.equals(referralUnitId, readReferralUnitId) || !draftNow.equals(readDraft);
     }
 

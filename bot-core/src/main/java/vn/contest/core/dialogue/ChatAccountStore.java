@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import vn.contest.core.message.ChatRef;
+import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Draft;
 
 /** Chat accounts: created on first contact, locked row by row so one chat's messages run one at a time. */
@@ -20,25 +21,19 @@ public final class ChatAccountStore {
     private ChatAccountStore() {}
 
     /**
-     * Locks the chat's row for this transaction, creating it (in state CONSENT) on first contact. A known chat
-     * (the usual case) costs one statement.
+     * Locks the chat's row for this transaction. A chat that has not consented yet is only in memory, and
+     * {@link #save} writes it once a turn has changed it (consent, a start link's unit), so a stranger's
+     * message, or a script's, leaves no chat behind. It is new until it has been answered once. A known chat
+     * costs one statement.
      */
-    public static ChatAccount lockOrCreate(Handle h, long contestId, ChatRef chat) {
-        Optional<ChatAccount> known = lock(h, contestId, chat, false);
-        if (known.isPresent()) {
-            return known.get();
-        }
-        int created = h.createUpdate("""
-                INSERT INTO chat_accounts (contest_id, channel, external_id, state) VALUES (:c, :ch, :ext, :state)
-                ON CONFLICT (contest_id, channel, external_id) DO NOTHING""")
-                .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
-                .bind("state", State.CONSENT.name()).execute();
-        return lock(h, contestId, chat, created == 1).orElseThrow();
+    public static ChatAccount lockOrNew(Handle h, long contestId, ChatRef chat) {
+        return lock(h, contestId, chat, false).orElseGet(() -> new ChatAccount(null, contestId, chat, null, State.CONSENT,
+                new Draft(), null, !OutboxStore.hasWrittenTo(h, chat), writeDraft(new Draft())));
     }
 
     private static Optional<ChatAccount> lock(Handle h, long contestId, ChatRef chat, boolean isNew) {
         return h.createQuery("""
-                SELECT id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
+                SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
                 WHERE contest_id = :c AND channel = :ch AND external_id = :ext FOR UPDATE""")
                 .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
                 .map((rs, ctx) -> account(rs, isNew))
@@ -48,7 +43,7 @@ public final class ChatAccountStore {
     /** Locks an existing chat by its row id (the sweeper's way in). */
     public static Optional<ChatAccount> lockById(Handle h, long id) {
         return h.createQuery("""
-                SELECT id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
+                SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
                 FROM chat_accounts WHERE id = :id FOR UPDATE""")
                 .bind("id", id)
                 .map((rs, ctx) -> account(rs, false))
@@ -56,15 +51,29 @@ public final class ChatAccountStore {
     }
 
     private static ChatAccount account(java.sql.ResultSet rs, boolean isNew) throws java.sql.SQLException {
-        return new ChatAccount(rs.getLong("id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
+        return new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
                 (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), readDraft(rs.getString("draft")),
                 (Long) rs.getObject("referral_unit_id"), isNew, writeDraft(readDraft(rs.getString("draft"))));
     }
 
-    /** Writes the chat's state back, unless the turn left it as it was read. */
+    /** Writes the chat's state back, unless the turn left it as it was read (a new chat: as it started). */
     public static void save(Handle h, ChatAccount a) {
         String draft = writeDraft(a.draft);
         if (!a.changedSinceRead(draft)) {
+            return;
+        }
+        if (a.id == null) {
+            // Two first messages of one chat may race: the later one's state wins, as it would for a known chat.
+            a.id = h.createQuery("""
+                    INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state, draft, referral_unit_id)
+                    VALUES (:c, :ch, :ext, :p, :state, CAST(:draft AS jsonb), :ref)
+                    ON CONFLICT (contest_id, channel, external_id) DO UPDATE SET participant_id = EXCLUDED.participant_id,
+                        state = EXCLUDED.state, draft = EXCLUDED.draft, referral_unit_id = EXCLUDED.referral_unit_id,
+                        updated_at = now()
+                    RETURNING id""")
+                    .bind("c", a.contestId).bind("ch", a.chat.channel()).bind("ext", a.chat.externalId())
+                    .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", draft).bind("ref", a.referralUnitId)
+                    .mapTo(Long.class).one();
             return;
         }
         h.createUpdate("""

@@ -12,6 +12,7 @@ import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
+import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Draft;
 import vn.contest.core.ranking.RankingKey;
 import vn.contest.core.ranking.RankingQuery;
@@ -33,7 +34,10 @@ final class Commands {
                     "one's finished papers, the counted one marked, and the answer key once it may be shown", Commands::results),
             typed("hủy", List.of("hủy", "hủy bỏ", "thoát", "cancel"), null,
                     "during registration: forgets the answers and goes back to CONSENT; a timed paper cannot be cancelled",
-                    Commands::cancel));
+                    Commands::cancel),
+            typed("đăng xuất", List.of("đăng xuất", "dang xuat", "logout"), Tokens.LOGOUT,
+                    "leaves this chat (for a shared computer): it no longer acts for the person and its history is erased; "
+                            + "the web page forgets its cookie; not while a paper is timed", Commands::logout));
 
     /** A command run by one of its typed forms (folded, with or without a leading "/") or by its button token. */
     private static Command typed(String name, List<String> forms, String token, String does, Function<Turn, Next> run) {
@@ -106,6 +110,21 @@ final class Commands {
         return Next.STAY;
     }
 
+    private static Next logout(Turn t) {
+        if (t.account.state.isInAttempt()) {
+            t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
+            t.reprompt();
+            return Next.STAY;
+        }
+        t.account.participantId = null;
+        t.account.referralUnitId = null;
+        t.account.draft = new Draft();
+        t.account.state = State.CONSENT;
+        OutboxStore.forget(t.h, t.account.chat);
+        t.loggedOut();
+        return Next.STAY;
+    }
+
     private static Next results(Turn t) {
         if (!t.account.isRegistered()) {
             t.say(Texts.NOT_REGISTERED);
@@ -119,7 +138,7 @@ final class Commands {
         }
         List<Attempt> finished = AttemptStore.finishedOf(t.h, t.account.participantId);
         if (finished.isEmpty()) {
-            t.say(Texts.NO_RESULTS, ReadyStep.menu());
+            t.say(Texts.NO_RESULTS, ReadyStep.menu(t));
             return Next.STAY;
         }
         t.say(summary(t, finished));
@@ -137,7 +156,7 @@ final class Commands {
         Map<Long, List<Attempt>> byRound = finished.stream().collect(Collectors.groupingBy(Attempt::roundId));
         Set<Long> counted = new HashSet<>();
         byRound.forEach((roundId, attempts) -> RankingKey.counted(attempts, contest.config().attempts().counted(),
-                RankingQuery.actualParticipants(t.h, roundId)).ifPresent(a -> counted.add(a.id())));
+                RankingQuery.actualParticipants(t.h, contest.config(), roundId)).ifPresent(a -> counted.add(a.id())));
         StringBuilder text = new StringBuilder(Texts.RESULTS_TITLE);
         int n = 0;
         for (Attempt a : finished) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.contest.core.participant.Draft;
 import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.rules.Eligibility;
+import vn.contest.core.rules.PhoneClaim;
 
 /** The summary; confirming creates the participant (one per phone number, re-checked here). */
 final class ConfirmStep implements Step {
@@ -37,12 +38,21 @@ final class ConfirmStep implements Step {
             t.say(Texts.EXCLUDED);
             return Next.STAY;
         }
-        Optional<Long> id = ParticipantStore.insert(t.h, t.contest.id(), d, t.account.referralUnitId, t.now);
+        // The number's holder may have changed since the phone step: a verified number sets a typed holder aside.
+        Optional<Long> disputed = Optional.empty();
+        if (d.phoneVerifiedVia != null
+                && PhoneClaim.of(ParticipantStore.ownerOf(t.h, t.contest.id(), d.phone), true) == PhoneClaim.CLAIMS_TYPED) {
+            disputed = ParticipantStore.disputeTypedHolder(t.h, t.contest.id(), d.phone, t.now);
+        }
+        Optional<Long> id = ParticipantStore.insert(t.h, t.contest.id(), d, t.account.referralUnitId,
+                t.in == null ? null : t.in.clientAddress(), t.now);
         if (id.isEmpty()) {
             // Someone registered the same phone (or ID number) while this chat was confirming.
+            disputed.ifPresent(typed -> ParticipantStore.undoDispute(t.h, typed));
             t.say(Texts.PHONE_TAKEN);
             return Next.to(State.PHONE);
         }
+        disputed.ifPresent(typed -> ParticipantStore.setDisputedBy(t.h, typed, id.get()));
         t.account.participantId = id.get();
         t.account.draft = new Draft();
         t.say(Texts.REGISTERED);

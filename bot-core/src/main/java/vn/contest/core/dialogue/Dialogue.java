@@ -15,6 +15,7 @@ import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.rules.Window;
+import vn.contest.core.verify.CodeSender;
 
 /**
  * Handles one inbound message in one transaction: dedupe on the platform's event id, lock the chat, run one
@@ -31,6 +32,7 @@ public final class Dialogue {
     private final Supplier<Contest> contest;
     private final Clock clock;
     private final PaperDrawer drawer;
+    private volatile CodeSender codes;
 
     /** A dialogue on rules that do not change while it runs (tests, tools). */
     public Dialogue(Jdbi jdbi, Contest contest, Clock clock, PaperDrawer drawer) {
@@ -49,24 +51,34 @@ public final class Dialogue {
         return contest.get();
     }
 
+    /** From now on a phone typed on the web is proved with a one-time code sent through {@code sender}. */
+    public void verifyWebPhonesWith(CodeSender sender) {
+        this.codes = sender;
+    }
+
     public Outcome handle(Inbound in) {
         if (in.eventId() == null || in.eventId().isBlank()) {
             throw new IllegalArgumentException("an inbound message needs the platform's event id");
         }
         for (int attempt = 1; ; attempt++) {
             try {
+                CodeSender sender = codes;
+                List<String[]> toSend = new java.util.ArrayList<>();
                 // READ COMMITTED is the pool's default: naming it here would cost a round trip per turn.
-                return jdbi.inTransaction(h -> {
+                Outcome outcome = jdbi.inTransaction(h -> {
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
                         return Outcome.DUPLICATE;
                     }
                     Contest rules = contest.get();
-                    ChatAccount account = ChatAccountStore.lockOrCreate(h, rules.id(), in.chat());
-                    Turn t = new Turn(h, rules, clock.instant(), account, in, drawer);
+                    ChatAccount account = ChatAccountStore.lockOrNew(h, rules.id(), in.chat());
+                    Turn t = new Turn(h, rules, clock.instant(), account, in, drawer, sender);
                     play(t);
                     close(t);
+                    toSend.addAll(t.codesToSend());
                     return Outcome.HANDLED;
                 });
+                toSend.forEach(code -> sendCode(sender, in.chat(), code[0], code[1]));
+                return outcome;
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (attempt >= MAX_TRIES || !isRetryable(e)) {
                     throw e;
@@ -86,13 +98,29 @@ public final class Dialogue {
                 return false;
             }
             ChatAccount account = ChatAccountStore.lockById(h, peek.get().chatAccountId()).orElseThrow();
-            Turn t = new Turn(h, contest.get(), clock.instant(), account, null, drawer);
+            Turn t = new Turn(h, contest.get(), clock.instant(), account, null, drawer, null);
             if (!expireIfDue(t)) {
                 return false;
             }
             close(t);
             return true;
         });
+    }
+
+    /** Sends a one-time code after its turn committed; if it cannot go, the chat is told how to go on. */
+    private void sendCode(CodeSender sender, ChatRef chat, String phone, String code) {
+        boolean sent;
+        try {
+            sent = sender.send(phone, code);
+        } catch (RuntimeException e) {
+            sent = false;
+        }
+        if (!sent) {
+            jdbi.useTransaction(h -> OutboxStore.enqueue(h, List.of(new Outbound(chat, Texts.CODE_NOT_SENT, List.of(
+                    new vn.contest.core.message.Choice(Tokens.CODE_RESEND, Texts.CODE_RESEND_BUTTON),
+                    new vn.contest.core.message.Choice(Tokens.CODE_CHANGE, Texts.CODE_CHANGE_BUTTON),
+                    new vn.contest.core.message.Choice(Tokens.CODE_SKIP, Texts.CODE_SKIP_BUTTON)), false, null, Outbound.TEXT))));
+        }
     }
 
     /**

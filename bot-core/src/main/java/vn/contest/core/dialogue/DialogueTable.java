@@ -23,9 +23,13 @@ final class DialogueTable {
             row(State.BIRTH_DATE, new BirthDateStep(), "birth date",
                     "`25/08/1990`, `5-9-1961`; a real date; the minimum age on the contest's first day", State.PHONE),
             row(State.PHONE, new PhoneStep(), "mobile number",
-                    "`0912 345 678`, `+84…`, a shared contact; one person per phone; committee refused; "
-                            + "a verified contact of a registered phone links this chat",
-                    State.ID_NUMBER, State.GROUP, State.READY),
+                    "`0912 345 678`, `+84…`, a shared contact; committee refused; who gets a number held already: `PhoneClaim`; "
+                            + "on the web, with ZNS configured, a typed number is sent a code",
+                    State.PHONE_CODE, State.ID_NUMBER, State.GROUP, State.READY),
+            row(State.PHONE_CODE, new PhoneCodeStep(), "the 6-digit code sent through Zalo (web only)",
+                    "the code (5 minutes, 5 tries); " + quoted(PhoneCodeStep.RESEND) + " (3 an hour); "
+                            + quoted(PhoneCodeStep.SKIP) + " goes on unverified; " + quoted(PhoneCodeStep.CHANGE),
+                    State.ID_NUMBER, State.GROUP, State.READY, State.PHONE),
             row(State.ID_NUMBER, new IdNumberStep(), "CCCD (only if the contest asks)", "12 digits (or 9); committee refused",
                     State.GROUP),
             row(State.GROUP, new GroupStep(), "participant group (the contest's `groups[]`)",

@@ -3,10 +3,17 @@ package vn.contest.core.dialogue;
 import java.util.Optional;
 import vn.contest.core.participant.Draft;
 import vn.contest.core.participant.ParticipantStore;
+import vn.contest.core.participant.ParticipantStore.PhoneOwner;
 import vn.contest.core.rules.Eligibility;
+import vn.contest.core.rules.PhoneClaim;
 import vn.contest.core.text.PhoneNumbers;
+import vn.contest.core.verify.PhoneCodes;
 
-/** Mobile number, typed or shared through the platform; one participant per number; committee refused. */
+/**
+ * Mobile number, typed or shared through the platform; committee refused. A platform's own contact counts as
+ * verified; on the web a typed number is proved with a one-time code when the Zalo channel can send one.
+ * Who then gets the number is {@link PhoneClaim}'s rule.
+ */
 final class PhoneStep implements Step {
     @Override
     public void prompt(Turn t) {
@@ -15,8 +22,8 @@ final class PhoneStep implements Step {
 
     @Override
     public Next accept(Turn t) {
-        String raw = t.in.sharedPhone() != null ? t.in.sharedPhone() : t.text();
-        Optional<String> phone = PhoneNumbers.normalize(raw);
+        boolean shared = t.in != null && t.in.sharedPhone() != null;
+        Optional<String> phone = PhoneNumbers.normalize(shared ? t.in.sharedPhone() : t.text());
         if (phone.isEmpty()) {
             t.say(Texts.PHONE_HINT);
             return Next.STAY;
@@ -25,20 +32,51 @@ final class PhoneStep implements Step {
             t.say(Texts.EXCLUDED);
             return Next.STAY;
         }
-        Optional<Long> owner = ParticipantStore.idByPhone(t.h, t.contest.id(), phone.get());
-        if (owner.isPresent() && t.in.sharedPhone() != null && t.in.phoneVerified()) {
-            // The platform vouches this is the sender's own number: the same person on another channel.
-            t.account.participantId = owner.get();
-            t.account.draft = new Draft();
-            t.say(Texts.format(Texts.LINKED, t.participant().fullName()));
-            return Next.to(State.READY);
+        if (shared && t.in.phoneVerified()) {
+            return settle(t, phone.get(), t.account.chat.channel()).orElse(Next.STAY);
         }
-        if (owner.isPresent()) {
-            t.say(Texts.PHONE_TAKEN);
-            return Next.STAY;
+        if (t.canSendCodes()) {
+            t.account.draft.phone = phone.get();
+            t.account.draft.phoneVerifiedVia = null;
+            return sendCode(t) ? Next.to(State.PHONE_CODE) : Next.STAY;
         }
-        t.account.draft.phone = phone.get();
-        t.account.draft.phoneVerified = t.in.sharedPhone() != null && t.in.phoneVerified();
-        return Next.to(t.contest.config().registration().askIdNumber() ? State.ID_NUMBER : State.GROUP);
+        return settle(t, phone.get(), null).orElse(Next.STAY);
+    }
+
+    /** Sends a code to the draft's phone (after the turn commits); false, with a notice, past the hourly limit. */
+    static boolean sendCode(Turn t) {
+        Optional<String> code = PhoneCodes.issue(t.h, t.account.id, t.account.draft.phone, t.now);
+        if (code.isEmpty()) {
+            t.say(Texts.format(Texts.CODE_LIMIT, PhoneCodes.MAX_SENDS_PER_HOUR));
+            return false;
+        }
+        t.sendCode(t.account.draft.phone, code.get());
+        return true;
+    }
+
+    /**
+     * Registration goes on with this phone, verified {@code via} a channel or code (null: only typed), as its
+     * current holder allows; empty when the number is taken (the person has been told).
+     */
+    static Optional<Next> settle(Turn t, String phone, String via) {
+        Optional<PhoneOwner> holder = ParticipantStore.ownerOf(t.h, t.contest.id(), phone);
+        switch (PhoneClaim.of(holder, via != null)) {
+            case TAKEN -> {
+                t.say(Texts.PHONE_TAKEN);
+                return Optional.empty();
+            }
+            case SAME_PERSON -> {
+                // Verified here and verified there: the same person on another channel.
+                t.account.participantId = holder.get().id();
+                t.account.draft = new Draft();
+                t.say(Texts.format(Texts.LINKED, t.participant().fullName()));
+                return Optional.of(Next.to(State.READY));
+            }
+            case CLAIMS_TYPED -> t.say(Texts.PHONE_CLAIMED);
+            case FREE -> { }
+        }
+        t.account.draft.phone = phone;
+        t.account.draft.phoneVerifiedVia = via;
+        return Optional.of(Next.to(t.contest.config().registration().askIdNumber() ? State.ID_NUMBER : State.GROUP));
     }
 }

@@ -7,14 +7,19 @@ import vn.contest.core.message.Choice;
 final class ReadyStep implements Step {
     static final List<String> START = List.of("thi", "bắt đầu", "bắt đầu thi", "vào thi", "làm bài", "thi tiếp", "thi lại", "1", "start");
 
-    static List<Choice> menu() {
-        return List.of(new Choice(Tokens.START_ATTEMPT, Texts.START), new Choice(Tokens.RULES, Texts.RULES),
-                new Choice(Tokens.RESULTS, Texts.RESULTS));
+    /** The menu's buttons; on the web, where a computer may be shared, also "Đăng xuất". */
+    static List<Choice> menu(Turn t) {
+        List<Choice> menu = new java.util.ArrayList<>(List.of(new Choice(Tokens.START_ATTEMPT, Texts.START),
+                new Choice(Tokens.RULES, Texts.RULES), new Choice(Tokens.RESULTS, Texts.RESULTS)));
+        if (t.account.chat.isWeb() && t.account.isRegistered()) {
+            menu.add(new Choice(Tokens.LOGOUT, Texts.LOGOUT_BUTTON));
+        }
+        return menu;
     }
 
     @Override
     public void prompt(Turn t) {
-        t.say(Texts.MENU, menu());
+        t.say(Texts.MENU, menu(t));
     }
 
     @Override
@@ -22,7 +27,7 @@ final class ReadyStep implements Step {
         if (t.choice().equals(Tokens.START_ATTEMPT) || t.said(START)) {
             return AttemptFlow.start(t);
         }
-        t.say(Texts.MENU_HINT, menu());
+        t.say(Texts.MENU_HINT, menu(t));
         return Next.STAY;
     }
 }

@@ -39,6 +39,28 @@ public final class Texts {
     static final String PHONE_TAKEN = """
             Số điện thoại này đã được dùng để đăng ký dự thi. Mỗi người chỉ đăng ký một lần.
             Nếu đó là bạn, hãy tiếp tục thi trên kênh bạn đã đăng ký; nếu không, vui lòng nhập số khác hoặc liên hệ Ban Tổ chức.""";
+    static final String PHONE_CLAIMED = """
+            Số điện thoại này đã có một đăng ký khác nhưng chưa được xác minh. Vì số của bạn đã được xác minh, \
+            bạn được đăng ký với số này; đăng ký kia được chuyển cho Ban Tổ chức xem xét \
+            (nếu đó cũng là bạn, Ban Tổ chức sẽ gộp kết quả cho bạn).""";
+    static final String ASK_CODE = """
+            Mã xác minh gồm 6 chữ số đã được gửi qua Zalo tới số %s. Vui lòng nhập mã (có hiệu lực %d phút).
+            Không nhận được mã? Chọn "Gửi lại mã", hoặc "Bỏ qua" để đăng ký mà chưa xác minh \
+            (chỉ người đã xác minh số điện thoại mới được xét giải).""";
+    static final String CODE_HINT = "Mã xác minh gồm 6 chữ số (ví dụ: 482913). Vui lòng nhập lại, hoặc chọn \"Gửi lại mã\".";
+    static final String CODE_WRONG = "Mã chưa đúng. Bạn còn %d lần thử.";
+    static final String CODE_EXPIRED = "Mã đã hết hiệu lực. Vui lòng chọn \"Gửi lại mã\" để nhận mã mới.";
+    static final String CODE_NO_TRIES_LEFT = "Bạn đã nhập sai %d lần. Vui lòng chọn \"Gửi lại mã\" để nhận mã mới, hoặc \"Bỏ qua\".";
+    static final String CODE_LIMIT = """
+            Số điện thoại này đã được gửi %d mã trong một giờ qua. Vui lòng thử lại sau, hoặc chọn "Bỏ qua" \
+            để đăng ký mà chưa xác minh.""";
+    static final String CODE_SENT_AGAIN = "Đã gửi lại mã xác minh qua Zalo.";
+    static final String CODE_NOT_SENT = """
+            Chưa gửi được mã tới số này (số chưa dùng Zalo, hoặc Zalo đang bận). Bạn có thể chọn "Gửi lại mã" \
+            sau ít phút, "Đổi số", hoặc "Bỏ qua" để đăng ký mà chưa xác minh.""";
+    static final String CODE_RESEND_BUTTON = "Gửi lại mã";
+    static final String CODE_SKIP_BUTTON = "Bỏ qua";
+    static final String CODE_CHANGE_BUTTON = "Đổi số";
     static final String EXCLUDED = """
             Theo thể lệ, thành viên Ban Tổ chức, Tổ soạn thảo và Tổ Thư ký không tham gia dự thi. \
             Cảm ơn anh/chị đã đồng hành cùng cuộc thi!
@@ -121,6 +143,11 @@ public final class Texts {
     static final String HELP_ATTEMPT = """
             Hướng dẫn: bạn đang làm bài (còn %s). Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B). \
             Sau câu cuối là câu hỏi dự đoán: gõ một số nguyên.""";
+    static final String LOGGED_OUT = """
+            Bạn đã đăng xuất. Cuộc trò chuyện trên thiết bị này không còn gắn với tài khoản dự thi của bạn \
+            và lịch sử đã được xóa. Hẹn gặp lại!""";
+    static final String CANNOT_LOGOUT_IN_ATTEMPT = "Bạn đang làm bài (còn %s). Vui lòng hoàn thành bài thi trước khi đăng xuất.";
+    static final String LOGOUT_BUTTON = "Đăng xuất";
     static final String CANCELLED = "Đã hủy các thông tin đang nhập. Bạn có thể đăng ký lại từ đầu.";
     static final String CANNOT_CANCEL_ATTEMPT = "Bài thi đang được tính giờ nên không thể hủy. Bạn còn %s để hoàn thành.";
     static final String NOTHING_TO_CANCEL = "Không có bước nào đang dở để hủy.";

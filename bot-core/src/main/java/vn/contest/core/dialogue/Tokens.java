@@ -17,6 +17,10 @@ public final class Tokens {
     public static final String RULES = "cmd:rules";
     public static final String RESULTS = "cmd:results";
     public static final String UNIT_BACK = "unit:back";
+    public static final String CODE_RESEND = "code:resend";
+    public static final String CODE_SKIP = "code:skip";
+    public static final String CODE_CHANGE = "code:change";
+    public static final String LOGOUT = "cmd:logout";
 
     private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");
     private static final Pattern GROUP = Pattern.compile("group:(\\d{1,2})");

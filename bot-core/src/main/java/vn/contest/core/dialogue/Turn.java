@@ -15,6 +15,7 @@ import vn.contest.core.message.Outbound;
 import vn.contest.core.participant.Participant;
 import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.text.Folding;
+import vn.contest.core.verify.CodeSender;
 
 /**
  * One turn of one chat, under the chat's lock: the person's message (none when the sweeper finishes a silent
@@ -28,13 +29,16 @@ final class Turn {
     final ChatAccount account;
     final Inbound in;
     final PaperDrawer drawer;
+    private final CodeSender codes;
     private final List<Outbound> replies = new ArrayList<>();
+    private final List<String[]> codesToSend = new ArrayList<>();
     private Participant participant;
     private Optional<OpenPaper> openPaper;
     private Long openPaperOf;
 
-    Turn(Handle h, Contest contest, Instant now, ChatAccount account, Inbound in, PaperDrawer drawer) {
+    Turn(Handle h, Contest contest, Instant now, ChatAccount account, Inbound in, PaperDrawer drawer, CodeSender codes) {
         this.h = h;
+        this.codes = codes;
         this.contest = contest;
         this.now = now;
         this.account = account;
@@ -84,6 +88,11 @@ final class Turn {
         replies.add(new Outbound(account.chat, text, choices, false, deadline, Outbound.QUESTION));
     }
 
+    /** Tells the chat it has left: the web page then forgets its cookie. */
+    void loggedOut() {
+        replies.add(new Outbound(account.chat, Texts.LOGGED_OUT, List.of(), false, null, Outbound.LOGOUT));
+    }
+
     /** Enters a state and asks its question. */
     void enter(State state) {
         account.state = state;
@@ -97,6 +106,20 @@ final class Turn {
 
     List<Outbound> replies() {
         return replies;
+    }
+
+    /** Whether a typed phone in this chat can be proved with a one-time code (the web, with ZNS configured). */
+    boolean canSendCodes() {
+        return codes != null && account.chat.isWeb();
+    }
+
+    /** A code to send once the turn is committed (never inside the transaction, never stored in clear). */
+    void sendCode(String phone, String code) {
+        codesToSend.add(new String[] {phone, code});
+    }
+
+    List<String[]> codesToSend() {
+        return codesToSend;
     }
 
     /** While a paper is open every reply carries its deadline, so a page can keep its countdown. */

@@ -10,9 +10,20 @@ package vn.contest.core.message;
  * @param phoneVerified true when the platform vouches that the shared phone is the sender's own
  * @param startPayload  the payload of a start link (a unit code), or "" for a bare start
  * @param sourceRef     the platform's id of the message whose button was tapped, where it can be edited later
+ * @param clientAddress the sender's network address where the channel knows it (the web), else null
  */
 public record Inbound(ChatRef chat, String eventId, String text, String choice, String sharedPhone,
-                      boolean phoneVerified, String startPayload, String sourceRef) {
+                      boolean phoneVerified, String startPayload, String sourceRef, String clientAddress) {
+
+    public Inbound(ChatRef chat, String eventId, String text, String choice, String sharedPhone, boolean phoneVerified,
+                   String startPayload, String sourceRef) {
+        this(chat, eventId, text, choice, sharedPhone, phoneVerified, startPayload, sourceRef, null);
+    }
+
+    /** The same message, sent from this address. */
+    public Inbound from(String address) {
+        return new Inbound(chat, eventId, text, choice, sharedPhone, phoneVerified, startPayload, sourceRef, address);
+    }
 
     public static Inbound text(ChatRef chat, String eventId, String text) {
         return new Inbound(chat, eventId, text, null, null, false, null, null);

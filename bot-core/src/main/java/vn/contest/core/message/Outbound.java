@@ -18,6 +18,8 @@ public record Outbound(ChatRef chat, String text, List<Choice> choices, boolean 
     public static final String QUESTION = "question";
     /** Replace the text of message {@code editRef} with {@code text} and drop its buttons; null text drops the buttons only. */
     public static final String EDIT = "edit";
+    /** The chat has left (for a shared computer): a page forgets the session that named it. */
+    public static final String LOGOUT = "logout";
 
     public Outbound {
         choices = choices == null ? List.of() : List.copyOf(choices);

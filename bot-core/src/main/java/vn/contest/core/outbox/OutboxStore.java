@@ -102,6 +102,18 @@ public final class OutboxStore {
         jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?", reason, id));
     }
 
+    /** Whether anything was ever written to this chat (and not erased since). */
+    public static boolean hasWrittenTo(Handle h, ChatRef chat) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM outbox WHERE channel = :ch AND chat_id = :chat)")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).mapTo(Boolean.class).one();
+    }
+
+    /** Erases a chat's history (after "đăng xuất"): what was sent there must not be read again from this chat. */
+    public static void forget(Handle h, ChatRef chat) {
+        h.createUpdate("DELETE FROM outbox WHERE channel = :ch AND chat_id = :chat")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).execute();
+    }
+
     /** Every reply to one chat after {@code afterId}, whatever its delivery state (the web page reads these). */
     public List<OutboxMessage> forChat(ChatRef chat, long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -9,7 +9,8 @@ public final class Draft {
     public String fullName;
     public LocalDate birthDate;
     public String phone;
-    public boolean phoneVerified;
+    /** How the phone was vouched for ("telegram", "zalo", "web_code"), null while only typed. */
+    public String phoneVerifiedVia;
     public String idNumber;
     public Integer group;
     public Long unitId;

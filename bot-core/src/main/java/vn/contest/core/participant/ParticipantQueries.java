@@ -12,9 +12,17 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Participants as the committee looks them up: search, one person with their papers, disqualification. */
 public final class ParticipantQueries {
-    /** One person as listed: their unit labelled with its district, and how many papers they finished. */
+    /**
+     * One person as listed: their unit labelled with its district, how many papers they finished, how their
+     * phone was verified, and where a dispute stands (disputed by whom, and how it was resolved).
+     */
     public record Listed(long id, String fullName, LocalDate birthDate, String phone, int group, String unit, Instant registeredAt,
-                         long papers, String disqualifiedReason) {}
+                         long papers, String disqualifiedReason, String phoneVerifiedVia, Instant disputedAt, Long disputedBy,
+                         String disputeResolution, Long mergedInto) {
+        public boolean openDispute() {
+            return disputedAt != null && disputeResolution == null;
+        }
+    }
 
     /** One of a person's papers. */
     public record PaperLine(long id, String round, Instant startedAt, int score, int questionCount, Long durationMs,
@@ -25,6 +33,7 @@ public final class ParticipantQueries {
 
     private static final String LISTED = """
             SELECT p.id, p.full_name, p.birth_date, p.phone, p.group_no, p.registered_at, p.disqualified_reason,
+                   p.phone_verified_via, p.disputed_at, p.disputed_by, p.dispute_resolution, p.merged_into,
                    u.name || coalesce(', ' || parent.name, '') AS unit,
                    (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished') AS papers
             FROM participants p JOIN units u ON u.id = p.unit_id LEFT JOIN units parent ON parent.id = u.parent_id
@@ -32,9 +41,18 @@ public final class ParticipantQueries {
 
     private static final RowMapper<Listed> LISTED_ROW = (rs, ctx) -> new Listed(rs.getLong("id"), rs.getString("full_name"),
             rs.getObject("birth_date", LocalDate.class), rs.getString("phone"), rs.getInt("group_no"), rs.getString("unit"),
-            rs.getTimestamp("registered_at").toInstant(), rs.getLong("papers"), rs.getString("disqualified_reason"));
+            rs.getTimestamp("registered_at").toInstant(), rs.getLong("papers"), rs.getString("disqualified_reason"),
+            rs.getString("phone_verified_via"), rs.getTimestamp("disputed_at") == null ? null : rs.getTimestamp("disputed_at").toInstant(),
+            (Long) rs.getObject("disputed_by"), rs.getString("dispute_resolution"), (Long) rs.getObject("merged_into"));
 
     private ParticipantQueries() {}
+
+    /** Records a verified owner opened against a typed one, not resolved yet: newest first. */
+    public static List<Listed> openDisputes(Handle h, long contestId) {
+        return h.createQuery(LISTED + """
+                WHERE p.contest_id = :c AND p.disputed_at IS NOT NULL AND p.dispute_resolution IS NULL
+                ORDER BY p.disputed_at DESC""").bind("c", contestId).map(LISTED_ROW).list();
+    }
 
     /** Newest first; {@code search} matches a name or unit, {@code phonePrefix} (4 digits or more) a phone. */
     public static List<Listed> search(Handle h, long contestId, String search, String phonePrefix, int limit, int offset) {
@@ -78,6 +96,48 @@ public final class ParticipantQueries {
         return h.createQuery("SELECT disqualified_reason FROM participants WHERE id = :id AND contest_id = :c FOR UPDATE")
                 .bind("id", id).bind("c", contestId)
                 .map((rs, ctx) -> Optional.ofNullable(rs.getString("disqualified_reason"))).findOne();
+    }
+
+    /** The committee confirmed the phone by calling it; returns how it was verified before, empty if no such person. */
+    public static Optional<Optional<String>> verifyByCall(Handle h, long contestId, long id, Instant now) {
+        Optional<Optional<String>> before = h.createQuery(
+                        "SELECT phone_verified_via FROM participants WHERE id = :id AND contest_id = :c FOR UPDATE")
+                .bind("id", id).bind("c", contestId).map((rs, ctx) -> Optional.ofNullable(rs.getString("phone_verified_via"))).findOne();
+        if (before.isPresent() && before.get().isEmpty()) {
+            h.createUpdate("UPDATE participants SET phone_verified_via = 'committee', phone_verified_at = :now WHERE id = :id")
+                    .bind("now", now.atOffset(java.time.ZoneOffset.UTC)).bind("id", id).execute();
+        }
+        return before;
+    }
+
+    /** How the committee settles a disputed record. */
+    public enum Resolution { MERGED, KEPT_APART, DISQUALIFIED }
+
+    /**
+     * Settles an open dispute. MERGED: the same person after all; the record's chats and finished papers move
+     * to the verified record and it stops counting on its own. KEPT_APART: two people; the record competes as
+     * any typed one. DISQUALIFIED: out, with the reason. Returns false when there is no such open dispute.
+     */
+    public static boolean resolveDispute(Handle h, long contestId, long id, Resolution resolution, String reason, Instant now) {
+        Optional<Long> owner = h.createQuery("""
+                SELECT disputed_by FROM participants WHERE id = :id AND contest_id = :c
+                  AND disputed_at IS NOT NULL AND dispute_resolution IS NULL FOR UPDATE""")
+                .bind("id", id).bind("c", contestId).mapTo(Long.class).findOne();
+        if (owner.isEmpty()) {
+            return false;
+        }
+        switch (resolution) {
+            case MERGED -> {
+                h.execute("UPDATE chat_accounts SET participant_id = ? WHERE participant_id = ?", owner.get(), id);
+                h.execute("UPDATE attempts SET participant_id = ? WHERE participant_id = ? AND status = 'finished'", owner.get(), id);
+                h.execute("UPDATE participants SET dispute_resolution = 'merged', merged_into = ? WHERE id = ?", owner.get(), id);
+            }
+            case KEPT_APART -> h.execute("UPDATE participants SET dispute_resolution = 'kept_apart' WHERE id = ?", id);
+            case DISQUALIFIED -> h.createUpdate("""
+                    UPDATE participants SET dispute_resolution = 'disqualified', disqualified_at = :now, disqualified_reason = :r
+                    WHERE id = :id""").bind("now", now.atOffset(java.time.ZoneOffset.UTC)).bind("r", reason).bind("id", id).execute();
+        }
+        return true;
     }
 
     /** Disqualifies with a reason, or (null) lets the person compete again. */

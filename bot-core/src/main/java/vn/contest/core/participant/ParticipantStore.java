@@ -1,18 +1,27 @@
 package vn.contest.core.participant;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Participants: one per phone number (and per ID number when one is given) in a contest. */
+/**
+ * Participants: one per phone number (and per ID number when one is given) in a contest, a disputed record
+ * aside. Who owns a phone, how it was verified, and the disputes a verified owner opens.
+ */
 public final class ParticipantStore {
     private static final RowMapper<Participant> MAPPER = (rs, ctx) -> new Participant(
             rs.getLong("id"), rs.getString("full_name"), rs.getObject("birth_date", java.time.LocalDate.class),
             rs.getString("phone"), rs.getString("id_number"), rs.getInt("group_no"), rs.getLong("unit_id"),
             rs.getTimestamp("registered_at").toInstant(),
             rs.getTimestamp("disqualified_at") == null ? null : rs.getTimestamp("disqualified_at").toInstant(),
-            rs.getString("disqualified_reason"));
+            rs.getString("disqualified_reason"), rs.getString("phone_verified_via"),
+            rs.getTimestamp("disputed_at") == null ? null : rs.getTimestamp("disputed_at").toInstant(),
+            rs.getString("dispute_resolution"), (Long) rs.getObject("merged_into"));
+
+    /** Who holds a phone now (a disputed record holds it no longer), and whether their phone was verified. */
+    public record PhoneOwner(long id, boolean verified) {}
 
     private ParticipantStore() {}
 
@@ -20,9 +29,12 @@ public final class ParticipantStore {
         return h.createQuery("SELECT * FROM participants WHERE id = :id").bind("id", id).map(MAPPER).findOne();
     }
 
-    public static Optional<Long> idByPhone(Handle h, long contestId, String phone) {
-        return h.createQuery("SELECT id FROM participants WHERE contest_id = :c AND phone = :phone")
-                .bind("c", contestId).bind("phone", phone).mapTo(Long.class).findOne();
+    public static Optional<PhoneOwner> ownerOf(Handle h, long contestId, String phone) {
+        return h.createQuery("""
+                SELECT id, phone_verified_via IS NOT NULL AS verified FROM participants
+                WHERE contest_id = :c AND phone = :phone AND disputed_at IS NULL""")
+                .bind("c", contestId).bind("phone", phone)
+                .map((rs, ctx) -> new PhoneOwner(rs.getLong("id"), rs.getBoolean("verified"))).findOne();
     }
 
     public static Optional<Long> idByIdNumber(Handle h, long contestId, String idNumber) {
@@ -30,16 +42,42 @@ public final class ParticipantStore {
                 .bind("c", contestId).bind("n", idNumber).mapTo(Long.class).findOne();
     }
 
-    /** Inserts the participant, or returns empty when the phone or ID number was taken meanwhile. */
-    public static Optional<Long> insert(Handle h, long contestId, Draft d, Long referralUnitId, Instant now) {
+    /**
+     * Inserts the participant, or returns empty when the phone or ID number was taken meanwhile.
+     * {@code registeredFrom} is the client address of a web registration (null on the platforms).
+     */
+    public static Optional<Long> insert(Handle h, long contestId, Draft d, Long referralUnitId, String registeredFrom, Instant now) {
         return h.createQuery("""
                 INSERT INTO participants (contest_id, full_name, birth_date, phone, id_number, group_no, unit_id,
-                                          referral_unit_id, registered_at)
-                VALUES (:c, :name, :birth, :phone, :idNumber, :group, :unit, :ref, :now)
+                                          referral_unit_id, registered_at, phone_verified_via, phone_verified_at, registered_from)
+                VALUES (:c, :name, :birth, :phone, :idNumber, :group, :unit, :ref, :now, :via,
+                        CASE WHEN CAST(:via AS text) IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END, :from)
                 ON CONFLICT DO NOTHING RETURNING id""")
                 .bind("c", contestId).bind("name", d.fullName).bind("birth", d.birthDate).bind("phone", d.phone)
                 .bind("idNumber", d.idNumber).bind("group", d.group).bind("unit", d.unitId).bind("ref", referralUnitId)
-                .bind("now", now.atOffset(java.time.ZoneOffset.UTC))
+                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("via", d.phoneVerifiedVia).bind("from", registeredFrom)
                 .mapTo(Long.class).findOne();
+    }
+
+    /**
+     * A verified owner claims a phone that a typed-only record holds: that record is set aside as disputed
+     * (kept, shown to the committee, out of the prize list) and the phone is free for the owner. Returns the
+     * disputed record's id.
+     */
+    public static Optional<Long> disputeTypedHolder(Handle h, long contestId, String phone, Instant now) {
+        return h.createQuery("""
+                UPDATE participants SET disputed_at = :now
+                WHERE contest_id = :c AND phone = :phone AND disputed_at IS NULL AND phone_verified_via IS NULL
+                RETURNING id""")
+                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("c", contestId).bind("phone", phone)
+                .mapTo(Long.class).findOne();
+    }
+
+    public static void undoDispute(Handle h, long disputedId) {
+        h.execute("UPDATE participants SET disputed_at = NULL WHERE id = ? AND disputed_by IS NULL", disputedId);
+    }
+
+    public static void setDisputedBy(Handle h, long disputedId, long ownerId) {
+        h.execute("UPDATE participants SET disputed_by = ? WHERE id = ?", ownerId, disputedId);
     }
 }

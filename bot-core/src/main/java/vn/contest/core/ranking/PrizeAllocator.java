@@ -10,7 +10,8 @@ import vn.contest.core.config.ContestConfig.PrizeLevel;
 
 /**
  * Individual prizes from the rankings: level by level from the highest, round by round, each group's slots
- * go to the best-ranked people who hold no prize yet. So one person keeps only their highest prize, and a
+ * go to the best-ranked people who hold no prize yet and could win ({@link RankedEntry#couldWin()}: not
+ * disputed, phone verified where the contest asks it). So one person keeps only their highest prize, and a
  * slot they cannot take passes to the next in line.
  */
 public final class PrizeAllocator {
@@ -35,7 +36,7 @@ public final class PrizeAllocator {
                         if (left == 0) {
                             break;
                         }
-                        if (awarded.add(e.participantId())) {
+                        if (e.couldWin() && awarded.add(e.participantId())) {
                             awards.add(new Award(round.getKey(), group.group(), prize.code(), prize.name(), e.participantId(), e.rank()));
                             left--;
                         }

@@ -16,11 +16,16 @@ import vn.contest.core.contest.Round;
  * admin pages, the exports and the tests all take the proposal from here.
  *
  * @param individual each individual prize with the ranking line that earned it
+ * @param passedOver people ranked within the prizes of their round and group who cannot be given one (phone
+ *                   not verified, or a disputed record), so the committee sees why the list skips them
  * @param collective the units that win the collective prize, best first (empty when the contest has none)
  */
-public record PrizeProposal(List<IndividualPrize> individual, List<UnitStanding> collective) {
+public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> passedOver, List<UnitStanding> collective) {
 
     public record IndividualPrize(Award award, RankedEntry entry) {}
+
+    /** Someone the prizes passed over, in which round and group. */
+    public record PassedOver(long roundId, int group, RankedEntry entry) {}
 
     public static PrizeProposal of(Handle h, Contest contest) {
         ContestConfig c = contest.config();
@@ -40,10 +45,17 @@ public record PrizeProposal(List<IndividualPrize> individual, List<UnitStanding>
         for (Award a : PrizeAllocator.allocate(c.prizes().individual(), rankings)) {
             individual.add(new IndividualPrize(a, entryOf.get(a.roundId()).get(a.participantId())));
         }
+        List<PassedOver> passedOver = new ArrayList<>();
+        rankings.forEach((roundId, groups) -> groups.forEach((group, ranking) -> {
+            int lastPrizeRank = individual.stream().filter(p -> p.award().roundId() == roundId && p.award().group() == group)
+                    .mapToInt(p -> p.award().rank()).max().orElse(0);
+            ranking.stream().filter(e -> !e.couldWin() && e.rank() < lastPrizeRank)
+                    .forEach(e -> passedOver.add(new PassedOver(roundId, group, e)));
+        }));
         ContestConfig.CollectivePrizes prizes = c.prizes().collective();
         List<UnitStanding> collective = prizes == null ? List.of()
-                : UnitStandings.rank(h, contest.id(), prizes.by()).stream()
+                : UnitStandings.rank(h, c, contest.id(), prizes.by()).stream()
                         .filter(u -> u.participants() > 0).limit(prizes.count()).toList();
-        return new PrizeProposal(individual, collective);
+        return new PrizeProposal(individual, passedOver, collective);
     }
 }

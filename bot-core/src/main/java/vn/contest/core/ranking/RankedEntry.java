@@ -2,6 +2,10 @@ package vn.contest.core.ranking;
 
 import java.time.Instant;
 
-/** One line of a round's ranking in one group, with every part of the ranking key. */
+/**
+ * One line of a round's ranking in one group, with every part of the ranking key, how the person's phone was
+ * verified (null: typed only) and whether they could be given a prize ({@code couldWin}).
+ */
 public record RankedEntry(int rank, long participantId, String fullName, long unitId, long attemptId, int score,
-                          int questionCount, Long prediction, Long predictionDistance, long durationMs, Instant finishedAt) {}
+                          int questionCount, Long prediction, Long predictionDistance, long durationMs, Instant finishedAt,
+                          String phoneVerifiedVia, boolean couldWin) {}

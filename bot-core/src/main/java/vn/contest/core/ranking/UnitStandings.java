@@ -2,6 +2,7 @@ package vn.contest.core.ranking;
 
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import vn.contest.core.config.ContestConfig;
 import vn.contest.core.config.ContestConfig.UnitMeasure;
 import vn.contest.core.rules.Eligibility;
 
@@ -9,18 +10,19 @@ import vn.contest.core.rules.Eligibility;
 public final class UnitStandings {
     private UnitStandings() {}
 
-    public static List<UnitStanding> rank(Handle h, long contestId, UnitMeasure by) {
+    /** Only people who could win count ({@link Eligibility#COULD_WIN}), so fake participants do not sway a unit's place. */
+    public static List<UnitStanding> rank(Handle h, ContestConfig config, long contestId, UnitMeasure by) {
         String order = by == UnitMeasure.PARTICIPATION_RATE
                 ? "CASE WHEN headcount = 0 THEN NULL ELSE participants::numeric / headcount END DESC NULLS LAST, participants DESC, sort_order"
                 : "participants DESC, sort_order";
-        return h.createQuery("""
+        return new Eligibility(config).bind(h.createQuery("""
                 WITH RECURSIVE tree AS (
                     SELECT id, id AS root FROM units WHERE contest_id = :c AND parent_id IS NULL
                     UNION ALL
                     SELECT u.id, t.root FROM units u JOIN tree t ON u.parent_id = t.id
                 ), took_part AS (
                     SELECT p.id, p.unit_id FROM participants p
-                    WHERE p.contest_id = :c AND <countsAsParticipant>
+                    WHERE p.contest_id = :c AND <couldWin>
                       AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')
                 ), totals AS (
                     SELECT u.id, u.code, u.name, u.headcount, u.sort_order, count(tp.id) AS participants
@@ -31,7 +33,7 @@ public final class UnitStandings {
                     GROUP BY u.id
                 )
                 SELECT row_number() OVER (ORDER BY <order>) AS rank, * FROM totals ORDER BY rank""")
-                .define("order", order).define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", contestId)
+                .define("order", order).define("couldWin", Eligibility.COULD_WIN).bind("c", contestId))
                 .map((rs, ctx) -> new UnitStanding(rs.getInt("rank"), rs.getLong("id"), rs.getString("code"),
                         rs.getString("name"), rs.getLong("participants"), rs.getInt("headcount")))
                 .list();

@@ -28,7 +28,7 @@ public final class ParticipationReport {
                        (SELECT count(DISTINCT a.participant_id) FROM attempts a JOIN participants p ON p.id = a.participant_id
                         WHERE a.contest_id = :c AND a.status = 'finished' AND <countsAsParticipant>) AS took_part,
                        (SELECT count(*) FROM attempts WHERE contest_id = :c AND status = 'finished') AS papers""")
-                .define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", contestId)
+                .define("countsAsParticipant", Eligibility.TOOK_PART).bind("c", contestId)
                 .map((rs, ctx) -> new Totals(rs.getLong("registered"), rs.getLong("took_part"), rs.getLong("papers"))).one();
     }
 
@@ -52,7 +52,7 @@ public final class ParticipationReport {
                        count(*) FILTER (WHERE <countsAsParticipant>
                            AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
                 FROM participants p WHERE p.contest_id = :c GROUP BY p.group_no ORDER BY p.group_no""")
-                .define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", contestId)
+                .define("countsAsParticipant", Eligibility.TOOK_PART).bind("c", contestId)
                 .map((rs, ctx) -> new ByGroup(rs.getInt("group_no"), rs.getLong("registered"), rs.getLong("took_part"))).list();
     }
 
@@ -68,7 +68,7 @@ public final class ParticipationReport {
                 WHERE u.parent_id IS NULL AND u.contest_id = :c
                 GROUP BY u.id
                 ORDER BY CASE WHEN u.headcount = 0 THEN NULL ELSE count(p.id)::numeric / u.headcount END ASC NULLS LAST, u.sort_order""")
-                .define("countsAsParticipant", Eligibility.COUNTS_AS_PARTICIPANT).bind("c", contestId)
+                .define("countsAsParticipant", Eligibility.TOOK_PART).bind("c", contestId)
                 .map((rs, ctx) -> new ByUnit(rs.getString("name"), rs.getInt("headcount"), rs.getLong("registered"),
                         rs.getLong("took_part"))).list();
     }

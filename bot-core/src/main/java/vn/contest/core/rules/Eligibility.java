@@ -7,21 +7,28 @@ import vn.contest.core.participant.Participant;
 import vn.contest.core.text.BirthDates;
 
 /**
- * Who may take part: old enough on the contest's first day, not on the committee's exclusion list (by phone
- * or ID number), and not disqualified. The same rule in SQL ({@link #MAY_RANK}) keeps rankings, the
- * "actual participants" of the tie-break and the dashboards in step with the dialogue.
+ * Who may take part and who may win: old enough on the contest's first day, not on the committee's
+ * exclusion list (by phone or ID number), not disqualified; and to win, not a disputed or merged record and
+ * (unless the contest says otherwise) with a verified phone. The same rules in SQL ({@link #TOOK_PART},
+ * {@link #MAY_RANK}, {@link #COULD_WIN}) keep rankings, the tie-break's actual number, the collective
+ * standings and the dashboard in step with the dialogue.
  */
 public final class Eligibility {
-    /**
-     * A condition on {@code participants p}: the person counts as having taken part (in the tie-break's
-     * actual number, the collective standings and the dashboard) when they have not been disqualified.
-     */
-    public static final String COUNTS_AS_PARTICIPANT = "p.disqualified_at IS NULL";
+    /** On {@code participants p}: the person took part as themselves (not disqualified, not merged into another). */
+    public static final String TOOK_PART = "p.disqualified_at IS NULL AND p.merged_into IS NULL";
 
-    /** A condition on {@code participants p}: the person may rank. Bind its parameters with {@link #bind}. */
-    public static final String MAY_RANK = COUNTS_AS_PARTICIPANT + """
-             AND p.phone <> ALL(:excludedPhones) \
+    /** On {@code participants p}: the person appears in the rankings. Bind its parameters with {@link #bind}. */
+    public static final String MAY_RANK = TOOK_PART + """
+             AND p.phone <> ALL(:excludedPhones) \\
             AND (p.id_number IS NULL OR p.id_number <> ALL(:excludedIds))""";
+
+    /**
+     * On {@code participants p}: the person could win a prize, so counts for the prediction's "actual
+     * participants" and the collective standings. Bind its parameters with {@link #bind}.
+     */
+    public static final String COULD_WIN = MAY_RANK + """
+             AND (p.disputed_at IS NULL OR p.dispute_resolution = 'kept_apart') \\
+            AND (:verifiedNotNeeded OR p.phone_verified_via IS NOT NULL)""";
 
     private final ContestConfig config;
 
@@ -50,12 +57,18 @@ public final class Eligibility {
 
     /** Whether a registered person may still take papers and rank. */
     public boolean mayCompete(Participant p) {
-        return !p.isDisqualified() && !excluded(p.phone(), p.idNumber());
+        return !p.isDisqualified() && !p.isMerged() && !excluded(p.phone(), p.idNumber());
     }
 
-    /** Binds the parameters of {@link #MAY_RANK}. */
+    /** Whether a person could be given a prize now. */
+    public boolean mayWin(Participant p) {
+        return mayCompete(p) && !p.isDisputed() && (!config.eligibility().needsVerifiedPhone() || p.isPhoneVerified());
+    }
+
+    /** Binds the parameters of {@link #MAY_RANK} and {@link #COULD_WIN}. */
     public <T extends SqlStatement<T>> T bind(T statement) {
         return statement.bind("excludedPhones", config.exclusions().phones().toArray(new String[0]))
-                .bind("excludedIds", config.exclusions().idNumbers().toArray(new String[0]));
+                .bind("excludedIds", config.exclusions().idNumbers().toArray(new String[0]))
+                .bind("verifiedNotNeeded", !config.eligibility().needsVerifiedPhone());
     }
 }

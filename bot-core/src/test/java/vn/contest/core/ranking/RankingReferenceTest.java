@@ -36,7 +36,7 @@ class RankingReferenceTest {
     static final Map<Long, Person> people = new HashMap<>();
     static final String EXCLUDED_PHONE = "0999888777";
 
-    record Person(long id, int group, long unitId, boolean disqualified, String phone) {}
+    record Person(long id, int group, long unitId, boolean disqualified, String phone, boolean verified) {}
 
     record Paper(long id, long participantId, long roundId, int group, int score, Long prediction, long durationMs,
                  Instant startedAt, Instant finishedAt) {}
@@ -52,14 +52,17 @@ class RankingReferenceTest {
                 int group = 1 + random.nextInt(2);
                 Unit unit = contest.units().get(random.nextInt(contest.units().size()));
                 boolean disqualified = random.nextInt(15) == 0;
+                boolean verified = random.nextInt(4) != 0;
                 String phone = i == 7 ? EXCLUDED_PHONE : "09" + String.format("%08d", i);
                 long pid = h.createQuery("""
-                        INSERT INTO participants (contest_id, full_name, birth_date, phone, group_no, unit_id, registered_at, disqualified_at)
-                        VALUES (:c, :name, DATE '1990-01-01', :phone, :g, :u, now(), :dq) RETURNING id""")
+                        INSERT INTO participants (contest_id, full_name, birth_date, phone, group_no, unit_id, registered_at, disqualified_at,
+                                                  phone_verified_via)
+                        VALUES (:c, :name, DATE '1990-01-01', :phone, :g, :u, now(), :dq, :via) RETURNING id""")
                         .bind("c", contest.id()).bind("name", "Người " + i).bind("phone", phone).bind("g", group)
                         .bind("u", unit.id()).bind("dq", disqualified ? base.atOffset(ZoneOffset.UTC) : null)
+                        .bind("via", verified ? "telegram" : null)
                         .mapTo(Long.class).one();
-                people.put(pid, new Person(pid, group, unit.id(), disqualified, phone));
+                people.put(pid, new Person(pid, group, unit.id(), disqualified, phone, verified));
                 long chat = h.createQuery("""
                         INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state)
                         VALUES (:c, 'test', :ext, :p, 'READY') RETURNING id""")
@@ -120,8 +123,13 @@ class RankingReferenceTest {
         return !p.disqualified() && !p.phone().equals(EXCLUDED_PHONE);
     }
 
+    /** Who could win: competes, and (the contest's default) with a verified phone. */
+    static boolean couldWin(Person p) {
+        return competes(p) && p.verified();
+    }
+
     static long actualParticipants(long roundId) {
-        return papers.stream().filter(p -> p.roundId() == roundId && !people.get(p.participantId()).disqualified())
+        return papers.stream().filter(p -> p.roundId() == roundId && couldWin(people.get(p.participantId())))
                 .map(Paper::participantId).distinct().count();
     }
 
@@ -169,7 +177,7 @@ class RankingReferenceTest {
                 for (int group = 1; group <= 2; group++) {
                     int g = group;
                     List<RankedEntry> sql = db.jdbi().withHandle(h -> RankingQuery.ranking(h, withPolicy(policy), round.id(), g,
-                            RankingQuery.actualParticipants(h, round.id())));
+                            RankingQuery.actualParticipants(h, contest.config(), round.id())));
                     List<Long> expected = referenceRanking(round.id(), group, policy);
                     assertEquals(expected, sql.stream().map(RankedEntry::attemptId).toList(), policy + " " + round.code() + " group " + group);
                     for (int i = 0; i < sql.size(); i++) {
@@ -185,7 +193,7 @@ class RankingReferenceTest {
     @Test
     void actualParticipantsCountsPeopleNotPapers() {
         for (Round round : contest.rounds()) {
-            long fromSql = db.jdbi().withHandle(h -> RankingQuery.actualParticipants(h, round.id()));
+            long fromSql = db.jdbi().withHandle(h -> RankingQuery.actualParticipants(h, contest.config(), round.id()));
             assertEquals(actualParticipants(round.id()), fromSql);
         }
     }
@@ -224,8 +232,17 @@ class RankingReferenceTest {
                 awards.stream().map(a -> a.roundId() + ":" + a.levelCode() + ":" + a.participantId()).toList());
     }
 
+    @Test
+    void someoneWhoCannotWinIsPassedOverAndTheSlotGoesToTheNextInLine() {
+        ContestConfig.GroupPrizes prizes = new ContestConfig.GroupPrizes(1, List.of(new ContestConfig.PrizeLevel("nhat", "Giải Nhất", 1)));
+        RankedEntry unverified = new RankedEntry(1, 100, "P100", 1, 1000, 4, 4, 0L, 0L, 1000, Instant.EPOCH, null, false);
+        List<Award> awards = PrizeAllocator.allocate(List.of(prizes), Map.of(1L, Map.of(1, List.of(unverified, entry(2, 200)))));
+        assertEquals(List.of(200L), awards.stream().map(Award::participantId).toList());
+    }
+
     static RankedEntry entry(int rank, long participantId) {
-        return new RankedEntry(rank, participantId, "P" + participantId, 1, participantId * 10, 4, 4, 0L, 0L, 1000, Instant.EPOCH);
+        return new RankedEntry(rank, participantId, "P" + participantId, 1, participantId * 10, 4, 4, 0L, 0L, 1000, Instant.EPOCH,
+                "telegram", true);
     }
 
     @Test
@@ -235,9 +252,9 @@ class RankingReferenceTest {
             rootOf.put(u.id(), u.parentId() == null ? u.id() : u.parentId());
         }
         Map<Long, Long> expected = new HashMap<>();
-        papers.stream().map(Paper::participantId).distinct().map(people::get).filter(p -> !p.disqualified())
+        papers.stream().map(Paper::participantId).distinct().map(people::get).filter(RankingReferenceTest::couldWin)
                 .forEach(p -> expected.merge(rootOf.get(p.unitId()), 1L, Long::sum));
-        List<UnitStanding> byCount = db.jdbi().withHandle(h -> UnitStandings.rank(h, contest.id(), ContestConfig.UnitMeasure.PARTICIPANTS));
+        List<UnitStanding> byCount = db.jdbi().withHandle(h -> UnitStandings.rank(h, contest.config(), contest.id(), ContestConfig.UnitMeasure.PARTICIPANTS));
         assertEquals(contest.topUnits().size(), byCount.size());
         for (UnitStanding s : byCount) {
             assertEquals(expected.getOrDefault(s.unitId(), 0L), s.participants(), s.name());
@@ -245,7 +262,7 @@ class RankingReferenceTest {
         for (int i = 1; i < byCount.size(); i++) {
             assertTrue(byCount.get(i - 1).participants() >= byCount.get(i).participants());
         }
-        List<UnitStanding> byRate = db.jdbi().withHandle(h -> UnitStandings.rank(h, contest.id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE));
+        List<UnitStanding> byRate = db.jdbi().withHandle(h -> UnitStandings.rank(h, contest.config(), contest.id(), ContestConfig.UnitMeasure.PARTICIPATION_RATE));
         for (int i = 1; i < byRate.size(); i++) {
             assertTrue(byRate.get(i - 1).rate() >= byRate.get(i).rate(), byRate.toString());
         }

@@ -73,13 +73,19 @@ class AttemptRulesTest {
     }
 
     @Test
-    void theKeyIsShownAfterTheAttemptOnlyWhenTheRulesSaySo() {
+    void theKeyIsShownWhenTheRulesSaySo() {
         Round first = contest.rounds().get(0);
-        assertTrue(!AnswerKey.mayShow(config, first, first.opensAt()), "after_round_closes: not while the round runs");
-        assertTrue(AnswerKey.mayShow(config, first, first.closesAt()));
-        ContestConfig afterAttempt = vn.contest.core.testing.TestContest.config(vn.contest.core.testing.TestContest.yaml()
-                + "answers: {reveal: after_attempt}\n");
+        assertTrue(!AnswerKey.mayShow(contest, first, first.opensAt()), "after_round_closes: not while the round runs");
+        assertTrue(AnswerKey.mayShow(contest, first, first.closesAt()));
+        assertTrue(AnswerKey.hidesShownQuestions(config), "later rounds leave out the questions whose key is out");
+        Contest afterAttempt = RulesFixture.contest(vn.contest.core.testing.TestContest.config(
+                vn.contest.core.testing.TestContest.yaml() + "answers: {reveal: after_attempt}\n"));
         assertTrue(AnswerKey.mayShow(afterAttempt, first, first.opensAt()));
+        Contest afterContest = RulesFixture.contest(vn.contest.core.testing.TestContest.config(
+                vn.contest.core.testing.TestContest.yaml() + "answers: {reveal: after_contest_closes}\n"));
+        assertTrue(!AnswerKey.mayShow(afterContest, first, first.closesAt()), "the first round closed, the contest did not");
+        assertTrue(AnswerKey.mayShow(afterContest, first, afterContest.closesAt()));
+        assertTrue(!AnswerKey.hidesShownQuestions(afterContest.config()));
     }
 
     @Test
