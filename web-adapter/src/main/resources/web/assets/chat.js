@@ -41,6 +41,13 @@
   function render(messages) {
     if (!messages || messages.length === 0) return;
     messages.forEach(function (m) {
+      if (m.kind === "logout") {
+        // Leaving a shared computer: nothing of the previous person stays on the screen.
+        log.textContent = "";
+        bubble(m.text, "bot");
+        lastId = 0;
+        return;
+      }
       bubble(m.text, "bot");
       lastId = Math.max(lastId, m.id);
     });

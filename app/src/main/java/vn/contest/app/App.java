@@ -86,6 +86,7 @@ public final class App implements AutoCloseable {
             OutboxStore outbox = new OutboxStore(database.jdbi());
             ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), dialogue, clock);
             List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
+            channels.stream().flatMap(c -> c.codeSender().stream()).findFirst().ifPresent(dialogue::verifyWebPhonesWith);
             AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels);
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
@@ -112,7 +113,7 @@ public final class App implements AutoCloseable {
     private static List<Channel<JavalinConfig>> channels(AppConfig config, Dialogue dialogue, OutboxStore outbox, Jdbi jdbi,
                                                          Clock clock) {
         return Stream.<Optional<Channel<JavalinConfig>>>of(
-                        Optional.of(new WebChannel(dialogue, outbox)),
+                        Optional.of(new WebChannel(dialogue, outbox, config.web())),
                         Optional.ofNullable(config.telegram()).map(c -> new TelegramChannel(c, dialogue, jdbi)),
                         Optional.ofNullable(config.zalo()).map(c -> new ZaloChannel(c, dialogue, jdbi, clock)))
                 .flatMap(Optional::stream).toList();

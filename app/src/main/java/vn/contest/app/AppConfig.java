@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import vn.contest.admin.UnitLinks;
 import vn.contest.telegram.TelegramConfig;
+import vn.contest.web.WebConfig;
 import vn.contest.zalo.ZaloConfig;
 
 /**
@@ -14,11 +15,12 @@ import vn.contest.zalo.ZaloConfig;
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
-                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links) {
+                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links, WebConfig web) {
 
-    /** Without any chat platform: the web channel only. */
+    /** For tests and tools: the web channel only, without its flood limits. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
-        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, new UnitLinks(null, null));
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, new UnitLinks(null, null),
+                WebConfig.UNLIMITED);
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -47,7 +49,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
         }
         return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
                 TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"),
-                new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")));
+                new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")), WebConfig.fromEnv(env));
     }
 
     public boolean embeddedDatabase() {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import vn.contest.core.testing.TestDatabase;
 import vn.contest.admin.UnitLinks;
 import vn.contest.telegram.TelegramConfig;
+import vn.contest.web.WebConfig;
 import vn.contest.zalo.ZaloConfig;
 
 /** Starts the real app (demo contest, port chosen by the OS) on a new database of the tests' shared server. */
@@ -23,11 +24,15 @@ final class TestApps {
     }
 
     static App onSharedServer(String database, Clock clock, TelegramConfig telegram, ZaloConfig zalo) throws Exception {
+        return onSharedServer(database, clock, telegram, zalo, WebConfig.UNLIMITED);
+    }
+
+    static App onSharedServer(String database, Clock clock, TelegramConfig telegram, ZaloConfig zalo, WebConfig web) throws Exception {
         try (var c = DriverManager.getConnection(TestDatabase.server().jdbcUrl("postgres"), "postgres", "postgres")) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
                 TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD,
-                new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot")), clock);
+                new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot"), web), clock);
     }
 }

@@ -221,9 +221,9 @@ class TelegramChannelTest {
         await(() -> !api.calls("answerCallbackQuery").isEmpty(), "the callback answered");
         assertEquals(TelegramTexts.STALE_CALLBACK, api.calls("answerCallbackQuery").get(0).path("text").asText());
         assertEquals(before, count("SELECT count(*) FROM inbound_events"));
-        assertEquals("CONSENT", db.jdbi().withHandle(h -> h.createQuery(
-                "SELECT state FROM chat_accounts WHERE channel = 'telegram' AND external_id = :u").bind("u", String.valueOf(user))
-                .mapTo(String.class).one()));
+        // Consent was not recorded: the chat is still at CONSENT (a chat is stored only from consent on).
+        assertEquals(0, count("SELECT count(*) FROM chat_accounts WHERE channel = 'telegram' AND external_id = '" + user + "'"
+                + " AND state <> 'CONSENT'"));
     }
 
     @Test
@@ -251,9 +251,9 @@ class TelegramChannelTest {
     }
 
     @Test
-    void aContactSharedBySomeoneElseIsNotTrustedButOnesOwnLinksToTheSamePerson() {
+    void aContactSharedBySomeoneElseIsNotTrustedAndOnesOwnTakesTheNumberFromATypedRecord() {
         ChatDriver web = new ChatDriver(dialogue, new OutboxStore(db.jdbi()), "web-person");
-        web.register("Nông Văn Hai", "02/02/1990", "0977111222", 2, "1");
+        web.register("Kẻ Mạo Danh", "02/02/1990", "0977111222", 2, "1");
 
         long stranger = 5_000_008L;
         say(Updates.text(Updates.nextId(), stranger, "/start"));
@@ -263,15 +263,25 @@ class TelegramChannelTest {
         say(Updates.contact(Updates.nextId(), stranger, "0977111222", 42L));
         assertTrue(last(stranger).path("text").asText().contains("đã được dùng để đăng ký"), last(stranger).toString());
 
+        // The number's real owner shares their own contact: Telegram vouches for it, the typed record does not.
         long owner = 5_000_009L;
         say(Updates.text(Updates.nextId(), owner, "/start"));
         say(Updates.text(Updates.nextId(), owner, "đồng ý"));
         say(Updates.text(Updates.nextId(), owner, "Nông Văn Hai"));
         say(Updates.text(Updates.nextId(), owner, "02/02/1990"));
         say(Updates.contact(Updates.nextId(), owner, "84977111222", owner));
-        assertTrue(api.sentTo(owner).stream().anyMatch(m -> m.path("text").asText().contains("Đã kết nối")), "linked");
-        assertEquals(1, count("SELECT count(*) FROM participants WHERE phone = '0977111222'"));
-        assertEquals(2, count("SELECT count(*) FROM chat_accounts WHERE participant_id = (SELECT id FROM participants WHERE phone = '0977111222')"));
+        assertTrue(api.sentTo(owner).stream().noneMatch(m -> m.path("text").asText().contains("Đã kết nối")), "never joined to the typed record");
+        assertTrue(api.sentTo(owner).stream().anyMatch(m -> m.path("text").asText().contains("chưa được xác minh")), "told why");
+        say(Updates.text(Updates.nextId(), owner, "2"));
+        say(Updates.text(Updates.nextId(), owner, "1"));
+        say(Updates.callback(Updates.nextId(), owner, 9200, callbackData(last(owner), "Xác nhận"), owner));
+        assertEquals(2, count("SELECT count(*) FROM participants WHERE phone = '0977111222'"));
+        assertEquals(1, count("SELECT count(*) FROM participants WHERE phone = '0977111222' AND phone_verified_via = 'telegram'"
+                + " AND full_name = 'Nông Văn Hai' AND disputed_at IS NULL"));
+        assertEquals(1, count("SELECT count(*) FROM participants WHERE phone = '0977111222' AND full_name = 'Kẻ Mạo Danh'"
+                + " AND disputed_at IS NOT NULL AND disputed_by IS NOT NULL"));
+        assertEquals(0, count("SELECT count(*) FROM chat_accounts c JOIN participants p ON p.id = c.participant_id"
+                + " WHERE c.external_id = '" + owner + "' AND p.full_name = 'Kẻ Mạo Danh'"));
         assertNull(db.jdbi().withHandle(h -> h.createQuery("SELECT participant_id FROM chat_accounts WHERE external_id = :u")
                 .bind("u", String.valueOf(stranger)).mapTo(Long.class).one()));
     }

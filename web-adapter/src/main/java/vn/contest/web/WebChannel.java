@@ -8,11 +8,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Inbound;
+import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.outbox.Sender;
 
@@ -29,16 +31,29 @@ import vn.contest.core.outbox.Sender;
  * The client's message id makes a resent message (a retry after a dropped connection) count once.
  */
 public final class WebChannel implements Channel<JavalinConfig> {
-    public static final String CHANNEL = "web";
+    public static final String CHANNEL = ChatRef.WEB;
     static final int MAX_TEXT = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String TOO_MANY = "Bạn gửi tin nhắn quá nhanh. Vui lòng chờ một chút rồi thử lại.";
+    static final String TOO_MANY_CHATS = "Có quá nhiều lượt truy cập mới từ mạng của bạn. Vui lòng thử lại sau ít phút.";
+
     private final Dialogue dialogue;
     private final OutboxStore outbox;
+    private final WebConfig config;
+    private final WebSession session;
+    private final WebLimits limits;
 
     public WebChannel(Dialogue dialogue, OutboxStore outbox) {
+        this(dialogue, outbox, WebConfig.DEFAULTS);
+    }
+
+    public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config) {
         this.dialogue = dialogue;
         this.outbox = outbox;
+        this.config = config;
+        this.session = new WebSession(config.sessionDays());
+        this.limits = new WebLimits(config);
     }
 
     @Override
@@ -113,12 +128,31 @@ public final class WebChannel implements Channel<JavalinConfig> {
         if (after == null) {
             return;
         }
-        String chatId = WebSession.chatId(ctx);
+        // Over a limit nothing is stored: no chat, no event, no reply.
+        String address = config.proxies().clientOf(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+        Optional<String> known = session.existing(ctx);
+        if (known.isEmpty() && !limits.newChat(address)) {
+            tooMany(ctx, TOO_MANY_CHATS);
+            return;
+        }
+        String chatId = known.orElseGet(() -> session.start(ctx));
+        if (!limits.message(address, chatId)) {
+            tooMany(ctx, TOO_MANY);
+            return;
+        }
         ChatRef chat = new ChatRef(CHANNEL, chatId);
         String eventId = chatId + ":" + id;
-        dialogue.handle(start != null ? Inbound.start(chat, eventId, start)
-                : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice));
-        ctx.json(Map.of("messages", messages(chat, after)));
+        dialogue.handle((start != null ? Inbound.start(chat, eventId, start)
+                : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address));
+        List<WebMessage> replies = messages(chat, after, false);
+        if (replies.stream().anyMatch(m -> Outbound.LOGOUT.equals(m.kind()))) {
+            session.end(ctx);
+        }
+        ctx.json(Map.of("messages", replies));
+    }
+
+    private static void tooMany(Context ctx, String message) {
+        ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "10").json(Map.of("error", message));
     }
 
     private void poll(Context ctx) {
@@ -126,11 +160,17 @@ public final class WebChannel implements Channel<JavalinConfig> {
         if (after == null) {
             return;
         }
-        ctx.json(Map.of("messages", messages(new ChatRef(CHANNEL, WebSession.chatId(ctx)), after)));
+        // A browser without a chat has nothing to read, and gets no cookie for asking.
+        Optional<String> known = session.existing(ctx);
+        ctx.json(Map.of("messages", known.isEmpty() ? List.of() : messages(new ChatRef(CHANNEL, known.get()), after, true)));
     }
 
-    private List<WebMessage> messages(ChatRef chat, long after) {
-        return outbox.forChat(chat, after, 200).stream().map(WebMessage::of).toList();
+    /**
+     * The chat's messages after {@code after}. Read back later (a reload, a poll) they mask phone numbers,
+     * birth dates and ID numbers, so the next person at a shared computer does not read them off the history.
+     */
+    private List<WebMessage> messages(ChatRef chat, long after, boolean masked) {
+        return outbox.forChat(chat, after, 200).stream().map(WebMessage::of).map(m -> masked ? m.masked() : m).toList();
     }
 
     private static Long afterParam(Context ctx) {

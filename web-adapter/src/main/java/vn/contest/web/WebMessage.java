@@ -6,6 +6,25 @@ import vn.contest.core.outbox.OutboxMessage;
 
 /** A bot message as the page receives it. {@code deadline} is epoch milliseconds, for the countdown. */
 record WebMessage(long id, String text, List<Choice> choices, String kind, Long deadline) {
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\b(0\\d)\\d{6}(\\d{2})\\b");
+    private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("\\b\\d{9}(\\d{3})?\\b");
+    private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
+            "((?i:ngày sinh)[^\\n\\d]*)\\d{1,2}/\\d{1,2}/\\d{4}");
+
+    /**
+     * The same message with phone numbers ("09******78"), ID numbers and birth dates masked (the contest's own
+     * dates stay readable).
+     */
+    WebMessage masked() {
+        if (text == null) {
+            return this;
+        }
+        String t = PHONE.matcher(text).replaceAll("$1******$2");
+        t = ID_NUMBER.matcher(t).replaceAll("*********");
+        t = BIRTH_DATE.matcher(t).replaceAll("$1**/**/****");
+        return new WebMessage(id, t, choices, kind, deadline);
+    }
+
     static WebMessage of(OutboxMessage m) {
         var o = m.outbound();
         return new WebMessage(m.id(), o.text(), o.choices(), o.kind(), o.deadline() == null ? null : o.deadline().toEpochMilli());

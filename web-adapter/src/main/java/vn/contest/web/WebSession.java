@@ -9,33 +9,53 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
- * A browser's chat: a random secret in an HttpOnly cookie. The database keys the chat by a hash of the
- * secret, so a copy of the database cannot be used to take over someone's chat.
+ * A browser's chat: a random secret in an HttpOnly cookie that lasts {@code days}. The database keys the
+ * chat by a hash of the secret, so a copy of the database cannot be used to take over someone's chat.
  */
 final class WebSession {
     static final String COOKIE = "chat_session";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_AGE_SECONDS = 180 * 24 * 3600;
 
-    private WebSession() {}
+    private final int maxAgeSeconds;
 
-    /** The chat's external id for this browser, starting a new chat when there is no valid cookie. */
-    static String chatId(Context ctx) {
+    WebSession(int days) {
+        this.maxAgeSeconds = days * 24 * 3600;
+    }
+
+    /** The chat this browser's cookie names, if it has a valid one. */
+    Optional<String> existing(Context ctx) {
         String secret = ctx.cookie(COOKIE);
-        if (secret == null || !secret.matches("[A-Za-z0-9_-]{43}")) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Cookie cookie = new Cookie(COOKIE, secret);
-            cookie.setHttpOnly(true);
-            cookie.setSameSite(SameSite.STRICT);
-            cookie.setPath("/");
-            cookie.setMaxAge(MAX_AGE_SECONDS);
-            cookie.setSecure("https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || ctx.scheme().equals("https"));
-            ctx.cookie(cookie);
-        }
+        return secret != null && secret.matches("[A-Za-z0-9_-]{43}") ? Optional.of(chatIdOf(secret)) : Optional.empty();
+    }
+
+    /** Starts a new chat for this browser and returns its id. */
+    String start(Context ctx) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        ctx.cookie(cookie(ctx, secret, maxAgeSeconds));
+        return chatIdOf(secret);
+    }
+
+    /** Forgets the chat on this browser (after "đăng xuất"). */
+    void end(Context ctx) {
+        ctx.cookie(cookie(ctx, "", 0));
+    }
+
+    private static Cookie cookie(Context ctx, String value, int maxAge) {
+        Cookie cookie = new Cookie(COOKIE, value);
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setPath("/");
+        cookie.setMaxAge(maxAge);
+        cookie.setSecure("https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || ctx.scheme().equals("https"));
+        return cookie;
+    }
+
+    private static String chatIdOf(String secret) {
         return "w" + sha256(secret).substring(0, 40);
     }
 

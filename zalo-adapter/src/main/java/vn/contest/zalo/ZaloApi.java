@@ -18,7 +18,8 @@ import okhttp3.Response;
  * it. An invalid or expired token (-216, -220) is refreshed once and the call repeated.
  */
 final class ZaloApi {
-    static final Set<Integer> TOKEN_ERRORS = Set.of(-216, -220);
+    /** An invalid or expired token: -216 and -220 on the OA API, -124 on ZNS. */
+    static final Set<Integer> TOKEN_ERRORS = Set.of(-216, -220, -124);
     private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +42,12 @@ final class ZaloApi {
 
     Reply sendMessage(ObjectNode body) throws IOException {
         return call(token -> new Request.Builder().url(config.apiUrl() + "/v3.0/oa/message/cs").header("access_token", token)
+                .post(RequestBody.create(body.toString(), JSON_TYPE)).build());
+    }
+
+    /** A ZNS template message to a phone number (84 form), with the OA's token. */
+    Reply sendTemplate(ObjectNode body) throws IOException {
+        return call(token -> new Request.Builder().url(config.znsUrl() + "/message/template").header("access_token", token)
                 .post(RequestBody.create(body.toString(), JSON_TYPE)).build());
     }
 

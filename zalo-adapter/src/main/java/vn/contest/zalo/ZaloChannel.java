@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.outbox.Sender;
+import vn.contest.core.verify.CodeSender;
 
 /** The Zalo OA channel, wired: webhook route, sender, and the token kept fresh ahead of its 25-hour expiry. */
 public final class ZaloChannel implements Channel<JavalinConfig> {
@@ -22,6 +24,7 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
     private final ZaloTokens tokens;
     private final ZaloWebhook webhook;
     private final ZaloSender sender;
+    private final ZnsCodeSender codes;
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "zalo-token-refresh");
         t.setDaemon(true);
@@ -34,6 +37,7 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
         ZaloApi api = new ZaloApi(config, http, tokens);
         this.webhook = new ZaloWebhook(config, dialogue, api);
         this.sender = new ZaloSender(api);
+        this.codes = config.znsOtpTemplateId() == null ? null : new ZnsCodeSender(api, config.znsOtpTemplateId());
     }
 
     @Override
@@ -49,6 +53,12 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
     @Override
     public Sender sender() {
         return sender;
+    }
+
+    /** One-time codes for phones typed on the web, when a ZNS OTP template is configured. */
+    @Override
+    public Optional<CodeSender> codeSender() {
+        return Optional.ofNullable(codes);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package vn.contest.core.channel;
 
 import java.util.List;
+import java.util.Optional;
 import vn.contest.core.outbox.Sender;
+import vn.contest.core.verify.CodeSender;
 
 /**
  * One way participants reach the contest (the web page, Telegram, Zalo...), as the app wires it: the routes
@@ -20,6 +22,11 @@ public interface Channel<R> extends AutoCloseable {
     void install(R routes);
 
     Sender sender();
+
+    /** A way to send one-time codes to phone numbers, if this channel has one (Zalo's ZNS). */
+    default Optional<CodeSender> codeSender() {
+        return Optional.empty();
+    }
 
     /** Starts background work (polling, token refresh) once the server runs. */
     default void start() {}
