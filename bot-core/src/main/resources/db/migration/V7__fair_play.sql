@@ -1,9 +1,9 @@
 -- One verified person, one entry.
 
--- How the phone was vouched for: 'telegram' (a contact whose user id is the sender), 'zalo' (shared info),
--- 'web_code' (a one-time code through ZNS), 'committee' (confirmed by a phone call); NULL: only typed.
-ALTER TABLE participants ADD COLUMN phone_verified_via text
-    CHECK (phone_verified_via IN ('telegram', 'zalo', 'web_code', 'committee'));
+-- How the phone was vouched for: the channel whose platform vouched for it ('telegram': a contact whose user
+-- id is the sender; 'zalo': shared info), 'web_code' (a one-time code through ZNS), 'committee' (confirmed by
+-- a phone call); NULL: only typed.
+ALTER TABLE participants ADD COLUMN phone_verified_via text;
 ALTER TABLE participants ADD COLUMN phone_verified_at timestamptz;
 -- A typed phone that a verified owner later claimed: kept, shown to the committee, out of the prize list
 -- until resolved ('merged' into the verified record, 'kept_apart', or 'disqualified').

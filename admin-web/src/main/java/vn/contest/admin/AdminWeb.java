@@ -18,6 +18,7 @@ import vn.contest.admin.auth.Area;
 import vn.contest.admin.auth.LoginThrottle;
 import vn.contest.admin.auth.Passwords;
 import vn.contest.admin.auth.Sessions;
+import vn.contest.admin.pages.AnomaliesPage;
 import vn.contest.admin.pages.AuditPage;
 import vn.contest.admin.pages.BroadcastsPage;
 import vn.contest.admin.pages.DashboardPage;
@@ -53,6 +54,7 @@ public final class AdminWeb {
         QuestionsPage questions = new QuestionsPage(jdbi, contest);
         QuestionForm question = new QuestionForm(jdbi, contest);
         ParticipantsPage participants = new ParticipantsPage(jdbi, contest);
+        AnomaliesPage anomalies = new AnomaliesPage(jdbi, contest);
         ResultsPage results = new ResultsPage(jdbi, contest);
         UnitsPage units = new UnitsPage(contest, links);
         BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels);
@@ -76,6 +78,7 @@ public final class AdminWeb {
                 post("/admin/participants/{id}/requalify", Area.PARTICIPANTS, participants::requalify),
                 post("/admin/participants/{id}/verify", Area.PARTICIPANTS, participants::verify),
                 post("/admin/participants/{id}/resolve", Area.PARTICIPANTS, participants::resolve),
+                get("/admin/anomalies", Area.PARTICIPANTS, anomalies::show),
                 get("/admin/results", Area.RESULTS, results::show),
                 post("/admin/results/confirm", Area.RESULTS, results::confirm),
                 get("/admin/results/winners.xlsx", Area.RESULTS, results::winnersXlsx),

@@ -110,6 +110,49 @@ final class WebClient {
         throw new AssertionError("no question in " + text());
     }
 
+    /** This browser with another browser's cookies (the same computer, say after a reload). */
+    WebClient withCookiesOf(WebClient other) {
+        other.cookies.getCookieStore().getCookies().forEach(c -> cookies.getCookieStore().add(URI.create(base), c));
+        return this;
+    }
+
+    /** This browser holding a chat cookie copied earlier. */
+    WebClient withCookie(String value) {
+        java.net.HttpCookie cookie = new java.net.HttpCookie("chat_session", value);
+        cookie.setPath("/");
+        cookies.getCookieStore().add(URI.create(base), cookie);
+        return this;
+    }
+
+    /** The chat cookie this browser holds now, or null. */
+    String cookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session"))
+                .map(java.net.HttpCookie::getValue).filter(v -> !v.isEmpty()).findFirst().orElse(null);
+    }
+
+    /** Everything the page would show after a reload: the whole history, read back. */
+    String pollAll() {
+        StringBuilder b = new StringBuilder();
+        read(raw("GET", "/api/web/messages?after=0", null).body()).forEach(m -> b.append(m.get("text").asText()).append("\n---\n"));
+        return b.toString();
+    }
+
+    /** Takes a paper on the app, answering the first {@code right} questions correctly, then predicts 100. */
+    void takePaper(App app, int right) {
+        tap(token("Bắt đầu thi"));
+        int questions = app.contest().config().paper().questions();
+        for (int i = 0; i < questions; i++) {
+            JsonNode q = lastQuestion();
+            String[] token = q.get("choices").get(0).get("token").asText().split(":");
+            int correct = app.database().jdbi().withHandle(h -> h.createQuery(
+                            "SELECT correct_index FROM attempt_questions WHERE attempt_id = :a AND position = :p")
+                    .bind("a", Long.parseLong(token[1])).bind("p", Integer.parseInt(token[2])).mapTo(Integer.class).one());
+            int pick = i < right ? correct : (correct + 1) % q.get("choices").size();
+            tap(q.get("choices").get(pick).get("token").asText());
+        }
+        send("100");
+    }
+
     void register(String name, String birth, String phone, int group, String unit) {
         send("xin chào");
         tap(token("Đồng ý"));

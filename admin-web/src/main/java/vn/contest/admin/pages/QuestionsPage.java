@@ -15,12 +15,14 @@ import vn.contest.admin.AdminContext;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.admin.Xlsx;
+import vn.contest.core.attempt.ShownKeys;
 import vn.contest.core.bank.ImportProblem;
 import vn.contest.core.bank.ImportReport;
 import vn.contest.core.bank.QuestionBankQueries;
 import vn.contest.core.bank.QuestionImporter;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Topic;
+import vn.contest.core.rules.AnswerKey;
 
 /**
  * The question bank: search and filter, item statistics once papers exist (facility: share of papers that
@@ -43,7 +45,7 @@ public final class QuestionsPage {
                       long answered, String facility, String discrimination, boolean flagged) {}
 
     public record View(Page page, List<Row> rows, List<Topic> topics, String q, String topic, int pageNo, boolean hasMore,
-                       long total, List<ImportProblem> problems, String notice) {}
+                       long total, List<String> roundsLeft, List<ImportProblem> problems, String notice) {}
 
     private Contest contest() {
         return live.get();
@@ -64,9 +66,13 @@ public final class QuestionsPage {
                         r.discrimination() == null ? "—" : String.format(Locale.ROOT, "%.2f", r.discrimination()), r.looksBroken()))
                 .toList();
         long total = jdbi.withHandle(h -> QuestionBankQueries.count(h, contest().id()));
+        // Keys shown round by round: each round still ahead draws only from questions whose key is not out.
+        List<String> roundsLeft = !AnswerKey.hidesShownQuestions(contest().config()) ? List.of()
+                : jdbi.withHandle(h -> ShownKeys.undrawnLeft(h, contest(), java.time.Instant.now())).entrySet().stream()
+                        .map(e -> e.getKey().name() + ": còn " + e.getValue() + " câu chưa lộ đáp án").toList();
         boolean more = rows.size() > PAGE_SIZE;
         return Templates.render("questions.jte", new View(AdminContext.page(ctx, contest(), "Ngân hàng câu hỏi", "questions"),
-                more ? rows.subList(0, PAGE_SIZE) : rows, contest().topics(), q, topic, pageNo, more, total, problems, notice));
+                more ? rows.subList(0, PAGE_SIZE) : rows, contest().topics(), q, topic, pageNo, more, total, roundsLeft, problems, notice));
     }
 
     public void importFile(Context ctx) throws IOException {

@@ -11,11 +11,15 @@ final class PhoneCodeStep implements Step {
     static final List<String> SKIP = List.of("bỏ qua", "bo qua", "không nhận được");
     static final List<String> CHANGE = List.of("đổi số", "sửa số", "nhập số khác");
 
+    /** The ways on from this step, offered with every answer to it. */
+    static List<Choice> choices() {
+        return List.of(new Choice(Tokens.CODE_RESEND, Texts.CODE_RESEND_BUTTON), new Choice(Tokens.CODE_SKIP, Texts.CODE_SKIP_BUTTON),
+                new Choice(Tokens.CODE_CHANGE, Texts.CODE_CHANGE_BUTTON));
+    }
+
     @Override
     public void prompt(Turn t) {
-        t.say(Texts.format(Texts.ASK_CODE, PhoneNumbers.mask(t.account.draft.phone), PhoneCodes.VALID.toMinutes()), List.of(
-                new Choice(Tokens.CODE_RESEND, Texts.CODE_RESEND_BUTTON), new Choice(Tokens.CODE_SKIP, Texts.CODE_SKIP_BUTTON),
-                new Choice(Tokens.CODE_CHANGE, Texts.CODE_CHANGE_BUTTON)));
+        t.say(Texts.format(Texts.ASK_CODE, PhoneNumbers.mask(t.account.draft.phone), PhoneCodes.VALID.toMinutes()), choices());
     }
 
     @Override
@@ -23,7 +27,7 @@ final class PhoneCodeStep implements Step {
         String phone = t.account.draft.phone;
         if (t.choice().equals(Tokens.CODE_RESEND) || t.said(RESEND)) {
             if (PhoneStep.sendCode(t)) {
-                t.say(Texts.CODE_SENT_AGAIN);
+                t.say(Texts.CODE_SENT_AGAIN, choices());
             }
             return Next.STAY;
         }
@@ -36,7 +40,7 @@ final class PhoneCodeStep implements Step {
         }
         String digits = t.text().replaceAll("[\\s.\\-]", "");
         if (!digits.matches("\\d{6}")) {
-            t.say(Texts.CODE_HINT);
+            t.say(Texts.CODE_HINT, choices());
             return Next.STAY;
         }
         PhoneCodes.Checked checked = PhoneCodes.check(t.h, t.account.id, phone, digits, t.now);
@@ -44,10 +48,9 @@ final class PhoneCodeStep implements Step {
             case ACCEPTED -> {
                 return PhoneStep.settle(t, phone, "web_code").orElse(Next.to(State.PHONE));
             }
-            case WRONG -> t.say(Texts.format(Texts.CODE_WRONG, checked.triesLeft()));
-            case EXPIRED -> t.say(Texts.CODE_EXPIRED);
-            case NO_TRIES_LEFT -> t.say(Texts.format(Texts.CODE_NO_TRIES_LEFT, PhoneCodes.MAX_TRIES));
-            case NONE -> t.say(Texts.CODE_EXPIRED);
+            case WRONG -> t.say(Texts.format(Texts.CODE_WRONG, checked.triesLeft()), choices());
+            case EXPIRED, NONE -> t.say(Texts.CODE_EXPIRED, choices());
+            case NO_TRIES_LEFT -> t.say(Texts.format(Texts.CODE_NO_TRIES_LEFT, PhoneCodes.MAX_TRIES), choices());
         }
         return Next.STAY;
     }

@@ -22,6 +22,10 @@ final class PhoneStep implements Step {
 
     @Override
     public Next accept(Turn t) {
+        if (t.choice().equals(Tokens.CODE_SKIP) && t.account.draft.phone != null) {
+            // No code could be sent (the hourly limit): going on unverified with the number given.
+            return settle(t, t.account.draft.phone, null).orElse(Next.STAY);
+        }
         boolean shared = t.in != null && t.in.sharedPhone() != null;
         Optional<String> phone = PhoneNumbers.normalize(shared ? t.in.sharedPhone() : t.text());
         if (phone.isEmpty()) {
@@ -47,7 +51,7 @@ final class PhoneStep implements Step {
     static boolean sendCode(Turn t) {
         Optional<String> code = PhoneCodes.issue(t.h, t.account.id, t.account.draft.phone, t.now);
         if (code.isEmpty()) {
-            t.say(Texts.format(Texts.CODE_LIMIT, PhoneCodes.MAX_SENDS_PER_HOUR));
+            t.say(Texts.format(Texts.CODE_LIMIT, PhoneCodes.MAX_SENDS_PER_HOUR), PhoneCodeStep.choices());
             return false;
         }
         t.sendCode(t.account.draft.phone, code.get());

@@ -21,7 +21,17 @@ public final class PrizeAllocator {
      * @param rankings per round (in round order), per group: the ranking, best first
      */
     public static List<Award> allocate(List<GroupPrizes> prizes, Map<Long, Map<Integer, List<RankedEntry>>> rankings) {
+        return allocation(prizes, rankings).awards();
+    }
+
+    /** The awards, and the people passed over for a slot they ranked for but could not take (unverified, disputed). */
+    public record Allocation(List<Award> awards, List<Skipped> passedOver) {}
+
+    public record Skipped(long roundId, int group, RankedEntry entry) {}
+
+    public static Allocation allocation(List<GroupPrizes> prizes, Map<Long, Map<Integer, List<RankedEntry>>> rankings) {
         List<Award> awards = new ArrayList<>();
+        Map<String, Skipped> skipped = new java.util.LinkedHashMap<>();
         Set<Long> awarded = new HashSet<>();
         int deepest = prizes.stream().mapToInt(g -> g.levels().size()).max().orElse(0);
         for (int level = 0; level < deepest; level++) {
@@ -36,7 +46,11 @@ public final class PrizeAllocator {
                         if (left == 0) {
                             break;
                         }
-                        if (e.couldWin() && awarded.add(e.participantId())) {
+                        if (!e.couldWin()) {
+                            skipped.putIfAbsent(round.getKey() + ":" + e.participantId(), new Skipped(round.getKey(), group.group(), e));
+                            continue;
+                        }
+                        if (awarded.add(e.participantId())) {
                             awards.add(new Award(round.getKey(), group.group(), prize.code(), prize.name(), e.participantId(), e.rank()));
                             left--;
                         }
@@ -44,6 +58,6 @@ public final class PrizeAllocator {
                 }
             }
         }
-        return awards;
+        return new Allocation(awards, List.copyOf(skipped.values()));
     }
 }

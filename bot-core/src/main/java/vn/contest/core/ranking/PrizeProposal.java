@@ -41,17 +41,13 @@ public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> p
             rankings.put(r.id(), groups);
             entryOf.put(r.id(), byParticipant);
         }
+        PrizeAllocator.Allocation allocation = PrizeAllocator.allocation(c.prizes().individual(), rankings);
         List<IndividualPrize> individual = new ArrayList<>();
-        for (Award a : PrizeAllocator.allocate(c.prizes().individual(), rankings)) {
+        for (Award a : allocation.awards()) {
             individual.add(new IndividualPrize(a, entryOf.get(a.roundId()).get(a.participantId())));
         }
-        List<PassedOver> passedOver = new ArrayList<>();
-        rankings.forEach((roundId, groups) -> groups.forEach((group, ranking) -> {
-            int lastPrizeRank = individual.stream().filter(p -> p.award().roundId() == roundId && p.award().group() == group)
-                    .mapToInt(p -> p.award().rank()).max().orElse(0);
-            ranking.stream().filter(e -> !e.couldWin() && e.rank() < lastPrizeRank)
-                    .forEach(e -> passedOver.add(new PassedOver(roundId, group, e)));
-        }));
+        List<PassedOver> passedOver = allocation.passedOver().stream()
+                .map(s -> new PassedOver(s.roundId(), s.group(), s.entry())).toList();
         ContestConfig.CollectivePrizes prizes = c.prizes().collective();
         List<UnitStanding> collective = prizes == null ? List.of()
                 : UnitStandings.rank(h, c, contest.id(), prizes.by()).stream()
