@@ -76,8 +76,8 @@ public final class App implements AutoCloseable {
         Database database = null;
         try {
             if (config.embeddedDatabase()) {
-                embedded = EmbeddedPostgresServer.durable(config.dataDir().resolve("postgres"));
-                database = Database.connect(embedded.jdbcUrl("postgres"), "postgres", "postgres", 10);
+                embedded = embedded(config);
+                database = Database.connect(embedded.appJdbcUrl(), embedded.secrets().appUser(), embedded.secrets().appPassword(), 10);
             } else {
                 database = Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 10);
             }
@@ -104,6 +104,11 @@ public final class App implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The embedded server under DATA_DIR, its passwords beside it in a file only this user can read. */
+    static EmbeddedPostgresServer embedded(AppConfig config) {
+        return EmbeddedPostgresServer.durable(config.dataDir().resolve("postgres"), config.dataDir().resolve("database-secrets.properties"));
     }
 
     /**

@@ -64,8 +64,9 @@ public final class Main {
             System.err.println("Không tìm thấy tệp " + file);
             return 1;
         }
-        EmbeddedPostgresServer embedded = config.embeddedDatabase() ? EmbeddedPostgresServer.durable(config.dataDir().resolve("postgres")) : null;
-        try (Database db = embedded != null ? Database.connect(embedded.jdbcUrl("postgres"), "postgres", "postgres", 2)
+        EmbeddedPostgresServer embedded = config.embeddedDatabase() ? App.embedded(config) : null;
+        try (Database db = embedded != null
+                ? Database.connect(embedded.appJdbcUrl(), embedded.secrets().appUser(), embedded.secrets().appPassword(), 2)
                 : Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
             Contest contest = ContestLoader.load(db.jdbi(), config.contestFile(), Clock.systemUTC());
             ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(file),

@@ -38,8 +38,8 @@ public final class AttemptBench {
         Path data = Files.createTempDirectory("bench-pg");
         double[] durable;
         double[] fast;
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data);
-             Database db = Database.connect(pg.jdbcUrl("postgres"), "postgres", "postgres", 4)) {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+             Database db = Database.connect(pg.appJdbcUrl(), pg.secrets().appUser(), pg.secrets().appPassword(), 4)) {
             durable = run(db.jdbi(), papers, "durable");
         }
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.ephemeral();
