@@ -43,3 +43,14 @@ CREATE TABLE shown_keys (
     round_id    bigint NOT NULL REFERENCES rounds
 );
 ALTER TABLE rounds ADD COLUMN keys_recorded boolean NOT NULL DEFAULT false;
+
+-- Likewise for the ID number: a disputed record keeps it, and the verified owner may register with it.
+DROP INDEX participants_id_number;
+CREATE UNIQUE INDEX participants_id_number ON participants (contest_id, id_number)
+    WHERE id_number IS NOT NULL AND disputed_at IS NULL;
+
+-- Keys every instance shares (the web chat's cookie signature), made once at the first start.
+CREATE TABLE app_keys (
+    name text  PRIMARY KEY,
+    key  bytea NOT NULL
+);

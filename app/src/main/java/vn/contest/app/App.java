@@ -20,6 +20,7 @@ import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.store.AppKeys;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.core.text.Redaction;
@@ -118,7 +119,7 @@ public final class App implements AutoCloseable {
     private static List<Channel<JavalinConfig>> channels(AppConfig config, Dialogue dialogue, OutboxStore outbox, Jdbi jdbi,
                                                          Clock clock) {
         return Stream.<Optional<Channel<JavalinConfig>>>of(
-                        Optional.of(new WebChannel(dialogue, outbox, config.web())),
+                        Optional.of(new WebChannel(dialogue, outbox, config.web(), AppKeys.get(jdbi, "web_session"))),
                         Optional.ofNullable(config.telegram()).map(c -> new TelegramChannel(c, dialogue, jdbi)),
                         Optional.ofNullable(config.zalo()).map(c -> new ZaloChannel(c, dialogue, jdbi, clock)))
                 .flatMap(Optional::stream).toList();

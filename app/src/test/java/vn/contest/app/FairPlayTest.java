@@ -170,6 +170,8 @@ class FairPlayTest {
         impostor.send("kết quả");
         assertTrue(impostor.text().contains("Kết quả của bạn") && impostor.text().contains("đúng 10/"),
                 "the web chat still shows only the impostor's own paper: " + impostor.text());
+        impostor.tap(impostor.token("Bắt đầu thi"));
+        assertTrue(impostor.text().contains("Ban Tổ chức đang xem xét"), "no new papers while disputed: " + impostor.text());
         PrizeProposal proposal = app.database().jdbi().withHandle(h -> PrizeProposal.of(h, app.contest()));
         assertTrue(proposal.individual().stream().noneMatch(p -> p.award().participantId() == impostorId),
                 "the prize list does not carry the impostor: " + proposal);
@@ -178,6 +180,8 @@ class FairPlayTest {
         secretary.login("admin", TestApps.ADMIN_PASSWORD);
         String participants = secretary.get("/admin/participants").body();
         assertTrue(participants.contains("id=\"disputes\"") && participants.contains("Kẻ Giả Danh"), participants);
+        assertEquals(404, secretary.post("/admin/participants/" + impostorId + "/verify", Map.of()).statusCode(),
+                "a call to the number reaches its verified owner: a disputed record cannot be verified that way");
         String results = secretary.get("/admin/results").body();
         assertTrue(results.contains("Kẻ Giả Danh") && results.contains("id=\"passed-over\""), "shown as passed over");
         assertEquals(303, secretary.post("/admin/participants/" + impostorId + "/resolve",

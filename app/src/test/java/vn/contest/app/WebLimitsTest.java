@@ -98,6 +98,21 @@ class WebLimitsTest {
     }
 
     @Test
+    void aMadeUpCookieIsANewChatAndCountsAgainstTheNewChatLimit() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < 4; i++) {
+            String forged = "A".repeat(42) + i + "." + "B".repeat(43);
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port()
+                            + "/api/web/messages")).header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113.10")
+                    .header("Cookie", "chat_session=" + forged)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"hmm\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            refused += r.statusCode() == 429 ? 1 : 0;
+        }
+        assertEquals(1, refused, "an unsigned cookie opens no chat: three new chats an hour from one address, the fourth refused");
+    }
+
+    @Test
     void aForwardedForHeaderFromAnUntrustedPeerIsIgnored() {
         TrustedProxies proxies = TrustedProxies.parse("10.0.0.0/8, 127.0.0.1");
         assertEquals("198.51.100.1", proxies.clientOf("198.51.100.1", "1.2.3.4"), "a client cannot choose its address");

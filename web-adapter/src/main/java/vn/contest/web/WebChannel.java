@@ -44,15 +44,12 @@ public final class WebChannel implements Channel<JavalinConfig> {
     private final WebSession session;
     private final WebLimits limits;
 
-    public WebChannel(Dialogue dialogue, OutboxStore outbox) {
-        this(dialogue, outbox, WebConfig.DEFAULTS);
-    }
-
-    public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config) {
+    /** {@code sessionKey} signs the chat cookies (every instance must share it: {@code AppKeys}). */
+    public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config, byte[] sessionKey) {
         this.dialogue = dialogue;
         this.outbox = outbox;
         this.config = config;
-        this.session = new WebSession(config.sessionDays());
+        this.session = new WebSession(config.sessionDays(), sessionKey);
         this.limits = new WebLimits(config);
     }
 
@@ -129,7 +126,9 @@ public final class WebChannel implements Channel<JavalinConfig> {
             return;
         }
         // Over a limit nothing is stored: no chat, no event, no reply.
-        String address = config.proxies().clientOf(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
+        // Every X-Forwarded-For line counts: a proxy may add its own line instead of appending to the client's.
+        String forwarded = String.join(",", java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        String address = config.proxies().clientOf(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : forwarded);
         Optional<String> known = session.existing(ctx);
         if (known.isEmpty() && !limits.newChat(address)) {
             tooMany(ctx, TOO_MANY_CHATS);
@@ -142,9 +141,12 @@ public final class WebChannel implements Channel<JavalinConfig> {
         }
         ChatRef chat = new ChatRef(CHANNEL, chatId);
         String eventId = chatId + ":" + id;
+        // Only this message's own replies come back in clear; anything older (a client may ask from 0) is masked.
+        long older = known.isEmpty() ? 0 : outbox.newestFor(chat);
         dialogue.handle((start != null ? Inbound.start(chat, eventId, start)
                 : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address));
-        List<WebMessage> replies = messages(chat, after, false);
+        List<WebMessage> replies = outbox.forChat(chat, after, 200).stream().map(WebMessage::of)
+                .map(m -> m.id() > older ? m : m.masked()).toList();
         if (replies.stream().anyMatch(m -> Outbound.LOGOUT.equals(m.kind()))) {
             session.end(ctx);
         }
@@ -162,15 +164,15 @@ public final class WebChannel implements Channel<JavalinConfig> {
         }
         // A browser without a chat has nothing to read, and gets no cookie for asking.
         Optional<String> known = session.existing(ctx);
-        ctx.json(Map.of("messages", known.isEmpty() ? List.of() : messages(new ChatRef(CHANNEL, known.get()), after, true)));
+        ctx.json(Map.of("messages", known.isEmpty() ? List.of() : history(new ChatRef(CHANNEL, known.get()), after)));
     }
 
     /**
-     * The chat's messages after {@code after}. Read back later (a reload, a poll) they mask phone numbers,
-     * birth dates and ID numbers, so the next person at a shared computer does not read them off the history.
+     * The chat's messages after {@code after}, read back later (a reload, a poll): phone numbers, birth dates and
+     * ID numbers masked, so the next person at a shared computer does not read them off the history.
      */
-    private List<WebMessage> messages(ChatRef chat, long after, boolean masked) {
-        return outbox.forChat(chat, after, 200).stream().map(WebMessage::of).map(m -> masked ? m.masked() : m).toList();
+    private List<WebMessage> history(ChatRef chat, long after) {
+        return outbox.forChat(chat, after, 200).stream().map(WebMessage::of).map(WebMessage::masked).toList();
     }
 
     private static Long afterParam(Context ctx) {

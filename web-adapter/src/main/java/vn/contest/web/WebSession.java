@@ -12,23 +12,33 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * A browser's chat: a random secret in an HttpOnly cookie that lasts {@code days}. The database keys the
- * chat by a hash of the secret, so a copy of the database cannot be used to take over someone's chat.
+ * A browser's chat: a random secret in an HttpOnly cookie that lasts {@code days}, signed with the app's key
+ * so that only cookies this app handed out open a chat (made-up ones would each be a fresh chat, past the
+ * new-chat limit). The database keys the chat by a hash of the secret, so a copy of the database cannot be
+ * used to take over someone's chat.
  */
 final class WebSession {
     static final String COOKIE = "chat_session";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int maxAgeSeconds;
+    private final byte[] key;
 
-    WebSession(int days) {
+    WebSession(int days, byte[] key) {
         this.maxAgeSeconds = days * 24 * 3600;
+        this.key = key.clone();
     }
 
-    /** The chat this browser's cookie names, if it has a valid one. */
+    /** The chat this browser's cookie names, if it carries one this app signed. */
     Optional<String> existing(Context ctx) {
-        String secret = ctx.cookie(COOKIE);
-        return secret != null && secret.matches("[A-Za-z0-9_-]{43}") ? Optional.of(chatIdOf(secret)) : Optional.empty();
+        String value = ctx.cookie(COOKIE);
+        if (value == null || !value.matches("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}")) {
+            return Optional.empty();
+        }
+        String secret = value.substring(0, 43);
+        boolean signed = MessageDigest.isEqual(sign(secret).getBytes(StandardCharsets.US_ASCII),
+                value.substring(44).getBytes(StandardCharsets.US_ASCII));
+        return signed ? Optional.of(chatIdOf(secret)) : Optional.empty();
     }
 
     /** Starts a new chat for this browser and returns its id. */
@@ -36,7 +46,7 @@ final class WebSession {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ctx.cookie(cookie(ctx, secret, maxAgeSeconds));
+        ctx.cookie(cookie(ctx, secret + "." + sign(secret), maxAgeSeconds));
         return chatIdOf(secret);
     }
 
@@ -53,6 +63,16 @@ final class WebSession {
         cookie.setMaxAge(maxAge);
         cookie.setSecure("https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || ctx.scheme().equals("https"));
         return cookie;
+    }
+
+    private String sign(String secret) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(secret.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String chatIdOf(String secret) {

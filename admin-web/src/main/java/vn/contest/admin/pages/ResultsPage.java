@@ -54,7 +54,8 @@ public final class ResultsPage {
                          String phone, String unit, String score, String verification) {}
 
     /** Someone ranked within the prizes whom the rules pass over, and why; the secretary may verify them. */
-    public record Passed(long participantId, String round, String group, int rank, String name, String unit, String reason) {}
+    public record Passed(long participantId, String round, String group, int rank, String name, String unit, String reason,
+                         boolean verifiable) {}
 
     public record Snapshot(long id, String confirmedAt, String confirmedBy, List<Winner> winners) {}
 
@@ -121,8 +122,10 @@ public final class ResultsPage {
     private List<Passed> passed(PrizeProposal proposal) {
         return proposal.passedOver().stream().map(p -> new Passed(p.entry().participantId(),
                 contest().round(p.roundId()).map(Round::name).orElse(""), "Nhóm " + p.group(), p.entry().rank(), p.entry().fullName(),
-                contest().unitLabel(p.entry().unitId()), p.entry().phoneVerifiedVia() == null
-                        ? "chưa xác minh số điện thoại" : "đang tranh chấp hoặc không đủ điều kiện")).toList();
+                contest().unitLabel(p.entry().unitId()), p.entry().disputed()
+                        ? "số điện thoại đã được người khác xác minh (tranh chấp)" : p.entry().phoneVerifiedVia() == null
+                        ? "chưa xác minh số điện thoại" : "không đủ điều kiện", !p.entry().disputed() && p.entry().phoneVerifiedVia() == null))
+                .toList();
     }
 
     private Optional<Snapshot> latest(Handle h) {

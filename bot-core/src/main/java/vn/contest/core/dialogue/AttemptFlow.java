@@ -44,6 +44,10 @@ final class AttemptFlow {
             t.say(Texts.format(Texts.DISQUALIFIED, p.disqualifiedReason()));
             return Next.STAY;
         }
+        if (p.isDisputed()) {
+            t.say(Texts.DISPUTED, ReadyStep.menu(t));
+            return Next.STAY;
+        }
         if (!new Eligibility(c).mayCompete(p)) {
             t.say(Texts.EXCLUDED);
             return Next.STAY;
@@ -204,7 +208,9 @@ final class AttemptFlow {
     /** The answer key once the rules allow it; before that, when it will be published. */
     static String answerKeyOrWhen(Turn t, Attempt a, Round round, int number) {
         if (!AnswerKey.mayShow(t.contest, round, t.now)) {
-            return Texts.format(Texts.ANSWERS_LATER, round.name(), Texts.dateTime(round.closesAt(), t.contest.config().zone()));
+            return t.contest.config().answers().reveal() == vn.contest.core.config.ContestConfig.Reveal.AFTER_CONTEST_CLOSES
+                    ? Texts.format(Texts.ANSWERS_AFTER_CONTEST, Texts.dateTime(t.contest.closesAt(), t.contest.config().zone()))
+                    : Texts.format(Texts.ANSWERS_LATER, round.name(), Texts.dateTime(round.closesAt(), t.contest.config().zone()));
         }
         StringBuilder key = new StringBuilder(Texts.format(Texts.ANSWER_KEY_TITLE, number));
         for (PaperQuestion q : AttemptStore.questions(t.h, a.id())) {

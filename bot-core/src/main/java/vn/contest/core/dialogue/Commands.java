@@ -120,6 +120,7 @@ final class Commands {
         t.account.referralUnitId = null;
         t.account.draft = new Draft();
         t.account.state = State.CONSENT;
+        // The chat's one-time codes stay (hashed) until they age out: deleting them would reset the hourly limits.
         OutboxStore.forget(t.h, t.account.chat);
         t.loggedOut();
         return Next.STAY;

@@ -21,7 +21,11 @@ final class IdNumberStep implements Step {
             t.say(Texts.EXCLUDED);
             return Next.STAY;
         }
-        if (ParticipantStore.idByIdNumber(t.h, t.contest.id(), digits).isPresent()) {
+        var holder = ParticipantStore.holderOfIdNumber(t.h, t.contest.id(), digits);
+        // The typed record whose phone this (verified) person is claiming may hold it too: it is set aside at confirm.
+        boolean claimedWithThePhone = holder.isPresent() && t.account.draft.phoneVerifiedVia != null
+                && !holder.get().verified() && holder.get().phone().equals(t.account.draft.phone);
+        if (holder.isPresent() && !claimedWithThePhone) {
             t.say(Texts.ID_NUMBER_TAKEN);
             return Next.STAY;
         }

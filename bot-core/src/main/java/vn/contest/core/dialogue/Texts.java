@@ -41,8 +41,7 @@ public final class Texts {
             Nếu đó là bạn, hãy tiếp tục thi trên kênh bạn đã đăng ký; nếu không, vui lòng nhập số khác hoặc liên hệ Ban Tổ chức.""";
     static final String PHONE_CLAIMED = """
             Số điện thoại này đã có một đăng ký khác nhưng chưa được xác minh. Vì số của bạn đã được xác minh, \
-            bạn được đăng ký với số này; đăng ký kia được chuyển cho Ban Tổ chức xem xét \
-            (nếu đó cũng là bạn, Ban Tổ chức sẽ gộp kết quả cho bạn).""";
+            bạn được đăng ký với số này; đăng ký kia được chuyển cho Ban Tổ chức xem xét.""";
     static final String ASK_CODE = """
             Mã xác minh gồm 6 chữ số đã được gửi qua Zalo tới số %s. Vui lòng nhập mã (có hiệu lực %d phút).
             Không nhận được mã? Chọn "Gửi lại mã", hoặc "Bỏ qua" để đăng ký mà chưa xác minh \
@@ -116,6 +115,10 @@ public final class Texts {
             • Dự đoán: %s""";
     static final String NO_PREDICTION = "không có";
     static final String ANSWERS_LATER = "Đáp án sẽ được công bố sau khi %s kết thúc (%s).";
+    static final String ANSWERS_AFTER_CONTEST = "Đáp án sẽ được công bố sau khi cuộc thi kết thúc (%s).";
+    static final String DISPUTED = """
+            Số điện thoại của đăng ký này đã được một người khác xác minh là của họ. Ban Tổ chức đang xem xét; \
+            trong thời gian đó bạn chưa thể bắt đầu lượt thi mới. Nếu cần trao đổi, vui lòng liên hệ Ban Tổ chức.""";
     static final String ANSWER_KEY_TITLE = "Đáp án lượt thi thứ %d:";
     static final String ANSWER_KEY_LINE = "Câu %d: %s%s";
     static final String ATTEMPTS_LEFT = "Bạn còn %d lượt thi.";

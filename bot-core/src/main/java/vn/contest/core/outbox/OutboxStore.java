@@ -114,6 +114,12 @@ public final class OutboxStore {
                 .bind("ch", chat.channel()).bind("chat", chat.externalId()).execute();
     }
 
+    /** The id of the newest row for this chat, or 0. */
+    public long newestFor(ChatRef chat) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM outbox WHERE channel = :ch AND chat_id = :chat")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).mapTo(Long.class).one());
+    }
+
     /** Every reply to one chat after {@code afterId}, whatever its delivery state (the web page reads these). */
     public List<OutboxMessage> forChat(ChatRef chat, long afterId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""

@@ -98,10 +98,14 @@ public final class ParticipantQueries {
                 .map((rs, ctx) -> Optional.ofNullable(rs.getString("disqualified_reason"))).findOne();
     }
 
-    /** The committee confirmed the phone by calling it; returns how it was verified before, empty if no such person. */
+    /**
+     * The committee confirmed the phone by calling it; returns how it was verified before, empty if no such
+     * person. Never for a disputed record: a call to that number reaches the person who proved it is theirs.
+     */
     public static Optional<Optional<String>> verifyByCall(Handle h, long contestId, long id, Instant now) {
-        Optional<Optional<String>> before = h.createQuery(
-                        "SELECT phone_verified_via FROM participants WHERE id = :id AND contest_id = :c FOR UPDATE")
+        Optional<Optional<String>> before = h.createQuery("""
+                        SELECT phone_verified_via FROM participants WHERE id = :id AND contest_id = :c AND disputed_at IS NULL
+                        FOR UPDATE""")
                 .bind("id", id).bind("c", contestId).map((rs, ctx) -> Optional.ofNullable(rs.getString("phone_verified_via"))).findOne();
         if (before.isPresent() && before.get().isEmpty()) {
             h.createUpdate("UPDATE participants SET phone_verified_via = 'committee', phone_verified_at = :now WHERE id = :id")
@@ -114,9 +118,10 @@ public final class ParticipantQueries {
     public enum Resolution { MERGED, KEPT_APART, DISQUALIFIED }
 
     /**
-     * Settles an open dispute. MERGED: the same person after all; the record's chats and finished papers move
-     * to the verified record and it stops counting on its own. KEPT_APART: two people; the record competes as
-     * any typed one. DISQUALIFIED: out, with the reason. Returns false when there is no such open dispute.
+     * Settles an open dispute. MERGED: the same person after all; the typed record stops counting (only the
+     * verified record's own papers count, within its own caps) and its chats, never verified, are detached.
+     * KEPT_APART: two people; the record competes as any typed one. DISQUALIFIED: out, with the reason.
+     * Returns false when there is no such open dispute.
      */
     public static boolean resolveDispute(Handle h, long contestId, long id, Resolution resolution, String reason, Instant now) {
         Optional<Long> owner = h.createQuery("""
@@ -128,8 +133,7 @@ public final class ParticipantQueries {
         }
         switch (resolution) {
             case MERGED -> {
-                h.execute("UPDATE chat_accounts SET participant_id = ? WHERE participant_id = ?", owner.get(), id);
-                h.execute("UPDATE attempts SET participant_id = ? WHERE participant_id = ? AND status = 'finished'", owner.get(), id);
+                h.execute("UPDATE chat_accounts SET participant_id = NULL, state = 'CONSENT', draft = '{}' WHERE participant_id = ?", id);
                 h.execute("UPDATE participants SET dispute_resolution = 'merged', merged_into = ? WHERE id = ?", owner.get(), id);
             }
             case KEPT_APART -> h.execute("UPDATE participants SET dispute_resolution = 'kept_apart' WHERE id = ?", id);
@@ -140,10 +144,15 @@ public final class ParticipantQueries {
         return true;
     }
 
-    /** Disqualifies with a reason, or (null) lets the person compete again. */
+    /**
+     * Disqualifies with a reason, or (null) lets the person compete again; letting back someone disqualified
+     * over a phone dispute keeps them apart from the number's verified owner.
+     */
     public static void setDisqualified(Handle h, long id, String reason) {
         h.createUpdate("""
-                UPDATE participants SET disqualified_at = CASE WHEN :r IS NULL THEN NULL ELSE now() END, disqualified_reason = :r
+                UPDATE participants SET disqualified_at = CASE WHEN :r IS NULL THEN NULL ELSE now() END, disqualified_reason = :r,
+                    dispute_resolution = CASE WHEN :r IS NULL AND dispute_resolution = 'disqualified' THEN 'kept_apart'
+                                              ELSE dispute_resolution END
                 WHERE id = :id""").bind("r", reason).bind("id", id).execute();
     }
 }

@@ -37,9 +37,15 @@ public final class ParticipantStore {
                 .map((rs, ctx) -> new PhoneOwner(rs.getLong("id"), rs.getBoolean("verified"))).findOne();
     }
 
-    public static Optional<Long> idByIdNumber(Handle h, long contestId, String idNumber) {
-        return h.createQuery("SELECT id FROM participants WHERE contest_id = :c AND id_number = :n")
-                .bind("c", contestId).bind("n", idNumber).mapTo(Long.class).findOne();
+    /** Who holds an ID number now (a disputed record holds it no longer): their phone, and whether it was verified. */
+    public record IdNumberHolder(long id, String phone, boolean verified) {}
+
+    public static Optional<IdNumberHolder> holderOfIdNumber(Handle h, long contestId, String idNumber) {
+        return h.createQuery("""
+                SELECT id, phone, phone_verified_via IS NOT NULL AS verified FROM participants
+                WHERE contest_id = :c AND id_number = :n AND disputed_at IS NULL""")
+                .bind("c", contestId).bind("n", idNumber)
+                .map((rs, ctx) -> new IdNumberHolder(rs.getLong("id"), rs.getString("phone"), rs.getBoolean("verified"))).findOne();
     }
 
     /**

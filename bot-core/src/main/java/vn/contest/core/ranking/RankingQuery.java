@@ -49,7 +49,7 @@ public final class RankingQuery {
                     SELECT DISTINCT ON (participant_id) * FROM candidates
                     ORDER BY participant_id, <counted>
                 )
-                SELECT row_number() OVER (ORDER BY <key>) AS rank, c.*, p.full_name, p.unit_id, p.phone_verified_via,
+                SELECT row_number() OVER (ORDER BY <key>) AS rank, c.*, p.full_name, p.unit_id, p.phone_verified_via, p.disputed_at IS NOT NULL AS disputed,
                        (<couldWin>) AS could_win
                 FROM counted c JOIN participants p ON p.id = c.participant_id
                 ORDER BY rank""")
@@ -60,7 +60,7 @@ public final class RankingQuery {
                 .map((rs, ctx) -> new RankedEntry(rs.getInt("rank"), rs.getLong("participant_id"), rs.getString("full_name"),
                         rs.getLong("unit_id"), rs.getLong("id"), rs.getInt("score"), rs.getInt("question_count"),
                         (Long) rs.getObject("prediction"), (Long) rs.getObject("distance"), rs.getLong("duration_ms"),
-                        rs.getTimestamp("finished_at").toInstant(), rs.getString("phone_verified_via"), rs.getBoolean("could_win")))
+                        rs.getTimestamp("finished_at").toInstant(), rs.getString("phone_verified_via"), rs.getBoolean("disputed"), rs.getBoolean("could_win")))
                 .list();
     }
 }

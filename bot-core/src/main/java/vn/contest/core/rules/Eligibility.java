@@ -19,7 +19,7 @@ public final class Eligibility {
 
     /** On {@code participants p}: the person appears in the rankings. Bind its parameters with {@link #bind}. */
     public static final String MAY_RANK = TOOK_PART + """
-             AND p.phone <> ALL(:excludedPhones) \\
+             AND p.phone <> ALL(:excludedPhones) \
             AND (p.id_number IS NULL OR p.id_number <> ALL(:excludedIds))""";
 
     /**
@@ -27,7 +27,7 @@ public final class Eligibility {
      * participants" and the collective standings. Bind its parameters with {@link #bind}.
      */
     public static final String COULD_WIN = MAY_RANK + """
-             AND (p.disputed_at IS NULL OR p.dispute_resolution = 'kept_apart') \\
+             AND (p.disputed_at IS NULL OR p.dispute_resolution = 'kept_apart') \
             AND (:verifiedNotNeeded OR p.phone_verified_via IS NOT NULL)""";
 
     private final ContestConfig config;
@@ -55,14 +55,14 @@ public final class Eligibility {
                 || (idNumber != null && config.exclusions().idNumbers().contains(idNumber));
     }
 
-    /** Whether a registered person may still take papers and rank. */
+    /** Whether a registered person may still take papers and rank (an open dispute pauses them). */
     public boolean mayCompete(Participant p) {
-        return !p.isDisqualified() && !p.isMerged() && !excluded(p.phone(), p.idNumber());
+        return !p.isDisqualified() && !p.isMerged() && !p.isDisputed() && !excluded(p.phone(), p.idNumber());
     }
 
     /** Whether a person could be given a prize now. */
     public boolean mayWin(Participant p) {
-        return mayCompete(p) && !p.isDisputed() && (!config.eligibility().needsVerifiedPhone() || p.isPhoneVerified());
+        return mayCompete(p) && (!config.eligibility().needsVerifiedPhone() || p.isPhoneVerified());
     }
 
     /** Binds the parameters of {@link #MAY_RANK} and {@link #COULD_WIN}. */

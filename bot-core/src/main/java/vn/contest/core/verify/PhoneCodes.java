@@ -21,6 +21,8 @@ public final class PhoneCodes {
     public static final Duration VALID = Duration.ofMinutes(5);
     public static final int MAX_TRIES = 5;
     public static final int MAX_SENDS_PER_HOUR = 3;
+    /** Codes one chat may have sent in an hour, whatever the numbers (each send costs the OA money). */
+    public static final int MAX_SENDS_PER_CHAT_PER_HOUR = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ITERATIONS = 20_000;
 
@@ -31,12 +33,19 @@ public final class PhoneCodes {
 
     private PhoneCodes() {}
 
-    /** A new code for this chat and phone, stored hashed; empty when the number had its sends for the hour. */
+    /**
+     * A new code for this chat and phone, stored hashed; empty when the number, or the chat, had its sends for
+     * the hour. Sends to one number are counted under a lock, so chats racing cannot get more.
+     */
     public static Optional<String> issue(Handle h, long chatAccountId, String phone, Instant now) {
-        int sent = h.createQuery("SELECT count(*) FROM phone_codes WHERE phone = :phone AND created_at > :since")
-                .bind("phone", phone).bind("since", now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
+        h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('phone_codes:' || :phone))").bind("phone", phone)
                 .mapTo(Integer.class).one();
-        if (sent >= MAX_SENDS_PER_HOUR) {
+        var counts = h.createQuery("""
+                SELECT count(*) FILTER (WHERE phone = :phone) AS by_phone, count(*) FILTER (WHERE chat_account_id = :chat) AS by_chat
+                FROM phone_codes WHERE (phone = :phone OR chat_account_id = :chat) AND created_at > :since""")
+                .bind("phone", phone).bind("chat", chatAccountId).bind("since", now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC))
+                .map((rs, ctx) -> new int[] {rs.getInt("by_phone"), rs.getInt("by_chat")}).one();
+        if (counts[0] >= MAX_SENDS_PER_HOUR || counts[1] >= MAX_SENDS_PER_CHAT_PER_HOUR) {
             return Optional.empty();
         }
         String code = String.format("%06d", RANDOM.nextInt(1_000_000));

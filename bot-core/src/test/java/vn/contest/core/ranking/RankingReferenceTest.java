@@ -235,14 +235,14 @@ class RankingReferenceTest {
     @Test
     void someoneWhoCannotWinIsPassedOverAndTheSlotGoesToTheNextInLine() {
         ContestConfig.GroupPrizes prizes = new ContestConfig.GroupPrizes(1, List.of(new ContestConfig.PrizeLevel("nhat", "Giải Nhất", 1)));
-        RankedEntry unverified = new RankedEntry(1, 100, "P100", 1, 1000, 4, 4, 0L, 0L, 1000, Instant.EPOCH, null, false);
+        RankedEntry unverified = new RankedEntry(1, 100, "P100", 1, 1000, 4, 4, 0L, 0L, 1000, Instant.EPOCH, null, false, false);
         List<Award> awards = PrizeAllocator.allocate(List.of(prizes), Map.of(1L, Map.of(1, List.of(unverified, entry(2, 200)))));
         assertEquals(List.of(200L), awards.stream().map(Award::participantId).toList());
     }
 
     static RankedEntry entry(int rank, long participantId) {
         return new RankedEntry(rank, participantId, "P" + participantId, 1, participantId * 10, 4, 4, 0L, 0L, 1000, Instant.EPOCH,
-                "telegram", true);
+                "telegram", false, true);
     }
 
     @Test
