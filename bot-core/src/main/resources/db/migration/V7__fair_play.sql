@@ -54,3 +54,7 @@ CREATE TABLE app_keys (
     name text  PRIMARY KEY,
     key  bytea NOT NULL
 );
+
+-- Login attempts are written before the password is checked, and forgotten one by one when they succeed.
+ALTER TABLE admin_login_failures ADD COLUMN id bigserial PRIMARY KEY;
+CREATE INDEX admin_login_failures_address ON admin_login_failures (ip, at);

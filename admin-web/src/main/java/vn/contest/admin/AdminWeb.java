@@ -16,6 +16,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.auth.AdminUsers;
 import vn.contest.admin.auth.Area;
 import vn.contest.admin.auth.LoginThrottle;
+import vn.contest.admin.auth.PasswordPolicy;
 import vn.contest.admin.auth.Passwords;
 import vn.contest.admin.auth.Sessions;
 import vn.contest.admin.pages.AnomaliesPage;
@@ -33,6 +34,7 @@ import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.LiveContest;
+import vn.contest.core.net.TrustedProxies;
 
 /**
  * The committee's admin web under /admin. Every route is listed in the constructor, on one screen, with the
@@ -44,9 +46,13 @@ public final class AdminWeb {
     private final AdminUsers users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final Jdbi jdbi;
+    private final TrustedProxies proxies;
     private final List<AdminRoute> routes;
 
-    public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links, List<? extends Channel<?>> channels) {
+    public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links, List<? extends Channel<?>> channels, TrustedProxies proxies) {
+        this.jdbi = jdbi;
+        this.proxies = proxies;
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
@@ -162,7 +168,7 @@ public final class AdminWeb {
         ctx.html(Templates.render("login.jte", new LoginView(loginCsrf(ctx), null, "")));
     }
 
-    private void login(Context ctx) {
+    private void login(Context ctx) throws InterruptedException {
         String username = String.valueOf(ctx.formParam("username")).strip();
         String password = String.valueOf(ctx.formParam("password"));
         if (!same(ctx.formParam("_csrf"), ctx.cookie(LOGIN_CSRF_COOKIE))) {
@@ -170,21 +176,33 @@ public final class AdminWeb {
                     new LoginView(loginCsrf(ctx), "Biểu mẫu đã hết hạn. Vui lòng đăng nhập lại.", username)));
             return;
         }
-        String ip = ctx.ip();
-        if (throttle.blocked(username, ip)) {
+        String ip = clientAddress(ctx);
+        LoginThrottle.Attempt attempt = throttle.begin(username, ip);
+        if (attempt.blocked()) {
+            audit(null, username, "Đăng nhập bị chặn (sai quá nhiều lần)", ip);
             ctx.status(HttpStatus.TOO_MANY_REQUESTS).html(Templates.render("login.jte", new LoginView(loginCsrf(ctx),
                     "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.", username)));
             return;
         }
+        Thread.sleep(attempt.delayMillis());
+        if (PasswordPolicy.tooLong(password)) {
+            audit(null, username, "Đăng nhập thất bại", ip);
+            ctx.status(HttpStatus.BAD_REQUEST).html(Templates.render("login.jte", new LoginView(loginCsrf(ctx),
+                    "Mật khẩu dài quá " + PasswordPolicy.MAX_BYTES + " byte.", username)));
+            return;
+        }
         Optional<String> hash = users.passwordHash(username);
-        if (hash.isEmpty() || !Passwords.matches(password, hash.get())) {
-            throttle.failed(username, ip);
+        // An unknown name is checked against a dummy hash: the answer takes as long as for a real account.
+        boolean right = Passwords.matches(password, hash.orElse(Passwords.DUMMY)) && hash.isPresent();
+        if (!right) {
+            audit(null, username, "Đăng nhập thất bại", ip);
             ctx.status(HttpStatus.UNAUTHORIZED).html(Templates.render("login.jte",
                     new LoginView(loginCsrf(ctx), "Tên đăng nhập hoặc mật khẩu không đúng.", username)));
             return;
         }
-        throttle.succeeded(username);
+        throttle.succeeded(attempt, username, ip);
         var user = users.byUsername(username).orElseThrow();
+        audit(user, username, "Đăng nhập", ip);
         Cookie cookie = new Cookie(Sessions.COOKIE, sessions.start(user));
         cookie.setHttpOnly(true);
         cookie.setSameSite(SameSite.STRICT);
@@ -194,13 +212,22 @@ public final class AdminWeb {
         ctx.redirect(user.role().home(), HttpStatus.SEE_OTHER);
     }
 
+    /** Clearing the cookie always ends the session it named, with or without the form's token. */
     private void logout(Context ctx) {
         Optional<Sessions.Session> session = sessions.find(ctx.cookie(Sessions.COOKIE));
-        if (session.isPresent() && same(ctx.formParam("_csrf"), session.get().csrfToken())) {
-            sessions.end(ctx.cookie(Sessions.COOKIE));
-        }
+        sessions.end(ctx.cookie(Sessions.COOKIE));
+        session.ifPresent(s -> audit(s.user(), s.user().username(), "Đăng xuất", clientAddress(ctx)));
         ctx.removeCookie(Sessions.COOKIE, "/");
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
+    }
+
+    private String clientAddress(Context ctx) {
+        String forwarded = String.join(",", java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        return proxies.clientOf(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : forwarded);
+    }
+
+    private void audit(vn.contest.admin.auth.AdminUser who, String username, String action, String ip) {
+        jdbi.useHandle(h -> Audit.recordAccess(h, who, username, action, "địa chỉ " + ip));
     }
 
     /** A login form's token: a double-submit cookie, since there is no session yet. */

@@ -29,6 +29,16 @@ public final class Audit {
                 .bind("before", json(before)).bind("after", json(after)).execute();
     }
 
+    /**
+     * A login, a failed or refused one, a logout, a download or a view of personal data: {@code who} is null when
+     * no account is known (a failed login), and {@code username} is what was typed.
+     */
+    public static void recordAccess(Handle h, AdminUser who, String username, String action, String target) {
+        h.createUpdate("INSERT INTO audit_log (user_id, username, action, target) VALUES (:u, :name, :action, :target)")
+                .bind("u", who == null ? null : who.id()).bind("name", username.length() > 64 ? username.substring(0, 64) : username)
+                .bind("action", action).bind("target", target).execute();
+    }
+
     public List<Entry> latest(int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI:SS') AS at, username, action, target,

@@ -19,6 +19,13 @@ final class AdminClient {
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String csrf;
+    private String from;
+
+    /** Requests from now on come through the proxy as if from {@code address} (X-Forwarded-For). */
+    AdminClient from(String address) {
+        this.from = address;
+        return this;
+    }
 
     AdminClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -70,6 +77,9 @@ final class AdminClient {
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
+            if (from != null) {
+                request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", from).build();
+            }
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

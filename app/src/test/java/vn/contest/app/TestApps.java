@@ -11,7 +11,7 @@ import vn.contest.zalo.ZaloConfig;
 
 /** Starts the real app (demo contest, port chosen by the OS) on a new database of the tests' shared server. */
 final class TestApps {
-    static final String ADMIN_PASSWORD = "Admin-Password-1";
+    static final String ADMIN_PASSWORD = "Ban-To-Chuc-2023!";
 
     private TestApps() {}
 

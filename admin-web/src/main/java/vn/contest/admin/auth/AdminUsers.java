@@ -26,6 +26,9 @@ public final class AdminUsers {
             return Optional.empty();
         }
         String password = configuredPassword == null || configuredPassword.isBlank() ? Passwords.generate() : configuredPassword;
+        PasswordPolicy.problem(password, "admin").ifPresent(problem -> {
+            throw new IllegalArgumentException("ADMIN_PASSWORD cannot be used: " + problem);
+        });
         create("admin", Role.ADMIN, password);
         return configuredPassword == null || configuredPassword.isBlank() ? Optional.of(password) : Optional.empty();
     }
@@ -49,11 +52,27 @@ public final class AdminUsers {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM admin_users ORDER BY username").map(USER).list());
     }
 
-    public void setPassword(long id, String password) {
-        jdbi.useHandle(h -> h.execute("UPDATE admin_users SET password_hash = ? WHERE id = ?", Passwords.hash(password), id));
+    /** A new password; every other session of that user ends (a stolen session dies with the old password). */
+    public void setPassword(long id, String password, String keepSessionSecret) {
+        jdbi.useTransaction(h -> {
+            h.execute("UPDATE admin_users SET password_hash = ? WHERE id = ?", Passwords.hash(password), id);
+            Sessions.endAllOf(h, id, keepSessionSecret);
+        });
     }
 
+    /** Deactivating ends every session of the account, so re-activating it later revives none. */
     public void setActive(long id, boolean active) {
-        jdbi.useHandle(h -> h.execute("UPDATE admin_users SET active = ? WHERE id = ?", active, id));
+        jdbi.useTransaction(h -> {
+            h.execute("UPDATE admin_users SET active = ? WHERE id = ?", active, id);
+            if (!active) {
+                Sessions.endAllOf(h, id, null);
+            }
+        });
+    }
+
+    /** Whether an account is active now; empty when there is no such account. */
+    public Optional<Boolean> activeState(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT active FROM admin_users WHERE id = :id").bind("id", id)
+                .mapTo(Boolean.class).findOne());
     }
 }

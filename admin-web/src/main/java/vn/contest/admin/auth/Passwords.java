@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 /** bcrypt (cost 12) from a maintained library; never our own hashing. */
 public final class Passwords {
     static final int COST = 12;
-    public static final int MIN_LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -17,7 +16,13 @@ public final class Passwords {
         return BCrypt.withDefaults().hashToString(COST, password.toCharArray());
     }
 
+    /** A hash of a random password, checked for unknown user names so the answer takes as long as for a real one. */
+    public static final String DUMMY = hash(generate());
+
     public static boolean matches(String password, String hash) {
+        if (PasswordPolicy.tooLong(password)) {
+            return false;
+        }
         return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
     }
 

@@ -56,6 +56,12 @@ public final class Sessions {
         }
     }
 
+    /** Ends every session of a user but the one with {@code keepSecret} (null: all of them). */
+    static void endAllOf(org.jdbi.v3.core.Handle h, long userId, String keepSecret) {
+        h.createUpdate("DELETE FROM admin_sessions WHERE user_id = :u AND (CAST(:keep AS text) IS NULL OR id_hash <> :keep)")
+                .bind("u", userId).bind("keep", keepSecret == null ? null : hash(keepSecret)).execute();
+    }
+
     /** 256 random bits, URL-safe: session secrets and form tokens. */
     public static String random() {
         byte[] bytes = new byte[32];

@@ -49,6 +49,10 @@ public final class ParticipantsPage {
         List<Row> rows = jdbi.withHandle(h -> ParticipantQueries.search(h, contest().id(), q, phone, QuestionsPage.PAGE_SIZE + 1,
                 (pageNo - 1) * QuestionsPage.PAGE_SIZE)).stream().map(p -> row(p, role)).toList();
         List<Row> disputes = jdbi.withHandle(h -> ParticipantQueries.openDisputes(h, contest().id())).stream().map(p -> row(p, role)).toList();
+        if (role.seesPersonalData) {
+            jdbi.useHandle(h -> Audit.recordAccess(h, AdminContext.user(ctx), AdminContext.user(ctx).username(),
+                    "Xem danh sách người dự thi", q.isEmpty() ? "trang " + pageNo : "tìm \"" + q + "\", trang " + pageNo));
+        }
         boolean more = rows.size() > QuestionsPage.PAGE_SIZE;
         ctx.html(Templates.render("participants.jte", new ListView(AdminContext.page(ctx, contest(), "Người dự thi", "participants"),
                 disputes, more ? rows.subList(0, QuestionsPage.PAGE_SIZE) : rows, q, pageNo, more)));
@@ -79,7 +83,13 @@ public final class ParticipantsPage {
     }
 
     public void detail(Context ctx) {
-        ctx.html(renderDetail(ctx, QuestionsPage.parseId(ctx), null));
+        long id = QuestionsPage.parseId(ctx);
+        String page = renderDetail(ctx, id, null);
+        if (AdminContext.user(ctx).role().seesPersonalData) {
+            jdbi.useHandle(h -> Audit.recordAccess(h, AdminContext.user(ctx), AdminContext.user(ctx).username(),
+                    "Xem thông tin người dự thi", "người dự thi " + id));
+        }
+        ctx.html(page);
     }
 
     private String renderDetail(Context ctx, long id, String error) {

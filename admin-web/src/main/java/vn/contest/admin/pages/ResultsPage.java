@@ -145,6 +145,7 @@ public final class ResultsPage {
 
     public void winnersXlsx(Context ctx) {
         Optional<Snapshot> s = jdbi.withHandle(this::latest);
+        s.ifPresent(x -> readsPersonalData(ctx, "Tải danh sách giải (họ tên, ngày sinh, số điện thoại)", "danh sách " + x.id()));
         if (s.isEmpty()) {
             ctx.status(HttpStatus.CONFLICT).html(Templates.render("message.jte", new MessageView("Chưa có danh sách",
                     "Thư ký cần xác nhận danh sách giải trước khi tải về.", "/admin/results")));
@@ -157,6 +158,7 @@ public final class ResultsPage {
     }
 
     public void rankingXlsx(Context ctx) {
+        readsPersonalData(ctx, "Tải bảng xếp hạng (họ tên, đơn vị)", "cuộc thi " + contest().config().code());
         Xlsx x = new Xlsx();
         jdbi.useHandle(h -> {
             for (Round r : contest().rounds()) {
@@ -184,6 +186,7 @@ public final class ResultsPage {
 
     public void print(Context ctx) {
         Optional<Snapshot> s = jdbi.withHandle(this::latest);
+        s.ifPresent(x -> readsPersonalData(ctx, "Xem trang in danh sách giải (có thông tin liên hệ)", "danh sách " + x.id()));
         if (s.isEmpty()) {
             ctx.status(HttpStatus.CONFLICT).html(Templates.render("message.jte", new MessageView("Chưa có danh sách",
                     "Thư ký cần xác nhận danh sách giải trước khi in.", "/admin/results")));
@@ -191,6 +194,11 @@ public final class ResultsPage {
         }
         ctx.html(Templates.render("print.jte", new PrintView(AdminContext.page(ctx, contest(), "Danh sách đề nghị khen thưởng", "results"),
                 s.get())));
+    }
+
+    /** Every read of personal data by the committee goes to the audit log. */
+    private void readsPersonalData(Context ctx, String action, String target) {
+        jdbi.useHandle(h -> Audit.recordAccess(h, AdminContext.user(ctx), AdminContext.user(ctx).username(), action, target));
     }
 
     private static void send(Context ctx, String name, Xlsx x) {

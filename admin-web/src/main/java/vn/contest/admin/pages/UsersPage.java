@@ -5,13 +5,16 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.admin.auth.AdminUser;
 import vn.contest.admin.auth.AdminUsers;
+import vn.contest.admin.auth.PasswordPolicy;
 import vn.contest.admin.auth.Passwords;
+import vn.contest.admin.auth.Sessions;
 import vn.contest.admin.auth.Role;
 import vn.contest.core.contest.Contest;
 
@@ -56,7 +59,7 @@ public final class UsersPage {
             role = null;
         }
         String error = !username.matches("[a-z0-9._-]{3,32}") ? "Tên đăng nhập gồm 3-32 chữ thường, số, dấu chấm, gạch."
-                : password.length() < Passwords.MIN_LENGTH ? "Mật khẩu cần ít nhất " + Passwords.MIN_LENGTH + " ký tự."
+                : PasswordPolicy.problem(password, username).isPresent() ? PasswordPolicy.problem(password, username).get()
                 : role == null ? "Vui lòng chọn vai trò."
                 : users.byUsername(username).isPresent() ? "Tên đăng nhập này đã có." : null;
         if (error != null) {
@@ -83,13 +86,13 @@ public final class UsersPage {
         String next = String.valueOf(ctx.formParam("next"));
         String hash = users.passwordHash(me.username()).orElse("");
         String error = !Passwords.matches(current, hash) ? "Mật khẩu hiện tại không đúng."
-                : next.length() < Passwords.MIN_LENGTH ? "Mật khẩu mới cần ít nhất " + Passwords.MIN_LENGTH + " ký tự."
+                : PasswordPolicy.problem(next, me.username()).isPresent() ? PasswordPolicy.problem(next, me.username()).get()
                 : !next.equals(String.valueOf(ctx.formParam("repeat"))) ? "Hai lần nhập mật khẩu mới không khớp." : null;
         if (error != null) {
             ctx.status(HttpStatus.BAD_REQUEST).html(passwordPage(ctx, error, null));
             return;
         }
-        users.setPassword(me.id(), next);
+        users.setPassword(me.id(), next, ctx.cookie(Sessions.COOKIE));
         jdbi.useHandle(h -> Audit.record(h, me, "Đổi mật khẩu", "tài khoản " + me.username(), null, null));
         ctx.html(passwordPage(ctx, null, "Đã đổi mật khẩu."));
     }
@@ -101,9 +104,14 @@ public final class UsersPage {
             ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, "Không thể tự khóa tài khoản đang dùng.", null));
             return;
         }
+        Optional<Boolean> before = users.activeState(id);
+        if (before.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).html(render(ctx, "Không có tài khoản này.", null));
+            return;
+        }
         users.setActive(id, active);
         jdbi.useHandle(h -> Audit.record(h, AdminContext.user(ctx), active ? "Mở tài khoản" : "Khóa tài khoản", "tài khoản " + id,
-                Map.of("hoạt động", !active), Map.of("hoạt động", active)));
+                Map.of("hoạt động", before.get()), Map.of("hoạt động", active)));
         ctx.redirect("/admin/users", HttpStatus.SEE_OTHER);
     }
 }
