@@ -56,7 +56,8 @@ public final class AdminWeb {
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
-        DashboardPage dashboard = new DashboardPage(jdbi, contest);
+        DashboardPage dashboard = new DashboardPage(jdbi, contest,
+                () -> channels.stream().flatMap(c -> c.alerts().stream()).toList());
         QuestionsPage questions = new QuestionsPage(jdbi, contest);
         QuestionForm question = new QuestionForm(jdbi, contest);
         ParticipantsPage participants = new ParticipantsPage(jdbi, contest);

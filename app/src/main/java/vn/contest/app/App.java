@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.channel.Alert;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.LiveContest;
@@ -91,7 +92,7 @@ public final class App implements AutoCloseable {
             AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels, config.web().proxies());
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
-            Javalin server = server(database, channels, admin).start(config.host(), config.port());
+            Javalin server = server(database, channels, admin, SecurityHeaders.hsts(config.links().publicUrl())).start(config.host(), config.port());
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
             dispatcher.start(Duration.ofMillis(250));
@@ -125,19 +126,21 @@ public final class App implements AutoCloseable {
                 .flatMap(Optional::stream).toList();
     }
 
-    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin) {
+    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin, boolean hsts) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.before(ctx -> SecurityHeaders.apply(ctx, hsts));
             config.http.maxRequestSize = 256 * 1024;
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
             channels.forEach(c -> c.install(config));
             admin.install(config);
-            // 200 only while the database answers; alerts (a failed Zalo token refresh...) ride along as details.
+            // Public, so it says only ok or degraded, with alert codes; the texts are on the admin dashboard.
             config.routes.get("/health", ctx -> {
                 boolean up = database.isUp();
-                List<String> details = up ? channels.stream().flatMap(c -> c.alerts().stream()).toList() : List.of();
+                List<String> codes = up ? channels.stream().flatMap(c -> c.alerts().stream()).map(Alert::code).toList()
+                        : List.of("DATABASE_UNAVAILABLE");
                 ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-                        .json(Map.of("status", up ? "ok" : "database unavailable", "alerts", details));
+                        .json(Map.of("status", codes.isEmpty() ? "ok" : "degraded", "alerts", codes));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 // Database errors quote the values they failed on: no personal data into the log.

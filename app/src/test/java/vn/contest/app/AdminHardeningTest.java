@@ -123,6 +123,20 @@ class AdminHardeningTest {
     }
 
     @Test
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : new String[] {"/", "/assets/chat.js", "/admin/login", "/health", "/api/web/contest"}) {
+            var r = new WebClient(app.port()).raw("GET", path, null);
+            var h = r.headers();
+            assertTrue(h.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'")
+                    && !h.firstValue("Content-Security-Policy").orElse("").contains("unsafe-inline"), path + ": " + h.map());
+            assertEquals("nosniff", h.firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("same-origin", h.firstValue("Referrer-Policy").orElse(""), path);
+        }
+        assertTrue(new WebClient(app.port()).raw("GET", "/health", null).headers().firstValue("Strict-Transport-Security")
+                .orElse("").contains("max-age="), "PUBLIC_URL is https (TestApps): browsers are told to keep to https");
+    }
+
+    @Test
     void weakOversizedAndCommonPasswordsAreRefusedWithAMessage() {
         AdminClient admin = new AdminClient(app.port());
         admin.login("admin", TestApps.ADMIN_PASSWORD);

@@ -48,12 +48,18 @@ class ZaloWiringTest {
                 while (System.nanoTime() < end) {
                     health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/health")).build(),
                             HttpResponse.BodyHandlers.ofString()).body();
-                    if (health.contains("Invalid refresh token")) {
+                    if (health.contains("ZALO_TOKEN_REFRESH_FAILED")) {
                         break;
                     }
                     Thread.sleep(100);
                 }
-                assertTrue(health.contains("\"status\":\"ok\"") && health.contains("Zalo: làm mới access token thất bại"), health);
+                assertTrue(health.contains("\"status\":\"degraded\"") && health.contains("ZALO_TOKEN_REFRESH_FAILED"), health);
+                assertTrue(!health.contains("Invalid refresh token") && !health.contains("Zalo:"), "the public check tells no details: " + health);
+                AdminClient admin = new AdminClient(app.port());
+                admin.login("admin", TestApps.ADMIN_PASSWORD);
+                String dashboard = admin.get("/admin").body();
+                assertTrue(dashboard.contains("id=\"alerts\"") && dashboard.contains("Zalo: làm mới access token thất bại"),
+                        "the administrators see the alert in full");
                 assertTrue(wm.findAll(postRequestedFor(urlPathEqualTo("/v3.0/oa/message/cs"))).size() >= 1, "the welcome was attempted");
             }
         } finally {

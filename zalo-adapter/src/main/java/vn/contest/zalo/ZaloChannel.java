@@ -12,6 +12,7 @@ import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.contest.core.channel.Alert;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.outbox.Sender;
@@ -82,8 +83,8 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
 
     /** A refresh failure, to show on /health and in the admin web. */
     @Override
-    public List<String> alerts() {
-        return tokens.alert().stream().toList();
+    public List<Alert> alerts() {
+        return tokens.alert().map(text -> new Alert("ZALO_TOKEN_REFRESH_FAILED", text)).stream().toList();
     }
 
     @Override

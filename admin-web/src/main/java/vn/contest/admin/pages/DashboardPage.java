@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
 import vn.contest.admin.Templates;
+import vn.contest.core.channel.Alert;
 import vn.contest.core.config.ContestConfig.GroupConfig;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.report.ParticipationReport;
@@ -26,9 +27,12 @@ public final class DashboardPage {
     private final Supplier<Contest> live;
     private final Cache<Long, Figures> cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).build();
 
-    public DashboardPage(Jdbi jdbi, Supplier<Contest> live) {
+    private final Supplier<List<Alert>> alerts;
+
+    public DashboardPage(Jdbi jdbi, Supplier<Contest> live, Supplier<List<Alert>> alerts) {
         this.jdbi = jdbi;
         this.live = live;
+        this.alerts = alerts;
     }
 
     public record Day(String date, long papers, long registered) {}
@@ -39,7 +43,7 @@ public final class DashboardPage {
 
     public record Figures(long registered, long tookPart, long papers, List<Day> days, List<GroupRow> groups, List<UnitRow> units) {}
 
-    public record View(Page page, Figures figures, String chartSvg) {}
+    public record View(Page page, Figures figures, String chartSvg, List<String> alerts) {}
 
     private Contest contest() {
         return live.get();
@@ -47,7 +51,11 @@ public final class DashboardPage {
 
     public void show(Context ctx) {
         Figures f = cache.get(contest().id(), id -> figures());
-        ctx.html(Templates.render("dashboard.jte", new View(AdminContext.page(ctx, contest(), "Tổng quan", "dashboard"), f, DayChart.svg(f.days()))));
+        // What an operator must act on, in full, for the administrators only (/health shows just the codes).
+        List<String> shown = AdminContext.user(ctx).role() == vn.contest.admin.auth.Role.ADMIN
+                ? alerts.get().stream().map(Alert::text).toList() : List.of();
+        ctx.html(Templates.render("dashboard.jte", new View(AdminContext.page(ctx, contest(), "Tổng quan", "dashboard"), f,
+                DayChart.svg(f.days()), shown)));
     }
 
     Figures figures() {

@@ -31,8 +31,8 @@ public interface Channel<R> extends AutoCloseable {
     /** Starts background work (polling, token refresh) once the server runs. */
     default void start() {}
 
-    /** Problems an operator must act on now (a failed token refresh...), as short texts; empty when all is well. */
-    default List<String> alerts() {
+    /** Problems an operator must act on now (a failed token refresh...); empty when all is well. */
+    default List<Alert> alerts() {
         return List.of();
     }
 
