@@ -32,6 +32,9 @@ public final class LoginThrottle {
     /** Records the attempt, then counts it with the others of the window. */
     public Attempt begin(String username, String ip) {
         return jdbi.inTransaction(h -> {
+            // Attempts from one address, and at one account, are counted one after another (address lock first).
+            h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "login-ip:" + ip);
+            h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "login-user:" + username);
             long id = h.createQuery("INSERT INTO admin_login_failures (username, ip) VALUES (:u, :ip) RETURNING id")
                     .bind("u", username).bind("ip", ip).mapTo(Long.class).one();
             return h.createQuery("""

@@ -38,8 +38,7 @@ public final class PhoneCodes {
      * the hour. Sends to one number are counted under a lock, so chats racing cannot get more.
      */
     public static Optional<String> issue(Handle h, long chatAccountId, String phone, Instant now) {
-        h.createQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('phone_codes:' || :phone))").bind("phone", phone)
-                .mapTo(Integer.class).one();
+        h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "phone_codes:" + phone);
         var counts = h.createQuery("""
                 SELECT count(*) FILTER (WHERE phone = :phone) AS by_phone, count(*) FILTER (WHERE chat_account_id = :chat) AS by_chat
                 FROM phone_codes WHERE (phone = :phone OR chat_account_id = :chat) AND created_at > :since""")
