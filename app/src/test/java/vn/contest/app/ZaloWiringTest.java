@@ -36,9 +36,10 @@ class ZaloWiringTest {
                     "ZALO_OA_SECRET_KEY", "oa-secret", "ZALO_ACCESS_TOKEN", "AT1", "ZALO_REFRESH_TOKEN", "RT1",
                     "ZALO_API_URL", base, "ZALO_OAUTH_URL", base)).orElseThrow();
             try (App app = TestApps.onSharedServer("zalo_wiring", Clock.systemUTC(), null, zalo)) {
-                String event = "{\"oa_id\":\"9\",\"follower\":{\"id\":\"555\"},\"event_name\":\"follow\",\"app_id\":\"111\",\"timestamp\":\"1699003881354\"}";
+                String now = String.valueOf(System.currentTimeMillis());
+                String event = "{\"oa_id\":\"9\",\"follower\":{\"id\":\"555\"},\"event_name\":\"follow\",\"app_id\":\"111\",\"timestamp\":\"" + now + "\"}";
                 String mac = "mac=" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(("111" + event + "1699003881354" + "oa-secret").getBytes(StandardCharsets.UTF_8)));
+                        .digest(("111" + event + now + "oa-secret").getBytes(StandardCharsets.UTF_8)));
                 HttpClient http = HttpClient.newHttpClient();
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/zalo"))
                         .header("X-ZEvent-Signature", mac).POST(HttpRequest.BodyPublishers.ofString(event)).build(), HttpResponse.BodyHandlers.ofString());

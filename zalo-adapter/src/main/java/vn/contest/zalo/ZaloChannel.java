@@ -36,7 +36,7 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(15)).build();
         this.tokens = new ZaloTokens(jdbi, config, http, clock);
         ZaloApi api = new ZaloApi(config, http, tokens);
-        this.webhook = new ZaloWebhook(config, dialogue, api);
+        this.webhook = new ZaloWebhook(config, dialogue, api, clock);
         this.sender = new ZaloSender(api);
         this.codes = config.znsOtpTemplateId() == null ? null : new ZnsCodeSender(api, config.znsOtpTemplateId());
     }

@@ -40,10 +40,32 @@ public final class ZaloWebhook implements AutoCloseable {
         return t;
     });
 
-    ZaloWebhook(ZaloConfig config, Dialogue dialogue, ZaloApi api) {
+    /** How far ahead of our clock an event's timestamp may be (clocks drift a little). */
+    static final java.time.Duration MAX_AHEAD = java.time.Duration.ofMinutes(5);
+
+    private final java.time.Clock clock;
+
+    ZaloWebhook(ZaloConfig config, Dialogue dialogue, ZaloApi api, java.time.Clock clock) {
         this.config = config;
         this.dialogue = dialogue;
         this.api = api;
+        this.clock = clock;
+    }
+
+    /**
+     * A signed event older than Zalo's retries, or from the future, is a replay: acknowledged (so it is not
+     * sent again) and ignored.
+     */
+    private boolean stale(String timestamp) {
+        long sent;
+        try {
+            sent = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        java.time.Instant at = java.time.Instant.ofEpochMilli(sent);
+        java.time.Instant now = clock.instant();
+        return at.isBefore(now.minus(config.maxEventAge())) || at.isAfter(now.plus(MAX_AHEAD));
     }
 
     public void install(JavalinConfig javalin) {
@@ -70,6 +92,12 @@ public final class ZaloWebhook implements AutoCloseable {
         String timestamp = event.path("timestamp").asText(null);
         if (!ZaloSignature.verify(ctx.header(ZaloSignature.HEADER), config.appId(), raw, timestamp, config.oaSecretKey())) {
             ctx.status(HttpStatus.UNAUTHORIZED).result("bad signature");
+            return;
+        }
+        if (stale(timestamp)) {
+            log.warn("Ignored a signed Zalo {} event stamped outside the accepted window (older than {} or ahead by more than {})",
+                    event.path("event_name").asText(), config.maxEventAge(), MAX_AHEAD);
+            ctx.status(HttpStatus.OK).result("ignored");
             return;
         }
         try {

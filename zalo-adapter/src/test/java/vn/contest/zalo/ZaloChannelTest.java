@@ -69,7 +69,7 @@ class ZaloChannelTest {
         tokens = new ZaloTokens(db.jdbi(), config, OK, Clock.systemUTC());
         ZaloApi api = new ZaloApi(config, OK, tokens);
         sender = new ZaloSender(api);
-        webhook = new ZaloWebhook(config, dialogue, api);
+        webhook = new ZaloWebhook(config, dialogue, api, Clock.systemUTC());
         dispatcher = new OutboxDispatcher(new OutboxStore(db.jdbi()), List.of(sender));
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -226,6 +226,23 @@ class ZaloChannelTest {
         drain();
         assertEquals(before + 1, count("SELECT count(*) FROM inbound_events"));
         assertEquals(2, sentTo(user).size(), "welcome and consent once, not twice");
+    }
+
+    @Test
+    void aCorrectlySignedEventFromLastYearOrFromTheFutureIsAcknowledgedAndIgnored() {
+        String user = "6142494823000099";
+        long before = count("SELECT count(*) FROM inbound_events");
+        String now = ZaloEvents.text(user, "xin chào");
+        String stamp = read(now).path("timestamp").asText();
+        for (long shift : new long[] {-365L * 24 * 3600 * 1000, 10L * 60 * 1000}) {
+            String old = now.replace(stamp, String.valueOf(Long.parseLong(stamp) + shift));
+            HttpResponse<String> r = deliver(old, sign(old));
+            assertEquals(200, r.statusCode(), "acknowledged, so Zalo does not send it again");
+            assertEquals("ignored", r.body());
+        }
+        drain();
+        assertEquals(before, count("SELECT count(*) FROM inbound_events"), "and nothing was handled");
+        assertEquals(0, sentTo(user).size());
     }
 
     @Test

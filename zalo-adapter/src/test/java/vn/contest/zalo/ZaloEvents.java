@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ZaloEvents {
     static final String APP_ID = "2553928453557884079";
     static final String OA_ID = "3662729599332560487";
-    private static final AtomicLong CLOCK = new AtomicLong(1_699_003_881_354L);
+    private static final AtomicLong CLOCK = new AtomicLong(System.currentTimeMillis());
     private static final AtomicLong MSG = new AtomicLong(1);
 
     private ZaloEvents() {}
