@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.dialogue.Dialogue;
+import vn.contest.core.text.Redaction;
 import vn.contest.core.outbox.Sender;
 
 /** The Telegram channel, wired: webhook route or poller, the sender, and the bot's command menu. */
@@ -76,7 +77,7 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
             try {
                 publishCommands();
             } catch (TelegramApiException e) {
-                log.warn("Telegram setMyCommands failed: {}", e.getMessage());
+                log.warn("Telegram setMyCommands failed: {}", Redaction.redact(e.getMessage()));
             }
         }, "telegram-commands");
         commands.setDaemon(true);

@@ -53,7 +53,7 @@ public final class TelegramPoller implements AutoCloseable {
                 client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
                 poll();
             } catch (Exception e) {
-                log.warn("Telegram polling stopped, retrying: {}", e.toString());
+                log.warn("Telegram polling stopped, retrying: {}", Redaction.redact(e.toString()));
                 pause(Duration.ofSeconds(3));
             }
         }

@@ -164,7 +164,7 @@ public final class ZaloWebhook implements AutoCloseable {
                         log.warn("Zalo user_submit_info: user/detail gave no shared number (error {})", reply.error());
                     }
                 } catch (Exception e) {
-                    log.warn("Zalo user/detail failed: {}", e.toString());
+                    log.warn("Zalo user/detail failed: {}", Redaction.redact(e.toString()));
                 }
             });
         } catch (RejectedExecutionException e) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.contest.core.text.Redaction;
 
 /**
  * Drains the outbox through each channel's {@link Sender}: paced to the channel's rate, retried with backoff
@@ -43,7 +44,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 // a full batch: more may be waiting
             }
         } catch (RuntimeException e) {
-            log.warn("Outbox dispatch for {} failed, will retry: {}", sender.channel(), e.toString());
+            log.warn("Outbox dispatch for {} failed, will retry: {}", sender.channel(), Redaction.redact(e.toString()));
         }
     }
 

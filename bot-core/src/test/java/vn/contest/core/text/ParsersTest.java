@@ -79,6 +79,8 @@ class ParsersTest {
     void redactsNumbersAndDatesFromLogText() {
         assertEquals("Key (phone)=(<number>) already exists; born <date>",
                 Redaction.redact("Key (phone)=(0912 345 678) already exists; born 05/09/1961"));
+        assertEquals("Key (full_name, unit_id)=(<value>) already exists; input <text> is wrong",
+                Redaction.redact("Key (full_name, unit_id)=(Nguyễn Văn An, 7) already exists; input \"Trần Thị Bình\" is wrong"));
     }
 
     @org.junit.jupiter.api.Test
