@@ -92,7 +92,8 @@ public final class App implements AutoCloseable {
             AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels, config.web().proxies());
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
-            Javalin server = server(database, channels, admin, SecurityHeaders.hsts(config.links().publicUrl())).start(config.host(), config.port());
+            Javalin server = server(database, channels, admin, SecurityHeaders.hsts(config.links().publicUrl()), config.maxUploadMb())
+                    .start(config.host(), config.port());
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
             dispatcher.start(Duration.ofMillis(250));
@@ -126,9 +127,14 @@ public final class App implements AutoCloseable {
                 .flatMap(Optional::stream).toList();
     }
 
-    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin, boolean hsts) {
+    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin, boolean hsts,
+                                  int maxUploadMb) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Uploads are counted as they arrive and go to disk past 1 MB; a bigger file is refused midway.
+            config.jetty.multipartConfig.maxFileSize(maxUploadMb, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(maxUploadMb + 1L, io.javalin.config.SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             config.routes.before(ctx -> SecurityHeaders.apply(ctx, hsts));
             config.http.maxRequestSize = 256 * 1024;
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
@@ -143,6 +149,10 @@ public final class App implements AutoCloseable {
                         .json(Map.of("status", codes.isEmpty() ? "ok" : "degraded", "alerts", codes));
             });
             config.routes.exception(Exception.class, (e, ctx) -> {
+                if (UploadLimit.exceeded(e)) {
+                    ctx.status(HttpStatus.CONTENT_TOO_LARGE).html(UploadLimit.page(maxUploadMb));
+                    return;
+                }
                 // Database errors quote the values they failed on: no personal data into the log.
                 log.error("Unhandled {} on {} {}: {}", e.getClass().getSimpleName(), ctx.method(), ctx.path(),
                         Redaction.redact(e.getMessage()));

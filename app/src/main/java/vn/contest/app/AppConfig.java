@@ -15,12 +15,16 @@ import vn.contest.zalo.ZaloConfig;
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
-                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links, WebConfig web) {
+                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links, WebConfig web,
+                        int maxUploadMb) {
+    /** The largest upload (a question file) the admin web reads, refused while it arrives (MAX_UPLOAD_MB). */
+    public static final int DEFAULT_MAX_UPLOAD_MB = 10;
+
 
     /** For tests and tools: the web channel only, without its flood limits. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
         this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, new UnitLinks(null, null),
-                WebConfig.UNLIMITED);
+                WebConfig.UNLIMITED, DEFAULT_MAX_UPLOAD_MB);
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -49,7 +53,8 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
         }
         return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
                 TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"),
-                new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")), WebConfig.fromEnv(env));
+                new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")), WebConfig.fromEnv(env),
+                blank(env.get("MAX_UPLOAD_MB")) ? DEFAULT_MAX_UPLOAD_MB : Math.max(1, Integer.parseInt(env.get("MAX_UPLOAD_MB").strip())));
     }
 
     public boolean embeddedDatabase() {

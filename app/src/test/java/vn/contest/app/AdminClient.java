@@ -75,6 +75,12 @@ final class AdminClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A multipart/form-data post whose body streams from {@code body} (built by the caller with the CSRF field). */
+    HttpResponse<String> multipart(String path, String boundary, java.util.function.Supplier<java.io.InputStream> body) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body)).build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             if (from != null) {

@@ -33,9 +33,16 @@ final class QuestionFileReader {
         }
         boolean zip = content.length > 3 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         boolean ole = content.length > 3 && (content[0] & 0xFF) == 0xD0 && (content[1] & 0xFF) == 0xCF;
-        return zip || ole ? readWorkbook(content) : readCsv(content);
+        return zip ? XlsxRows.read(content) : ole ? readWorkbook(content) : readCsv(content);
     }
 
+    /** A too-big file is refused as soon as it is known, not after it was all read. */
+    static QuestionSheet tooManyRows() {
+        return QuestionSheet.unreadable("Tệp có hơn " + MAX_ROWS + " dòng; mỗi lần nhập tối đa " + MAX_ROWS
+                + " câu hỏi. Hãy chia thành nhiều tệp.");
+    }
+
+    /** The old binary .xls: at most 65,536 rows by its format, so it is read whole. */
     private static QuestionSheet readWorkbook(byte[] content) {
         try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(content))) {
             Sheet sheet = wb.getSheetAt(0);
@@ -76,6 +83,9 @@ final class QuestionFileReader {
         List<Integer> numbers = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
+                if (rows.size() > MAX_ROWS + 1) {
+                    return tooManyRows();
+                }
                 rows.add(record.toList());
                 // A quoted cell may span lines; the secretary counts records as rows, as a spreadsheet shows them.
                 numbers.add((int) record.getRecordNumber());
@@ -97,7 +107,7 @@ final class QuestionFileReader {
         return semicolons > commas ? ';' : ',';
     }
 
-    private static QuestionSheet toSheet(List<List<String>> rows, List<Integer> numbers) {
+    static QuestionSheet toSheet(List<List<String>> rows, List<Integer> numbers) {
         int headerAt = -1;
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).stream().anyMatch(v -> v != null && !v.isBlank())) {
@@ -120,7 +130,7 @@ final class QuestionFileReader {
             var column = Column.byHeader(name);
             if (column.isEmpty()) {
                 problems.add(new ImportProblem(headerRow, name.strip(), "tên cột không nhận ra; các cột dùng được: "
-                        + "Chủ đề, Câu hỏi, A, B, C, D, E, F, Đáp án, Giải thích."));
+                        + "Chủ đề, Câu hỏi, A, B, C, D, E, F, Đáp án, Giải thích, Vòng."));
             } else if (columns.containsValue(column.get())) {
                 problems.add(new ImportProblem(headerRow, name.strip(), "cột " + column.get().title + " xuất hiện hai lần."));
             } else {

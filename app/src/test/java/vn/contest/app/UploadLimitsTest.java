@@ -1,0 +1,121 @@
+package vn.contest.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A drafting-team account uploads what would have run the server out of memory: a 2.5 MB .xlsx that unpacks
+ * into 140,000 rows, and a 50 MB CSV. This class runs in its own JVM with -Xmx256m (see app/pom.xml): each
+ * file gets a Vietnamese message, and the server goes on.
+ */
+class UploadLimitsTest {
+    static App app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApps.onSharedServer("upload_limits", Clock.systemUTC());
+        app.admin().users().create("soan-thao", vn.contest.admin.auth.Role.DRAFTER, "Ngan-Hang-Cau-Hoi-7");
+    }
+
+    static AdminClient drafter() {
+        AdminClient c = new AdminClient(app.port());
+        assertEquals(303, c.login("soan-thao", "Ngan-Hang-Cau-Hoi-7").statusCode());
+        return c;
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static HttpResponse<String> upload(AdminClient admin, String filename, InputStream content) throws Exception {
+        String boundary = "----contest" + UUID.randomUUID();
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + admin.csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        InputStream body = new SequenceInputStream(new SequenceInputStream(
+                new java.io.ByteArrayInputStream(head.getBytes(StandardCharsets.UTF_8)), content),
+                new java.io.ByteArrayInputStream(tail.getBytes(StandardCharsets.UTF_8)));
+        return admin.multipart("/admin/questions/import", boundary, () -> body);
+    }
+
+    static byte[] hugeSheet(int rows) throws IOException {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Câu hỏi");
+            var header = sheet.createRow(0);
+            String[] titles = {"Chủ đề", "Câu hỏi", "A", "B", "Đáp án"};
+            for (int i = 0; i < titles.length; i++) {
+                header.createCell(i).setCellValue(titles[i]);
+            }
+            for (int r = 1; r <= rows; r++) {
+                var row = sheet.createRow(r);
+                row.createCell(0).setCellValue("chung");
+                row.createCell(1).setCellValue("Câu hỏi số " + r + "?");
+                row.createCell(2).setCellValue("Có");
+                row.createCell(3).setCellValue("Không");
+                row.createCell(4).setCellValue("A");
+            }
+            wb.write(out);
+            wb.dispose();
+            return out.toByteArray();
+        }
+    }
+
+    /** A CSV of {@code megabytes}, made as it is sent. */
+    static InputStream csv(int megabytes) {
+        byte[] line = "chung,Câu hỏi rất dài để làm đầy tệp?,Có,Không,A\n".getBytes(StandardCharsets.UTF_8);
+        return new InputStream() {
+            long left = megabytes * 1024L * 1024L;
+            int at;
+
+            @Override
+            public int read() {
+                if (left-- <= 0) {
+                    return -1;
+                }
+                int b = line[at];
+                at = (at + 1) % line.length;
+                return b;
+            }
+        };
+    }
+
+    @Test
+    void aSmallXlsxOfAHundredAndFortyThousandRowsIsRefusedWithoutExhaustingMemory() throws Exception {
+        byte[] sheet = hugeSheet(140_000);
+        assertTrue(sheet.length < 4 * 1024 * 1024, "small on the wire: " + sheet.length);
+        HttpResponse<String> r = upload(drafter(), "ngan-hang.xlsx", new java.io.ByteArrayInputStream(sheet));
+        assertEquals(422, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
+        assertTrue(r.body().contains("hơn 10000 dòng"), "told plainly");
+        assertEquals(200, new WebClient(app.port()).raw("GET", "/health", null).statusCode(), "the server goes on");
+        long questions = app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM questions WHERE text LIKE 'Câu hỏi số %'")
+                .mapTo(Long.class).one());
+        assertEquals(0, questions, "nothing of the file was imported");
+    }
+
+    @Test
+    void aFiftyMegabyteCsvIsRefusedWhileItArrives() throws Exception {
+        HttpResponse<String> r = upload(drafter(), "qua-lon.csv", csv(50));
+        assertEquals(413, r.statusCode());
+        assertTrue(r.body().contains("lớn hơn 10 MB"), r.body());
+        assertEquals(200, new WebClient(app.port()).raw("GET", "/health", null).statusCode(), "the server goes on");
+    }
+}

@@ -1,0 +1,107 @@
+package vn.contest.core.bank;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The first sheet of an .xlsx, read as a stream of rows (POI's event API over SAX) that stops past the row
+ * limit: a small file that unpacks into millions of cells never sits in memory as a workbook.
+ */
+final class XlsxRows {
+    /** Thrown from inside the parser to stop it once the sheet has more rows than an import takes. */
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
+        }
+    }
+
+    private XlsxRows() {}
+
+    static QuestionSheet read(byte[] content) {
+        Path file = null;
+        try {
+            // From a file the package is read part by part, not unpacked whole into memory.
+            file = Files.createTempFile("import", ".xlsx");
+            Files.write(file, content);
+            try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+                XSSFReader reader = new XSSFReader(pkg);
+                Collector rows = new Collector();
+                XMLReader parser = XMLHelper.newXMLReader();
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), new ReadOnlySharedStringsTable(pkg),
+                        rows, new DataFormatter(), false));
+                XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+                if (!sheets.hasNext()) {
+                    return QuestionSheet.unreadable("Tệp Excel không có trang tính nào.");
+                }
+                try (InputStream sheet = sheets.next()) {
+                    parser.parse(new InputSource(sheet));
+                } catch (TooManyRows e) {
+                    return QuestionFileReader.tooManyRows();
+                }
+                return QuestionFileReader.toSheet(rows.rows, rows.numbers);
+            }
+        } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            return QuestionSheet.unreadable("Không đọc được tệp Excel (hãy lưu lại thành .xlsx rồi thử lại).");
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temporary file; the system cleans its temp folder
+                }
+            }
+        }
+    }
+
+    /** Collects cells row by row, keeping each row's number as the spreadsheet shows it. */
+    private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        final List<List<String>> rows = new ArrayList<>();
+        final List<Integer> numbers = new ArrayList<>();
+        private List<String> current;
+
+        @Override
+        public void startRow(int rowNum) {
+            if (rows.size() > QuestionFileReader.MAX_ROWS + 1) {
+                throw new TooManyRows();
+            }
+            current = new ArrayList<>();
+            rows.add(current);
+            numbers.add(rowNum + 1);
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            current = null;
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            if (current == null || reference == null) {
+                return;
+            }
+            int column = new CellReference(reference).getCol();
+            while (current.size() < column) {
+                current.add("");
+            }
+            current.add(value == null ? "" : value);
+        }
+    }
+}
