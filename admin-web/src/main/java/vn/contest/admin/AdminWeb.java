@@ -98,6 +98,7 @@ public final class AdminWeb {
                 post("/admin/broadcasts", Area.BROADCAST, broadcasts::send),
                 get("/admin/settings", Area.SETTINGS, settings::show),
                 post("/admin/settings", Area.SETTINGS, settings::save),
+                post("/admin/settings/anonymise", Area.SETTINGS, settings::anonymise),
                 get("/admin/users", Area.USERS, accounts::show),
                 post("/admin/users", Area.USERS, accounts::create),
                 post("/admin/users/{id}/active", Area.USERS, accounts::toggle),

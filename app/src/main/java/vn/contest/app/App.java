@@ -24,6 +24,7 @@ import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.store.AppKeys;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
+import vn.contest.core.store.Retention;
 import vn.contest.core.text.Redaction;
 import vn.contest.telegram.TelegramChannel;
 import vn.contest.admin.AdminWeb;
@@ -43,10 +44,12 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final List<Channel<JavalinConfig>> channels;
     private final AdminWeb admin;
+    private final Retention retention;
 
     private App(EmbeddedPostgresServer embedded, Database database, LiveContest contest, Dialogue dialogue,
                 ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, List<Channel<JavalinConfig>> channels,
-                AdminWeb admin) {
+                AdminWeb admin, Retention retention) {
+        this.retention = retention;
         this.embedded = embedded;
         this.database = database;
         this.contest = contest;
@@ -97,7 +100,9 @@ public final class App implements AutoCloseable {
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
             dispatcher.start(Duration.ofMillis(250));
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, channels, admin);
+            Retention retention = new Retention(database.jdbi(), config.retentionDays());
+            retention.start(Duration.ofHours(1));
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, channels, admin, retention);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -187,6 +192,7 @@ public final class App implements AutoCloseable {
         server.stop();
         channels.forEach(Channel::close);
         sweeper.close();
+        retention.close();
         dispatcher.close();
         database.close();
         if (embedded != null) {

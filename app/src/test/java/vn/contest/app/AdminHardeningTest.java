@@ -123,6 +123,15 @@ class AdminHardeningTest {
     }
 
     @Test
+    void anonymisingEveryoneWaitsForTheContestToClose() {
+        AdminClient admin = new AdminClient(app.port());
+        admin.login("admin", TestApps.ADMIN_PASSWORD);
+        HttpResponse<String> early = admin.post("/admin/settings/anonymise", Map.of("confirm", "ẨN DANH"));
+        assertEquals(400, early.statusCode());
+        assertTrue(early.body().contains("sau khi cuộc thi kết thúc"), "the demo contest is still open");
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() {
         for (String path : new String[] {"/", "/assets/chat.js", "/admin/login", "/health", "/api/web/contest"}) {
             var r = new WebClient(app.port()).raw("GET", path, null);

@@ -20,7 +20,10 @@ import vn.contest.core.config.ContestConfig.PrizeLevel;
 import vn.contest.core.config.ContestConfig.RoundConfig;
 import vn.contest.core.config.ContestConfigLoader;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.LiveContest;
+import vn.contest.core.participant.ParticipantStore;
+import vn.contest.core.ranking.PrizeSnapshotStore;
 import vn.contest.core.contest.Round;
 import vn.contest.core.text.PhoneNumbers;
 
@@ -56,6 +59,40 @@ public final class SettingsPage {
     private String render(Context ctx, ContestConfig config, List<String> errors, String warning, String notice) {
         return Templates.render("settings.jte", new View(AdminContext.page(ctx, live.get(), "Thể lệ và cấu hình cuộc thi", "settings"),
                 config, errors, warning, notice));
+    }
+
+    /**
+     * After the contest: anonymises every participant but the confirmed winners (audited). Needs the contest
+     * closed, a confirmed prize list, and "ẨN DANH" typed.
+     */
+    public void anonymise(Context ctx) {
+        Contest contest = live.get();
+        String problem = java.time.Instant.now().isBefore(contest.closesAt()) ? "Chỉ ẩn danh hóa được sau khi cuộc thi kết thúc."
+                : !"ẨN DANH".equals(String.valueOf(ctx.formParam("confirm")).strip().toUpperCase()) ? "Vui lòng gõ ẨN DANH để xác nhận."
+                : null;
+        var snapshot = jdbi.withHandle(h -> PrizeSnapshotStore.latest(h, contest.id()));
+        if (problem == null && snapshot.isEmpty()) {
+            problem = "Hãy xác nhận danh sách giải trước: thông tin của người đạt giải được giữ lại để trao giải.";
+        }
+        if (problem != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, contest.config(), List.of(problem), null, null));
+            return;
+        }
+        List<String> winners = new java.util.ArrayList<>();
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(snapshot.get().entriesJson())
+                    .forEach(w -> { if (!w.path("phone").asText("").isEmpty()) winners.add(w.path("phone").asText()); });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the confirmed prize list is unreadable", e);
+        }
+        int anonymised = jdbi.inTransaction(h -> {
+            int n = ParticipantStore.anonymiseAllBut(h, contest.id(), winners, java.time.Instant.now());
+            Audit.record(h, AdminContext.user(ctx), "Ẩn danh hóa dữ liệu người dự thi", "cuộc thi " + contest.config().code(), null,
+                    java.util.Map.of("số người ẩn danh", n, "người đạt giải giữ lại", winners.size()));
+            return n;
+        });
+        ctx.redirect("/admin/settings?notice=" + java.net.URLEncoder.encode("Đã ẩn danh hóa " + anonymised
+                + " người dự thi; giữ lại " + winners.size() + " người đạt giải.", java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 
     public void save(Context ctx) {

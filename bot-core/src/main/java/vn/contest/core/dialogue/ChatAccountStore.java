@@ -83,6 +83,15 @@ public final class ChatAccountStore {
                 .bind("ref", a.referralUnitId).bind("id", a.id).execute();
     }
 
+    /** Detaches every chat of a person (after they erased their data) and returns them. */
+    static List<ChatRef> detachAll(Handle h, long participantId) {
+        return h.createQuery("""
+                UPDATE chat_accounts SET participant_id = NULL, state = 'CONSENT', draft = '{}', referral_unit_id = NULL,
+                    updated_at = now()
+                WHERE participant_id = :p RETURNING channel, external_id""")
+                .bind("p", participantId).map((rs, ctx) -> new ChatRef(rs.getString("channel"), rs.getString("external_id"))).list();
+    }
+
     /** Other chats of the same person (another channel), for notices about a paper they share. */
     public static List<Long> idsOfParticipant(Handle h, long participantId) {
         return h.createQuery("SELECT id FROM chat_accounts WHERE participant_id = :p ORDER BY id")

@@ -12,6 +12,7 @@ import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
+import vn.contest.core.message.ChatRef;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Draft;
 import vn.contest.core.ranking.RankingKey;
@@ -37,7 +38,12 @@ final class Commands {
                     Commands::cancel),
             typed("đăng xuất", List.of("đăng xuất", "dang xuat", "logout"), Tokens.LOGOUT,
                     "leaves this chat (for a shared computer): it no longer acts for the person and its history is erased; "
-                            + "the web page forgets its cookie; not while a paper is timed", Commands::logout));
+                            + "the web page forgets its cookie; not while a paper is timed", Commands::logout),
+            typed("xóa dữ liệu của tôi", List.of("xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi"), null,
+                    "explains what erasing means and offers \"Xác nhận xóa dữ liệu\"", Commands::askErase),
+            typed("xác nhận xóa dữ liệu", List.of("xác nhận xóa dữ liệu", "xác nhận xóa"), Tokens.ERASE_CONFIRM,
+                    "withdraws the person and erases their name, birth date, phone and ID number, then leaves the chat "
+                            + "as đăng xuất does; not while a paper is timed", Commands::erase));
 
     /** A command run by one of its typed forms (folded, with or without a leading "/") or by its button token. */
     private static Command typed(String name, List<String> forms, String token, String does, Function<Turn, Next> run) {
@@ -123,6 +129,40 @@ final class Commands {
         // The chat's one-time codes stay (hashed) until they age out: deleting them would reset the hourly limits.
         OutboxStore.forget(t.h, t.account.chat);
         t.loggedOut();
+        return Next.STAY;
+    }
+
+    private static Next askErase(Turn t) {
+        t.say(t.account.isRegistered() ? Texts.ERASE_WARNING : Texts.NOT_REGISTERED,
+                t.account.isRegistered() ? List.of(new vn.contest.core.message.Choice(Tokens.ERASE_CONFIRM, Texts.ERASE_BUTTON)) : List.of());
+        if (!t.account.isRegistered()) {
+            t.reprompt();
+        }
+        return Next.STAY;
+    }
+
+    private static Next erase(Turn t) {
+        if (!t.account.isRegistered()) {
+            t.say(Texts.NOT_REGISTERED);
+            t.reprompt();
+            return Next.STAY;
+        }
+        if (t.account.state.isInAttempt()) {
+            t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
+            t.reprompt();
+            return Next.STAY;
+        }
+        long participant = t.account.participantId;
+        vn.contest.core.participant.ParticipantStore.erase(t.h, participant, t.now);
+        // Every chat of the person forgets them, not only this one.
+        for (ChatRef other : ChatAccountStore.detachAll(t.h, participant)) {
+            OutboxStore.forget(t.h, other);
+        }
+        t.account.participantId = null;
+        t.account.referralUnitId = null;
+        t.account.draft = new Draft();
+        t.account.state = State.CONSENT;
+        t.say(Texts.ERASED);
         return Next.STAY;
     }
 

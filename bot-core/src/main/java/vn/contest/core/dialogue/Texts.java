@@ -151,6 +151,14 @@ public final class Texts {
             và lịch sử đã được xóa. Hẹn gặp lại!""";
     static final String CANNOT_LOGOUT_IN_ATTEMPT = "Bạn đang làm bài (còn %s). Vui lòng hoàn thành bài thi trước khi đăng xuất.";
     static final String LOGOUT_BUTTON = "Đăng xuất";
+    static final String ERASE_WARNING = """
+            Nếu xóa dữ liệu, bạn sẽ rút khỏi cuộc thi: họ tên, ngày sinh, số điện thoại và số căn cước của bạn bị xóa, \
+            kết quả không còn được xếp hạng hay xét giải, và không thể khôi phục. \
+            Nếu chắc chắn, chọn "Xác nhận xóa dữ liệu" (hoặc gõ: xác nhận xóa dữ liệu).""";
+    static final String ERASE_BUTTON = "Xác nhận xóa dữ liệu";
+    static final String ERASED = """
+            Đã xóa dữ liệu cá nhân của bạn và bạn đã rút khỏi cuộc thi. Cảm ơn bạn đã quan tâm! \
+            Nếu muốn tham gia lại, bạn có thể đăng ký mới.""";
     static final String CANCELLED = "Đã hủy các thông tin đang nhập. Bạn có thể đăng ký lại từ đầu.";
     static final String CANNOT_CANCEL_ATTEMPT = "Bài thi đang được tính giờ nên không thể hủy. Bạn còn %s để hoàn thành.";
     static final String NOTHING_TO_CANCEL = "Không có bước nào đang dở để hủy.";

@@ -21,6 +21,7 @@ public final class Tokens {
     public static final String CODE_SKIP = "code:skip";
     public static final String CODE_CHANGE = "code:change";
     public static final String LOGOUT = "cmd:logout";
+    public static final String ERASE_CONFIRM = "cmd:erase";
 
     private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");
     private static final Pattern GROUP = Pattern.compile("group:(\\d{1,2})");

@@ -79,6 +79,33 @@ public final class ParticipantStore {
                 .mapTo(Long.class).findOne();
     }
 
+    /** What an erased record keeps of the person: nothing that identifies them. */
+    private static final String ERASE = """
+            UPDATE participants SET full_name = 'Đã xóa', birth_date = DATE '1900-01-01', phone = 'xoa-' || id, id_number = NULL,
+                registered_from = NULL, phone_verified_via = NULL, phone_verified_at = NULL,
+                disqualified_at = coalesce(disqualified_at, :now), disqualified_reason = :reason
+            """;
+
+    /**
+     * The person withdraws and their data is erased ("xóa dữ liệu của tôi"): the record stays, anonymous and out
+     * of every count, so finished papers still add up in the bank's statistics.
+     */
+    public static void erase(Handle h, long id, Instant now) {
+        h.createUpdate(ERASE + " WHERE id = :id").bind("id", id).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("reason", "Đã rút khỏi cuộc thi và xóa dữ liệu theo yêu cầu").execute();
+    }
+
+    /**
+     * After the contest: everyone's data is erased except the people whose phones are given (the confirmed
+     * winners, kept for the prize paperwork). Returns how many records were anonymised.
+     */
+    public static int anonymiseAllBut(Handle h, long contestId, java.util.List<String> keepPhones, Instant now) {
+        h.execute("UPDATE chat_accounts SET draft = '{}' WHERE contest_id = ?", contestId);
+        return h.createUpdate(ERASE + " WHERE contest_id = :c AND phone NOT LIKE 'xoa-%' AND phone <> ALL(:keep)")
+                .bind("c", contestId).bind("keep", keepPhones.toArray(new String[0])).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("reason", "Dữ liệu đã được ẩn danh sau cuộc thi").execute();
+    }
+
     public static void undoDispute(Handle h, long disputedId) {
         h.execute("UPDATE participants SET disputed_at = NULL WHERE id = ? AND disputed_by IS NULL", disputedId);
     }
