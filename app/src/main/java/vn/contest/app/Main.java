@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import vn.contest.core.bank.ImportReport;
 import vn.contest.core.bank.QuestionImporter;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.store.Backup;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.telegram.TelegramChannel;
@@ -39,6 +40,15 @@ public final class Main {
                 }
                 System.exit(registerTelegramWebhook(config, args[1]));
             }
+            case "backup" -> System.exit(backup(config, args.length > 1 ? Path.of(args[1])
+                    : Path.of("backup-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".zip")));
+            case "restore" -> {
+                if (args.length != 2) {
+                    usage();
+                    System.exit(2);
+                }
+                System.exit(restore(config, Path.of(args[1])));
+            }
             case "help", "--help", "-h" -> usage();
             default -> {
                 usage();
@@ -56,6 +66,52 @@ public final class Main {
         }, "shutdown"));
         log.info("Ready in {} ms: http://localhost:{}/ ({})", (System.nanoTime() - started) / 1_000_000, app.port(),
                 app.contest().config().title());
+    }
+
+    /** The app's database, embedded or external, migrated: for the commands that work on data. */
+    private static <T> T withDatabase(AppConfig config, java.util.function.Function<Database, T> work) {
+        EmbeddedPostgresServer embedded = config.embeddedDatabase() ? App.embedded(config) : null;
+        try (Database db = embedded != null
+                ? Database.connect(embedded.appJdbcUrl(), embedded.secrets().appUser(), embedded.secrets().appPassword(), 2)
+                : Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
+            return work.apply(db);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** Writes a backup of every table to {@code file} (stop the app first for a consistent copy of a busy contest). */
+    static int backup(AppConfig config, Path file) {
+        return withDatabase(config, db -> {
+            try (var out = Files.newOutputStream(file)) {
+                int tables = Backup.write(db.jdbi(), out);
+                System.out.println("Đã sao lưu " + tables + " bảng vào " + file.toAbsolutePath());
+                return 0;
+            } catch (IOException e) {
+                System.err.println("Không ghi được tệp sao lưu " + file + ": " + e.getMessage());
+                return 1;
+            }
+        });
+    }
+
+    /** Loads a backup into an empty database (a new DATA_DIR, or an empty DATABASE_URL). */
+    static int restore(AppConfig config, Path file) {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("Không tìm thấy tệp " + file);
+            return 1;
+        }
+        return withDatabase(config, db -> {
+            try (var in = Files.newInputStream(file)) {
+                long rows = Backup.restore(db.jdbi(), in);
+                System.out.println("Đã khôi phục " + rows + " dòng từ " + file);
+                return 0;
+            } catch (IOException | RuntimeException e) {
+                System.err.println("Không khôi phục được: " + e.getMessage());
+                return 1;
+            }
+        });
     }
 
     /** Imports a question file into the configured contest; prints every problem; exit code 1 if any. */
@@ -107,6 +163,8 @@ public final class Main {
                   serve                    run the contest (default)
                   import-questions FILE    import an .xlsx, .csv, .gift or Aiken .txt question file into the contest's bank
                   telegram-webhook URL     register https://…/webhooks/telegram as the bot's webhook
+                  backup [FILE]            write every table to a zip (default backup-YYYYMMDD-HHMM.zip)
+                  restore FILE             load a backup into an empty database (a new DATA_DIR)
                 Configuration comes from environment variables; see the README.""");
     }
 }
