@@ -27,11 +27,13 @@ public final class Main {
         switch (command) {
             case "serve" -> serve(config);
             case "import-questions" -> {
-                if (args.length != 2) {
+                // FILE, then optionally --topic CODE for files that name none (Aiken never does; GIFT without $CATEGORY)
+                boolean withTopic = args.length == 4 && args[2].equals("--topic");
+                if (args.length != 2 && !withTopic) {
                     usage();
                     System.exit(2);
                 }
-                System.exit(importQuestions(config, Path.of(args[1])));
+                System.exit(importQuestions(config, Path.of(args[1]), withTopic ? args[3] : null));
             }
             case "telegram-webhook" -> {
                 if (args.length != 2 || config.telegram() == null) {
@@ -116,6 +118,11 @@ public final class Main {
 
     /** Imports a question file into the configured contest; prints every problem; exit code 1 if any. */
     static int importQuestions(AppConfig config, Path file) throws IOException {
+        return importQuestions(config, file, null);
+    }
+
+    /** As above; {@code topic} (a topic's code) is given to every question of a file that names none. */
+    static int importQuestions(AppConfig config, Path file, String topic) throws IOException {
         if (!Files.isRegularFile(file)) {
             System.err.println("Không tìm thấy tệp " + file);
             return 1;
@@ -126,7 +133,7 @@ public final class Main {
                 : Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
             Contest contest = ContestLoader.load(db.jdbi(), config.contestFile(), Clock.systemUTC());
             ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(file),
-                    file.getFileName().toString(), null);
+                    file.getFileName().toString(), topic);
             if (report.ok()) {
                 System.out.println("Đã nhập " + report.imported() + " câu hỏi vào cuộc thi " + contest.config().code() + ".");
                 return 0;
@@ -161,7 +168,9 @@ public final class Main {
         System.out.println("""
                 Usage: java -jar contest-app.jar [command]
                   serve                    run the contest (default)
-                  import-questions FILE    import an .xlsx, .csv, .gift or Aiken .txt question file into the contest's bank
+                  import-questions FILE [--topic CODE]
+                                           import an .xlsx, .csv, .gift or Aiken .txt question file into the contest's bank;
+                                           --topic gives a topic to a file that names none (Aiken, GIFT without $CATEGORY)
                   telegram-webhook URL     register https://…/webhooks/telegram as the bot's webhook
                   backup [FILE]            write every table to a zip (default backup-YYYYMMDD-HHMM.zip)
                   restore FILE             load a backup into an empty database (a new DATA_DIR)

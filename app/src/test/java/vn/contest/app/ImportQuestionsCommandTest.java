@@ -41,4 +41,20 @@ class ImportQuestionsCommandTest {
             assertEquals(2, count);
         }
     }
+
+    @Test
+    void anAikenFileTakesTheTopicGivenOnTheCommandLine() throws Exception {
+        Path data = Files.createTempDirectory("contest-data");
+        AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
+        Path file = Files.createTempFile("bank", ".txt");
+        Files.writeString(file, "Cổng Dịch vụ công quốc gia có địa chỉ nào?\nA. dichvucong.gov.vn\nB. dichvu.vn\nANSWER: A\n");
+        assertEquals(1, Main.importQuestions(config, file), "an Aiken file names no topic");
+        assertEquals(0, Main.importQuestions(config, file, "an-toan"));
+        try (App app = App.start(config, java.time.Clock.systemUTC())) {
+            String topic = app.database().jdbi().withHandle(h -> h.createQuery("""
+                    SELECT t.code FROM questions q JOIN topics t ON t.id = q.topic_id
+                    WHERE q.text = 'Cổng Dịch vụ công quốc gia có địa chỉ nào?'""").mapTo(String.class).one());
+            assertEquals("an-toan", topic);
+        }
+    }
 }

@@ -25,10 +25,13 @@ public final class AdminUsers {
         if (!empty) {
             return Optional.empty();
         }
-        String password = configuredPassword == null || configuredPassword.isBlank() ? Passwords.generate() : configuredPassword;
-        PasswordPolicy.problem(password, "admin").ifPresent(problem -> {
-            throw new IllegalArgumentException("ADMIN_PASSWORD cannot be used: " + problem);
-        });
+        boolean generated = configuredPassword == null || configuredPassword.isBlank();
+        String password = generated ? Passwords.generate() : configuredPassword;
+        if (!generated) {
+            PasswordPolicy.problem(password, "admin").ifPresent(problem -> {
+                throw new IllegalArgumentException("ADMIN_PASSWORD cannot be used: " + problem);
+            });
+        }
         create("admin", Role.ADMIN, password);
         return configuredPassword == null || configuredPassword.isBlank() ? Optional.of(password) : Optional.empty();
     }
