@@ -224,8 +224,7 @@ public final class AdminWeb {
     }
 
     private String clientAddress(Context ctx) {
-        String forwarded = String.join(",", java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
-        return proxies.clientOf(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : forwarded);
+        return proxies.clientOf(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
     }
 
     private void audit(vn.contest.admin.auth.AdminUser who, String username, String action, String ip) {

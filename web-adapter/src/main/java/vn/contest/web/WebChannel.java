@@ -126,9 +126,8 @@ public final class WebChannel implements Channel<JavalinConfig> {
             return;
         }
         // Over a limit nothing is stored: no chat, no event, no reply.
-        // Every X-Forwarded-For line counts: a proxy may add its own line instead of appending to the client's.
-        String forwarded = String.join(",", java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
-        String address = config.proxies().clientOf(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : forwarded);
+        String address = config.proxies().clientOf(ctx.req().getRemoteAddr(),
+                java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
         Optional<String> known = session.existing(ctx);
         if (known.isEmpty() && !limits.newChat(address)) {
             tooMany(ctx, TOO_MANY_CHATS);

@@ -78,6 +78,8 @@ public final class SettingsPage {
             ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, contest.config(), List.of(problem), null, null));
             return;
         }
+        // Winners are kept for the prize paperwork until the committee, when that period ends, includes them too.
+        boolean everyone = "yes".equals(ctx.formParam("includeWinners"));
         List<String> winners = new java.util.ArrayList<>();
         try {
             new com.fasterxml.jackson.databind.ObjectMapper().readTree(snapshot.get().entriesJson())
@@ -86,13 +88,14 @@ public final class SettingsPage {
             throw new IllegalStateException("the confirmed prize list is unreadable", e);
         }
         int anonymised = jdbi.inTransaction(h -> {
-            int n = ParticipantStore.anonymiseAllBut(h, contest.id(), winners, java.time.Instant.now());
+            int n = ParticipantStore.anonymiseAllBut(h, contest.id(), everyone ? List.of() : winners, java.time.Instant.now());
             Audit.record(h, AdminContext.user(ctx), "Ẩn danh hóa dữ liệu người dự thi", "cuộc thi " + contest.config().code(), null,
-                    java.util.Map.of("số người ẩn danh", n, "người đạt giải giữ lại", winners.size()));
+                    java.util.Map.of("số người ẩn danh", n, "người đạt giải giữ lại", everyone ? 0 : winners.size()));
             return n;
         });
         ctx.redirect("/admin/settings?notice=" + java.net.URLEncoder.encode("Đã ẩn danh hóa " + anonymised
-                + " người dự thi; giữ lại " + winners.size() + " người đạt giải.", java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                + " người dự thi; giữ lại " + (everyone ? 0 : winners.size()) + " người đạt giải.", java.nio.charset.StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
     }
 
     public void save(Context ctx) {

@@ -117,19 +117,32 @@ final class Commands {
     }
 
     private static Next logout(Turn t) {
-        if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
-            t.reprompt();
+        if (refusedDuringPaper(t)) {
             return Next.STAY;
         }
+        // The chat's one-time codes stay (hashed) until they age out: deleting them would reset the hourly limits.
+        OutboxStore.forget(t.h, t.account.chat);
+        startOver(t);
+        t.loggedOut();
+        return Next.STAY;
+    }
+
+    /** Leaving is not allowed while a paper is timed: says so and asks the question again. */
+    private static boolean refusedDuringPaper(Turn t) {
+        if (!t.account.state.isInAttempt()) {
+            return false;
+        }
+        t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
+        t.reprompt();
+        return true;
+    }
+
+    /** The chat no longer acts for anyone and starts again at consent. */
+    private static void startOver(Turn t) {
         t.account.participantId = null;
         t.account.referralUnitId = null;
         t.account.draft = new Draft();
         t.account.state = State.CONSENT;
-        // The chat's one-time codes stay (hashed) until they age out: deleting them would reset the hourly limits.
-        OutboxStore.forget(t.h, t.account.chat);
-        t.loggedOut();
-        return Next.STAY;
     }
 
     private static Next askErase(Turn t) {
@@ -147,9 +160,7 @@ final class Commands {
             t.reprompt();
             return Next.STAY;
         }
-        if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
-            t.reprompt();
+        if (refusedDuringPaper(t)) {
             return Next.STAY;
         }
         long participant = t.account.participantId;
@@ -158,10 +169,7 @@ final class Commands {
         for (ChatRef other : ChatAccountStore.detachAll(t.h, participant)) {
             OutboxStore.forget(t.h, other);
         }
-        t.account.participantId = null;
-        t.account.referralUnitId = null;
-        t.account.draft = new Draft();
-        t.account.state = State.CONSENT;
+        startOver(t);
         t.say(Texts.ERASED);
         return Next.STAY;
     }

@@ -88,6 +88,12 @@ public final class TrustedProxies {
         return client;
     }
 
+    /** As {@link #clientOf(String, String)}, over every X-Forwarded-For line a request carries (a proxy may add its own). */
+    public String clientOf(String peer, java.util.List<String> forwardedForLines) {
+        String joined = String.join(",", forwardedForLines);
+        return clientOf(peer, joined.isBlank() ? null : joined);
+    }
+
     /** The bytes of an IP literal, or null for anything else (host names are never looked up). */
     private static byte[] literal(String s) {
         if (s == null || s.isBlank() || !s.strip().matches("[0-9a-fA-F.:]+")) {
