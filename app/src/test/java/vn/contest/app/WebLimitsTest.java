@@ -113,6 +113,15 @@ class WebLimitsTest {
     }
 
     @Test
+    void aWebReplyIsDeliveredAsItIsWrittenWithNoDispatchWork() {
+        WebClient c = new WebClient(app.port());
+        c.raw("POST", "/api/web/messages", "{\"id\":\"" + UUID.randomUUID() + "\",\"text\":\"xin chào\"}");
+        long waiting = app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT count(*) FROM outbox WHERE channel = 'web' AND broadcast_id IS NULL AND status <> 'sent'").mapTo(Long.class).one());
+        assertEquals(0, waiting, "the page reads the outbox: nothing waits for a dispatcher");
+    }
+
+    @Test
     void aForwardedForHeaderFromAnUntrustedPeerIsIgnored() {
         TrustedProxies proxies = TrustedProxies.parse("10.0.0.0/8, 127.0.0.1");
         assertEquals("198.51.100.1", proxies.clientOf("198.51.100.1", "1.2.3.4"), "a client cannot choose its address");

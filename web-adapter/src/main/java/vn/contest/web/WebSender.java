@@ -5,8 +5,8 @@ import vn.contest.core.outbox.SendResult;
 import vn.contest.core.outbox.Sender;
 
 /**
- * The web page reads its chat's replies straight from the outbox (see {@link WebChannel}), so a reply is
- * delivered as soon as it is written; marking it sent keeps the outbox's delivery figures honest.
+ * The web page reads its chat's replies straight from the outbox (see {@link WebChannel}): a conversation
+ * reply is written as sent already, and only a broadcast's rows come here, to be counted as delivered.
  */
 public final class WebSender implements Sender {
     @Override

@@ -27,20 +27,25 @@ public final class OutboxStore {
         this.jdbi = jdbi;
     }
 
-    /** Queues replies in the caller's transaction, in their order, with one statement. */
+    /**
+     * Queues replies in the caller's transaction, in their order, with one statement. A web chat's reply is
+     * delivered as it is written (its page reads the outbox), so no dispatcher has to claim and mark it.
+     */
     public static void enqueue(Handle h, List<Outbound> replies) {
         if (replies.isEmpty()) {
             return;
         }
         h.createUpdate("""
-                INSERT INTO outbox (channel, chat_id, payload)
-                SELECT ch, chat, CAST(payload AS jsonb)
+                INSERT INTO outbox (channel, chat_id, payload, status, sent_at)
+                SELECT ch, chat, CAST(payload AS jsonb), CASE WHEN ch = :web THEN 'sent' ELSE 'pending' END,
+                       CASE WHEN ch = :web THEN now() END
                 FROM unnest(CAST(:channels AS text[]), CAST(:chats AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
                      AS r(ch, chat, payload, n)
                 ORDER BY n""")
                 .bind("channels", replies.stream().map(o -> o.chat().channel()).toArray(String[]::new))
                 .bind("chats", replies.stream().map(o -> o.chat().externalId()).toArray(String[]::new))
                 .bind("payloads", replies.stream().map(OutboxStore::write).toArray(String[]::new))
+                .bind("web", ChatRef.WEB)
                 .execute();
     }
 
