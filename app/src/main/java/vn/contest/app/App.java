@@ -90,12 +90,15 @@ public final class App implements AutoCloseable {
             Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
             OutboxStore outbox = new OutboxStore(database.jdbi());
             ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), dialogue, clock);
+            Metrics metrics = new Metrics(database.jdbi(), config.metricsToken(), config.web().proxies());
+            dialogue.observeWith(metrics);
+            database.poolMetricsTo(metrics.registry());
             List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
             channels.stream().flatMap(c -> c.codeSender().stream()).findFirst().ifPresent(dialogue::verifyWebPhonesWith);
             AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels, config.web().proxies());
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
-            Javalin server = server(database, channels, admin, SecurityHeaders.hsts(config.links().publicUrl()), config.maxUploadMb())
+            Javalin server = server(database, channels, admin, metrics, SecurityHeaders.hsts(config.links().publicUrl()), config.maxUploadMb())
                     .start(config.host(), config.port());
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
@@ -132,8 +135,8 @@ public final class App implements AutoCloseable {
                 .flatMap(Optional::stream).toList();
     }
 
-    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin, boolean hsts,
-                                  int maxUploadMb) {
+    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin, Metrics metrics,
+                                  boolean hsts, int maxUploadMb) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             // Uploads are counted as they arrive and go to disk past 1 MB; a bigger file is refused midway.
@@ -145,6 +148,7 @@ public final class App implements AutoCloseable {
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
             channels.forEach(c -> c.install(config));
             admin.install(config);
+            config.routes.get("/metrics", metrics::serve);
             // Public, so it says only ok or degraded, with alert codes; the texts are on the admin dashboard.
             config.routes.get("/health", ctx -> {
                 boolean up = database.isUp();

@@ -17,7 +17,7 @@ import vn.contest.zalo.ZaloConfig;
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
                         TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links, WebConfig web,
-                        int maxUploadMb, int retentionDays) {
+                        int maxUploadMb, int retentionDays, String metricsToken) {
     /** The largest upload (a question file) the admin web reads, refused while it arrives (MAX_UPLOAD_MB). */
     public static final int DEFAULT_MAX_UPLOAD_MB = 10;
 
@@ -25,7 +25,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
     /** For tests and tools: the web channel only, without its flood limits. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
         this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, new UnitLinks(null, null),
-                WebConfig.UNLIMITED, DEFAULT_MAX_UPLOAD_MB, Retention.DEFAULT_DAYS);
+                WebConfig.UNLIMITED, DEFAULT_MAX_UPLOAD_MB, Retention.DEFAULT_DAYS, null);
     }
 
     public static AppConfig fromEnv(Map<String, String> env) {
@@ -56,7 +56,8 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
                 TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"),
                 new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")), WebConfig.fromEnv(env),
                 blank(env.get("MAX_UPLOAD_MB")) ? DEFAULT_MAX_UPLOAD_MB : Math.max(1, Integer.parseInt(env.get("MAX_UPLOAD_MB").strip())),
-                blank(env.get("RETENTION_DAYS")) ? Retention.DEFAULT_DAYS : Math.max(1, Integer.parseInt(env.get("RETENTION_DAYS").strip())));
+                blank(env.get("RETENTION_DAYS")) ? Retention.DEFAULT_DAYS : Math.max(1, Integer.parseInt(env.get("RETENTION_DAYS").strip())),
+                env.get("METRICS_TOKEN"));
     }
 
     public boolean embeddedDatabase() {

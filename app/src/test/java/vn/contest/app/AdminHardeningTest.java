@@ -132,6 +132,26 @@ class AdminHardeningTest {
     }
 
     @Test
+    void metricsAreForLoopbackOrTheTokenHolder() throws Exception {
+        WebClient chat = new WebClient(app.port());
+        chat.send("xin chào");
+        var local = chat.raw("GET", "/metrics", null);
+        assertEquals(200, local.statusCode());
+        String text = local.body();
+        for (String metric : new String[] {"contest_inbound_messages_total{channel=\"web\",outcome=\"handled\"}",
+                "contest_turn_latency_seconds_bucket", "contest_papers_in_progress", "hikaricp_connections", "jvm_memory_used_bytes"}) {
+            assertTrue(text.contains(metric), metric + " in\n" + text.substring(0, Math.min(2000, text.length())));
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        var outside = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + "/metrics"))
+                .header("X-Forwarded-For", "203.0.113.70");
+        assertEquals(401, http.send(outside.build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "from elsewhere (through the proxy) without the token");
+        assertEquals(200, http.send(outside.header("Authorization", "Bearer test-metrics-token").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode(), "with METRICS_TOKEN");
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() {
         for (String path : new String[] {"/", "/assets/chat.js", "/admin/login", "/health", "/api/web/contest"}) {
             var r = new WebClient(app.port()).raw("GET", path, null);

@@ -33,6 +33,6 @@ final class TestApps {
         }
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
                 TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD,
-                new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot"), web, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60), clock);
+                new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot"), web, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60, "test-metrics-token"), clock);
     }
 }

@@ -207,7 +207,17 @@ class TelegramChannelTest {
         assertEquals(400, deliver("[1,2,3]").statusCode());
         assertEquals(400, deliver("{\"message\":{}}").statusCode(), "an update needs its id");
         String huge = Updates.text(Updates.nextId(), 5_000_004L, "x".repeat(300_000));
-        assertEquals(413, deliver(huge).statusCode());
+        // The server answers 413 and closes while the body still arrives; the client may see the answer or only
+        // the closed connection (it depends on timing), so a try that saw neither is repeated.
+        int status = 0;
+        for (int i = 0; i < 5 && status == 0; i++) {
+            try {
+                status = deliver(huge).statusCode();
+            } catch (IllegalStateException closedEarly) {
+                status = 0;
+            }
+        }
+        assertEquals(413, status);
         assertEquals(before, count("SELECT count(*) FROM inbound_events"));
     }
 

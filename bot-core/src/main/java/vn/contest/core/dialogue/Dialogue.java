@@ -33,6 +33,7 @@ public final class Dialogue {
     private final Clock clock;
     private final PaperDrawer drawer;
     private volatile CodeSender codes;
+    private volatile TurnObserver observer = TurnObserver.NONE;
 
     /** A dialogue on rules that do not change while it runs (tests, tools). */
     public Dialogue(Jdbi jdbi, Contest contest, Clock clock, PaperDrawer drawer) {
@@ -51,6 +52,11 @@ public final class Dialogue {
         return contest.get();
     }
 
+    /** From now on every turn is reported to {@code observer} (metrics). */
+    public void observeWith(TurnObserver observer) {
+        this.observer = observer;
+    }
+
     /** From now on a phone typed on the web is proved with a one-time code sent through {@code sender}. */
     public void verifyWebPhonesWith(CodeSender sender) {
         this.codes = sender;
@@ -60,6 +66,18 @@ public final class Dialogue {
         if (in.eventId() == null || in.eventId().isBlank()) {
             throw new IllegalArgumentException("an inbound message needs the platform's event id");
         }
+        long started = System.nanoTime();
+        try {
+            Outcome outcome = turn(in);
+            observer.turn(in.chat().channel(), outcome == Outcome.HANDLED ? "handled" : "duplicate", System.nanoTime() - started);
+            return outcome;
+        } catch (RuntimeException e) {
+            observer.turn(in.chat().channel(), "failed", System.nanoTime() - started);
+            throw e;
+        }
+    }
+
+    private Outcome turn(Inbound in) {
         for (int attempt = 1; ; attempt++) {
             try {
                 CodeSender sender = codes;

@@ -40,6 +40,11 @@ public final class Database implements AutoCloseable {
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     }
 
+    /** Publishes the pool's figures to a metrics registry (a Micrometer MeterRegistry; HikariCP binds it itself). */
+    public void poolMetricsTo(Object meterRegistry) {
+        dataSource.setMetricRegistry(meterRegistry);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

@@ -1,0 +1,100 @@
+package vn.contest.app;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.dialogue.TurnObserver;
+import vn.contest.core.net.TrustedProxies;
+
+/**
+ * {@code GET /metrics} in Prometheus text (Micrometer): inbound messages per channel and outcome, the turn's
+ * latency, outbox depth and oldest age per channel, papers in progress, the pool's and the JVM's figures.
+ * Loopback clients read it freely; others only with {@code METRICS_TOKEN} as a bearer token.
+ */
+final class Metrics implements TurnObserver {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Jdbi jdbi;
+    private final String token;
+    private final TrustedProxies proxies;
+    private final MultiGauge outboxDepth;
+    private final MultiGauge outboxOldest;
+
+    Metrics(Jdbi jdbi, String token, TrustedProxies proxies) {
+        this.jdbi = jdbi;
+        this.token = token;
+        this.proxies = proxies;
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        outboxDepth = MultiGauge.builder("contest.outbox.depth").description("Replies waiting to be delivered").register(registry);
+        outboxOldest = MultiGauge.builder("contest.outbox.oldest.age").baseUnit("seconds")
+                .description("Age of the oldest reply waiting").register(registry);
+        Gauge.builder("contest.papers.in.progress", jdbi, j -> j.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM attempts WHERE status <> 'finished'").mapTo(Long.class).one()))
+                .description("Papers being taken now").register(registry);
+    }
+
+    PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void turn(String channel, String outcome, long nanos) {
+        Counter.builder("contest.inbound.messages").tags("channel", channel, "outcome", outcome)
+                .description("Inbound messages by channel and outcome").register(registry).increment();
+        Timer.builder("contest.turn.latency").tags("channel", channel).publishPercentileHistogram()
+                .description("Time to handle one inbound message").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void serve(Context ctx) {
+        String client = proxies.clientOf(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
+        if (!loopback(client) && !bearer(ctx.header("Authorization"))) {
+            ctx.status(HttpStatus.UNAUTHORIZED).result("metrics: loopback only, or Authorization: Bearer METRICS_TOKEN");
+            return;
+        }
+        refreshOutbox();
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    /** Read at each scrape: one grouped query. */
+    private void refreshOutbox() {
+        List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery("""
+                SELECT channel, count(*) AS depth, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
+                FROM outbox WHERE status IN ('pending', 'sending') GROUP BY channel""").mapToMap().list());
+        outboxDepth.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("channel", (String) r.get("channel")),
+                ((Number) r.get("depth")).doubleValue())).toList(), true);
+        outboxOldest.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("channel", (String) r.get("channel")),
+                ((Number) r.get("oldest")).doubleValue())).toList(), true);
+    }
+
+    private boolean bearer(String header) {
+        return token != null && !token.isBlank() && header != null && header.startsWith("Bearer ")
+                && MessageDigest.isEqual(header.substring(7).getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean loopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
