@@ -86,13 +86,24 @@ public final class Main {
 
     /** Writes a backup of every table to {@code file} (stop the app first for a consistent copy of a busy contest). */
     static int backup(AppConfig config, Path file) {
+        if (Files.exists(file)) {
+            System.err.println("Tệp " + file + " đã có: chọn tên khác, bản sao lưu cũ không bị ghi đè.");
+            return 1;
+        }
         return withDatabase(config, db -> {
-            try (var out = Files.newOutputStream(file)) {
+            // The backup holds everyone's personal data and the app's keys: readable by this user only.
+            try (var out = Files.newOutputStream(Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))))) {
                 int tables = Backup.write(db.jdbi(), out);
                 System.out.println("Đã sao lưu " + tables + " bảng vào " + file.toAbsolutePath());
                 return 0;
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 System.err.println("Không ghi được tệp sao lưu " + file + ": " + e.getMessage());
+                try {
+                    Files.deleteIfExists(file); // a half-written backup must not pass for a good one
+                } catch (IOException ignored) {
+                    System.err.println("Hãy xoá tệp dở dang " + file);
+                }
                 return 1;
             }
         });

@@ -65,8 +65,11 @@ final class Metrics implements TurnObserver {
     }
 
     void serve(Context ctx) {
-        String client = proxies.clientOf(ctx.req().getRemoteAddr(), java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
-        if (!loopback(client) && !bearer(ctx.header("Authorization"))) {
+        List<String> forwarded = java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
+        String client = proxies.clientOf(ctx.req().getRemoteAddr(), forwarded);
+        // A request that came through a proxy is not local, even when the proxy runs on this machine.
+        boolean local = loopback(client) && forwarded.isEmpty();
+        if (!local && !bearer(ctx.header("Authorization"))) {
             ctx.status(HttpStatus.UNAUTHORIZED).result("metrics: loopback only, or Authorization: Bearer METRICS_TOKEN");
             return;
         }

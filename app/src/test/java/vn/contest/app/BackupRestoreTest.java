@@ -25,6 +25,11 @@ class BackupRestoreTest {
         Path file = first.resolve("backup.zip");
         assertEquals(0, Main.backup(embedded(first), file));
         assertTrue(Files.size(file) > 0);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "a backup holds everyone's personal data: only its owner may read it");
+        long size = Files.size(file);
+        assertEquals(1, Main.backup(embedded(first), file), "an existing backup is never overwritten");
+        assertEquals(size, Files.size(file));
 
         Path second = Files.createTempDirectory("backup-to");
         assertEquals(0, Main.restore(embedded(second), file));

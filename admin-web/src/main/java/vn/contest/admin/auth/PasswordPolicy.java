@@ -10,13 +10,13 @@ import java.util.stream.Collectors;
 import vn.contest.core.text.Folding;
 
 /**
- * What a committee password must be: at least 12 characters, at most 72 bytes (bcrypt reads no further, so a
- * longer one would only seem stronger), not one of the commonly used passwords (a bundled list), not the
+ * What a committee password must be: at least 12 characters, at most 71 bytes (bcrypt takes 72 with its
+ * terminating zero and no more, so a longer one could only fail or seem stronger than it is), not one of the commonly used passwords (a bundled list), not the
  * user name, and not a single character or a run of digits. Applies to ADMIN_PASSWORD as well.
  */
 public final class PasswordPolicy {
     public static final int MIN_LENGTH = 12;
-    public static final int MAX_BYTES = 72;
+    public static final int MAX_BYTES = 71;
     private static final Set<String> COMMON = load();
 
     private PasswordPolicy() {}

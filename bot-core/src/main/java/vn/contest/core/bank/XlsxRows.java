@@ -33,6 +33,8 @@ final class XlsxRows {
         }
     }
 
+    private static final int MAX_COLUMNS = 64;
+
     private XlsxRows() {}
 
     static QuestionSheet read(byte[] content) {
@@ -98,6 +100,9 @@ final class XlsxRows {
                 return;
             }
             int column = new CellReference(reference).getCol();
+            if (column >= MAX_COLUMNS) {
+                return; // a question file has a dozen columns; far-off cells are not ours to pad up to
+            }
             while (current.size() < column) {
                 current.add("");
             }

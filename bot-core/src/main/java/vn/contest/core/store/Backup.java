@@ -24,29 +24,46 @@ import org.postgresql.PGConnection;
  */
 public final class Backup {
     private static final String INDEX = "tables.txt";
+    /** What a restore unpacks at most (a contest of a few hundred thousand people fits many times over). */
+    private static final int MAX_BYTES = 1_500 * 1024 * 1024;
 
     private Backup() {}
 
     /** Writes every table of the contest (not Flyway's history) to {@code out}; returns how many tables. */
     public static int write(Jdbi jdbi, OutputStream out) throws IOException {
-        List<String> tables = jdbi.withHandle(Backup::tablesInOrder);
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            StringBuilder index = new StringBuilder();
-            for (String table : tables) {
-                List<String> columns = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = :t
-                        ORDER BY ordinal_position""").bind("t", table).mapTo(String.class).list());
-                index.append(table).append('\t').append(String.join(",", columns)).append('\n');
-                zip.putNextEntry(new ZipEntry("data/" + table + ".csv"));
-                jdbi.useHandle(h -> copyOut(h.getConnection(), "COPY " + table + " (" + String.join(",", columns)
-                        + ") TO STDOUT WITH (FORMAT csv)", zip));
+        // One snapshot of every table: rows written while the backup runs never leave a child without its parent.
+        return jdbi.inTransaction(org.jdbi.v3.core.transaction.TransactionIsolationLevel.REPEATABLE_READ, h -> {
+            h.execute("SET TRANSACTION READ ONLY");
+            List<String> tables = tablesInOrder(h);
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                StringBuilder index = new StringBuilder();
+                for (String table : tables) {
+                    List<String> columns = columnsOf(h, table);
+                    index.append(table).append('\t').append(String.join(",", columns)).append('\n');
+                    zip.putNextEntry(new ZipEntry("data/" + table + ".csv"));
+                    copyOut(h.getConnection(), "COPY " + quoted(table) + " (" + quotedList(columns) + ") TO STDOUT WITH (FORMAT csv)", zip);
+                    zip.closeEntry();
+                }
+                zip.putNextEntry(new ZipEntry(INDEX));
+                zip.write(index.toString().getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
-            zip.putNextEntry(new ZipEntry(INDEX));
-            zip.write(index.toString().getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return tables.size();
+            return tables.size();
+        });
+    }
+
+    private static List<String> columnsOf(org.jdbi.v3.core.Handle h, String table) {
+        return h.createQuery("""
+                SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = :t
+                ORDER BY ordinal_position""").bind("t", table).mapTo(String.class).list();
+    }
+
+    private static String quoted(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String quotedList(List<String> identifiers) {
+        return String.join(",", identifiers.stream().map(Backup::quoted).toList());
     }
 
     /**
@@ -55,9 +72,15 @@ public final class Backup {
      */
     public static long restore(Jdbi jdbi, InputStream in) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                entries.put(e.getName(), zip.readAllBytes());
+                byte[] bytes = zip.readNBytes(MAX_BYTES + 1);
+                total += bytes.length;
+                if (total > MAX_BYTES) {
+                    throw new IllegalArgumentException("the backup unpacks to more than " + MAX_BYTES / (1024 * 1024) + " MB");
+                }
+                entries.put(e.getName(), bytes);
             }
         }
         byte[] index = entries.get(INDEX);
@@ -75,8 +98,14 @@ public final class Backup {
                     continue;
                 }
                 String[] parts = line.split("\t", 2);
-                byte[] data = entries.getOrDefault("data/" + parts[0] + ".csv", new byte[0]);
-                rows += copyIn(h.getConnection(), "COPY " + parts[0] + " (" + parts[1] + ") FROM STDIN WITH (FORMAT csv)", data);
+                // Only this schema's own tables and columns are written to; anything else means a wrong file.
+                List<String> known = columnsOf(h, parts[0]);
+                List<String> columns = List.of(parts[1].split(","));
+                byte[] data = entries.get("data/" + parts[0] + ".csv");
+                if (known.isEmpty() || !known.containsAll(columns) || data == null) {
+                    throw new IllegalArgumentException("the backup does not match this schema at table " + parts[0]);
+                }
+                rows += copyIn(h.getConnection(), "COPY " + quoted(parts[0]) + " (" + quotedList(columns) + ") FROM STDIN WITH (FORMAT csv)", data);
             }
             h.execute("""
                     DO $$ DECLARE r record; BEGIN

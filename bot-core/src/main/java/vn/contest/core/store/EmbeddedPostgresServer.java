@@ -46,10 +46,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             boolean fresh = !Files.exists(dataDir.resolve("postgresql.conf"));
+            boolean trusting = !fresh && Files.readString(dataDir.resolve("pg_hba.conf")).lines()
+                    .anyMatch(line -> !line.strip().startsWith("#") && line.contains("trust"));
+            if (!fresh && !trusting && !Files.exists(secretsFile)) {
+                throw new IllegalStateException("The embedded PostgreSQL in " + dataDir + " asks for passwords, but " + secretsFile
+                        + " which holds them is missing: restore it from the same backup as the data.");
+            }
             // Before passwords the app kept its tables in the "postgres" database, and pg_hba.conf trusted everyone.
             DatabaseSecrets secrets = DatabaseSecrets.loadOrCreate(secretsFile, fresh ? "contest" : "postgres");
-            boolean upgrade = !fresh && Files.readString(dataDir.resolve("pg_hba.conf")).lines()
-                    .anyMatch(line -> !line.strip().startsWith("#") && line.contains("trust"));
+            boolean upgrade = trusting;
             Path pwfile = Files.createTempFile("pg-superuser", ".pw");
             try {
                 DatabaseSecrets.writePrivately(pwfile, secrets.superuserPassword());
