@@ -52,6 +52,28 @@ class ExamplesTest {
         }
     }
 
+    /** A stem that quotes another question's answer gives that question away to anyone who meets both. */
+    @Test
+    void noQuestionOfTheSampleBankGivesAnotherOnesAnswerAway() throws IOException {
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(EXAMPLES.resolve("bac-kan-2023/questions.csv"),
+                java.nio.charset.StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                        .setSkipHeaderRecord(true).get())) {
+            rows = parser.getRecords();
+        }
+        List<String> answers = rows.stream().map(r -> r.get(r.get("Đáp án").strip().substring(0, 1).toUpperCase())).toList();
+        List<String> giveaways = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            for (int j = 0; j < rows.size(); j++) {
+                String answer = answers.get(j);
+                if (i != j && answer.length() >= 4 && rows.get(i).get("Câu hỏi").contains(answer)) {
+                    giveaways.add("row " + (i + 2) + " quotes the answer of row " + (j + 2) + ": " + answer);
+                }
+            }
+        }
+        assertEquals(List.of(), giveaways);
+    }
+
     @Test
     void theSampleBankImportsWholeAndPapersMeetTheQuotas() throws IOException {
         try (Database db = TestDatabase.fresh()) {
