@@ -85,6 +85,20 @@ class AdminHardeningTest {
     }
 
     @Test
+    void guessesSpreadOverOneIpv6NetworkCountAsOneAddress() {
+        app.admin().users().create("roamer", Role.VIEWER, "Roamer-Password-2023");
+        int refused = 0;
+        for (int i = 1; i <= 7; i++) {
+            // Each guess from another address of the same /64, as any IPv6 host can choose.
+            int status = new AdminClient(app.port()).from("2001:db8:ab:cd::" + Integer.toHexString(i)).login("roamer", "guess-" + i).statusCode();
+            refused += status == 429 ? 1 : 0;
+        }
+        assertEquals(2, refused, "the 6th and 7th guesses from the network wait");
+        assertEquals(303, new AdminClient(app.port()).from("2001:db8:ab:ce::1").login("roamer", "Roamer-Password-2023").statusCode(),
+                "the owner, from the next network, gets in");
+    }
+
+    @Test
     void aPasswordChangeOrADeactivationEndsTheOtherSessions() {
         AdminUser user = app.admin().users().create("sessions", Role.SECRETARY, "Sessions-Password-2023");
         AdminClient here = new AdminClient(app.port());

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import vn.contest.core.net.ClientNetwork;
 
 /**
  * Token buckets (Bucket4j) against floods from one place: messages per minute and new chats per hour per
@@ -23,7 +24,7 @@ final class WebLimits {
 
     /** Takes one message from the address's and the chat's allowance; false when either is spent. */
     boolean message(String address, String chatId) {
-        Bucket byAddress = messagesByAddress.get(network(address), a -> Bucket.builder().addLimit(Bandwidth.builder()
+        Bucket byAddress = messagesByAddress.get(ClientNetwork.of(address), a -> Bucket.builder().addLimit(Bandwidth.builder()
                 .capacity(config.messagesPerMinute()).refillGreedy(config.messagesPerMinute(), Duration.ofMinutes(1)).build()).build());
         Bucket byChat = messagesByChat.get(chatId, c -> Bucket.builder().addLimit(Bandwidth.builder()
                 .capacity(config.messagesPerSecondPerChat() * 2L).refillGreedy(config.messagesPerSecondPerChat(), Duration.ofSeconds(1))
@@ -33,22 +34,9 @@ final class WebLimits {
 
     /** Takes one new chat from the address's hourly allowance; false when it is spent. */
     boolean newChat(String address) {
-        return chatsByAddress.get(network(address), a -> Bucket.builder().addLimit(Bandwidth.builder()
+        return chatsByAddress.get(ClientNetwork.of(address), a -> Bucket.builder().addLimit(Bandwidth.builder()
                 .capacity(config.newChatsPerHour()).refillGreedy(config.newChatsPerHour(), Duration.ofHours(1)).build()).build())
                 .tryConsume(1);
-    }
-
-    /** The unit a limit counts: an IPv4 address, or an IPv6 /64 (one household or lab gets a whole /64). */
-    static String network(String address) {
-        if (!address.contains(":")) {
-            return address;
-        }
-        try {
-            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
-            return bytes.length == 16 ? java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
-        } catch (java.net.UnknownHostException e) {
-            return address;
-        }
     }
 
     private static Cache<String, Bucket> buckets(Duration idle) {

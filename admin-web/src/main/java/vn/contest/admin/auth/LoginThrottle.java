@@ -1,11 +1,12 @@
 package vn.contest.admin.auth;
 
 import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.net.ClientNetwork;
 
 /**
  * Slows password guessing without locking the owner out. Each attempt is written down before its password is
  * checked, so parallel guesses count each other. Refused: a 6th try at one account from one address, or a 21st
- * try from one address, within 15 minutes. Never refused for an account alone: many failures on it from
+ * try from one address (an IPv6 /64 counts as one address), within 15 minutes. Never refused for an account alone: many failures on it from
  * elsewhere only slow its answers down, so its owner can still log in from their own address. Kept in the
  * database for every instance.
  */
@@ -30,7 +31,8 @@ public final class LoginThrottle {
     }
 
     /** Records the attempt, then counts it with the others of the window. */
-    public Attempt begin(String username, String ip) {
+    public Attempt begin(String username, String address) {
+        String ip = ClientNetwork.of(address);
         return jdbi.inTransaction(h -> {
             // Attempts from one address, and at one account, are counted one after another (address lock first).
             h.execute("SELECT pg_advisory_xact_lock(hashtext(?))", "login-ip:" + ip);
@@ -49,7 +51,8 @@ public final class LoginThrottle {
     }
 
     /** The attempt was right: it and this address's failures for the account are forgotten. */
-    public void succeeded(Attempt attempt, String username, String ip) {
+    public void succeeded(Attempt attempt, String username, String address) {
+        String ip = ClientNetwork.of(address);
         jdbi.useHandle(h -> {
             h.execute("DELETE FROM admin_login_failures WHERE id = ? OR (username = ? AND ip = ?)", attempt.id(), username, ip);
             h.execute("DELETE FROM admin_login_failures WHERE at < now() - interval '1 day'");
