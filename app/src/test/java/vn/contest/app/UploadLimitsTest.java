@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A drafting-team account uploads what would have run the server out of memory: a 2.5 MB .xlsx that unpacks
- * into 140,000 rows, and a 50 MB CSV. This class runs in its own JVM with -Xmx256m (see app/pom.xml): each
+ * into 140,000 rows, a small .xlsx whose shared strings unpack into millions, and a 50 MB CSV. This class runs in its own JVM with -Xmx256m (see app/pom.xml): each
  * file gets a Vietnamese message, and the server goes on.
  */
 class UploadLimitsTest {
@@ -79,6 +79,55 @@ class UploadLimitsTest {
         }
     }
 
+    /**
+     * A valid one-question .xlsx whose shared-strings part also lists {@code extra} strings of 202 characters:
+     * 250 MB of text that compress into a few MB, not so well that POI's zip-bomb ratio check sees them.
+     */
+    static byte[] sharedStringsBomb(int extra) throws IOException {
+        byte[] plain;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = wb.createSheet("Câu hỏi");
+            String[][] cells = {{"Chủ đề", "Câu hỏi", "A", "B", "Đáp án"}, {"chung", "Một câu hỏi?", "Có", "Không", "A"}};
+            for (int r = 0; r < cells.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) {
+                    row.createCell(c).setCellValue(cells[r][c]);
+                }
+            }
+            wb.write(out);
+            plain = out.toByteArray();
+        }
+        var random = new java.util.Random(7);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        String tail = "x".repeat(200); // the same in every string, so it packs into a few bytes each time
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain));
+                var out = new java.util.zip.ZipOutputStream(bomb)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                byte[] content = in.readAllBytes();
+                if (!entry.getName().equals("xl/sharedStrings.xml")) {
+                    out.write(content);
+                    continue;
+                }
+                String xml = new String(content, StandardCharsets.UTF_8);
+                int end = xml.lastIndexOf("</sst>");
+                out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+                StringBuilder chunk = new StringBuilder();
+                for (int i = 0; i < extra; i++) {
+                    chunk.append("<si><t>").append(alphabet.charAt(random.nextInt(62))).append(alphabet.charAt(random.nextInt(62)))
+                            .append(tail).append("</t></si>");
+                    if (chunk.length() > 64_000) {
+                        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                        chunk.setLength(0);
+                    }
+                }
+                out.write((chunk + "</sst>").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bomb.toByteArray();
+    }
+
     /** A CSV of {@code megabytes}, made as it is sent. */
     static InputStream csv(int megabytes) {
         byte[] line = "chung,Câu hỏi rất dài để làm đầy tệp?,Có,Không,A\n".getBytes(StandardCharsets.UTF_8);
@@ -109,6 +158,16 @@ class UploadLimitsTest {
         long questions = app.database().jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM questions WHERE text LIKE 'Câu hỏi số %'")
                 .mapTo(Long.class).one());
         assertEquals(0, questions, "nothing of the file was imported");
+    }
+
+    @Test
+    void anXlsxWhoseSharedStringsUnpackIntoMillionsIsRefusedWithoutExhaustingMemory() throws Exception {
+        byte[] file = sharedStringsBomb(1_200_000);
+        assertTrue(file.length < AppConfig.DEFAULT_MAX_UPLOAD_MB * 1024 * 1024, "under the upload limit: " + file.length);
+        HttpResponse<String> r = upload(drafter(), "nhieu-chu.xlsx", new java.io.ByteArrayInputStream(file));
+        assertEquals(422, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
+        assertTrue(r.body().contains("quá nhiều chữ"), () -> "told plainly, not " + r.body().substring(Math.max(0, r.body().indexOf("Tệp Excel") - 100)));
+        assertEquals(200, new WebClient(app.port()).raw("GET", "/health", null).statusCode(), "the server goes on");
     }
 
     @Test

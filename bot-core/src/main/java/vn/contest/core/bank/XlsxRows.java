@@ -10,12 +10,14 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -33,7 +35,16 @@ final class XlsxRows {
         }
     }
 
+    /** Thrown when the shared strings (every text of the file) unpack beyond what a question bank can hold. */
+    private static final class TooMuchText extends IOException {
+        TooMuchText() {
+            super("shared strings beyond the limit");
+        }
+    }
+
     private static final int MAX_COLUMNS = 64;
+    /** 10,000 rows of a dozen long cells are a few MB of text; POI keeps all of it in memory, so it is capped. */
+    static final long MAX_SHARED_STRINGS_BYTES = 32L * 1024 * 1024;
 
     private XlsxRows() {}
 
@@ -47,8 +58,14 @@ final class XlsxRows {
                 XSSFReader reader = new XSSFReader(pkg);
                 Collector rows = new Collector();
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), new ReadOnlySharedStringsTable(pkg),
-                        rows, new DataFormatter(), false));
+                ReadOnlySharedStringsTable strings;
+                try {
+                    strings = sharedStrings(pkg);
+                } catch (TooMuchText e) {
+                    return QuestionSheet.unreadable("Tệp Excel chứa quá nhiều chữ (quá "
+                            + MAX_SHARED_STRINGS_BYTES / (1024 * 1024) + " MB sau khi giải nén): hãy chia nhỏ tệp.");
+                }
+                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows, new DataFormatter(), false));
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
                 if (!sheets.hasNext()) {
                     return QuestionSheet.unreadable("Tệp Excel không có trang tính nào.");
@@ -69,6 +86,54 @@ final class XlsxRows {
                 } catch (IOException ignored) {
                     // a temporary file; the system cleans its temp folder
                 }
+            }
+        }
+    }
+
+    /** The file's shared strings, read through a counter that stops at the cap before they fill the heap. */
+    private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException, OpenXML4JException {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return new ReadOnlySharedStringsTable(pkg);
+        }
+        try (InputStream in = new CappedInputStream(parts.get(0).getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
+            return new ReadOnlySharedStringsTable(in, false);
+        } catch (SAXException e) {
+            if (e.getCause() instanceof TooMuchText || e.getException() instanceof TooMuchText) {
+                throw new TooMuchText();
+            }
+            throw e;
+        }
+    }
+
+    /** Counts the bytes read and refuses to go past the cap. */
+    private static final class CappedInputStream extends java.io.FilterInputStream {
+        private final long cap;
+        private long read;
+
+        CappedInputStream(InputStream in, long cap) {
+            super(in);
+            this.cap = cap;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws TooMuchText {
+            read += n;
+            if (read > cap) {
+                throw new TooMuchText();
             }
         }
     }
