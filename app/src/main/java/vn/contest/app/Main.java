@@ -84,7 +84,7 @@ public final class Main {
         }
     }
 
-    /** Writes a backup of every table to {@code file} (stop the app first for a consistent copy of a busy contest). */
+    /** Writes a backup of every table, as one snapshot, to a new {@code file} (the embedded DATA_DIR needs the app stopped). */
     static int backup(AppConfig config, Path file) {
         if (Files.exists(file)) {
             System.err.println("Tệp " + file + " đã có: chọn tên khác, bản sao lưu cũ không bị ghi đè.");
