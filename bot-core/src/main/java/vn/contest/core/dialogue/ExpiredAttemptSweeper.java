@@ -4,14 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.contest.core.attempt.AttemptStore;
-import vn.contest.core.text.Redaction;
+import vn.contest.core.jobs.PeriodicJob;
 
 /**
  * Finishes papers whose time ran out while their owner was silent, and tells them, each through the same
@@ -19,16 +14,10 @@ import vn.contest.core.text.Redaction;
  * another instance finished first is simply found closed.
  */
 public final class ExpiredAttemptSweeper implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ExpiredAttemptSweeper.class);
-
     private final Jdbi jdbi;
     private final Dialogue dialogue;
     private final Clock clock;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "attempt-sweeper");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PeriodicJob job = new PeriodicJob("attempt-sweeper");
 
     public ExpiredAttemptSweeper(Jdbi jdbi, Dialogue dialogue, Clock clock) {
         this.jdbi = jdbi;
@@ -37,13 +26,7 @@ public final class ExpiredAttemptSweeper implements AutoCloseable {
     }
 
     public void start(Duration every) {
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                sweep();
-            } catch (RuntimeException e) {
-                log.warn("Attempt sweep failed, will retry: {}", Redaction.redact(e.toString()));
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        job.start(every, every, this::sweep);
     }
 
     /** Finishes every expired paper; returns how many it finished. */
@@ -61,6 +44,6 @@ public final class ExpiredAttemptSweeper implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        job.close();
     }
 }

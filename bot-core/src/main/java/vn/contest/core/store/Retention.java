@@ -3,13 +3,8 @@ package vn.contest.core.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import vn.contest.core.text.Redaction;
+import vn.contest.core.jobs.PeriodicJob;
 
 /**
  * Personal data kept only as long as its purpose needs (Nghị định 13/2023/NĐ-CP): delivered or given-up
@@ -17,16 +12,11 @@ import vn.contest.core.text.Redaction;
  * rows after a day. Every instance may run it: the deletes are idempotent.
  */
 public final class Retention implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Retention.class);
     public static final int DEFAULT_DAYS = 60;
 
     private final Jdbi jdbi;
     private final Duration keep;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "retention");
-        t.setDaemon(true);
-        return t;
-    });
+    private final PeriodicJob job = new PeriodicJob("retention");
 
     public Retention(Jdbi jdbi, int days) {
         this.jdbi = jdbi;
@@ -34,13 +24,7 @@ public final class Retention implements AutoCloseable {
     }
 
     public void start(Duration every) {
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                prune(Instant.now());
-            } catch (RuntimeException e) {
-                log.warn("Pruning old records failed, will retry: {}", Redaction.redact(e.toString()));
-            }
-        }, 1, every.toMinutes(), TimeUnit.MINUTES);
+        job.start(Duration.ofMinutes(1), every, () -> prune(Instant.now()));
     }
 
     /** Deletes what is past its time as of {@code now}; returns how many rows went. */
@@ -56,6 +40,6 @@ public final class Retention implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        job.close();
     }
 }
