@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -90,51 +91,17 @@ final class XlsxRows {
         }
     }
 
-    /** The file's shared strings, read through a counter that stops at the cap before they fill the heap. */
+    /** The file's shared strings, read through a bound that stops at the cap before they fill the heap. */
     private static ReadOnlySharedStringsTable sharedStrings(OPCPackage pkg) throws IOException, SAXException, OpenXML4JException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
         if (parts.isEmpty()) {
             return new ReadOnlySharedStringsTable(pkg);
         }
-        try (InputStream in = new CappedInputStream(parts.get(0).getInputStream(), MAX_SHARED_STRINGS_BYTES)) {
+        try (InputStream in = BoundedInputStream.builder().setInputStream(parts.get(0).getInputStream())
+                .setMaxCount(MAX_SHARED_STRINGS_BYTES).setOnMaxCount((max, count) -> {
+                    throw new TooMuchText();
+                }).get()) {
             return new ReadOnlySharedStringsTable(in, false);
-        } catch (SAXException e) {
-            if (e.getCause() instanceof TooMuchText || e.getException() instanceof TooMuchText) {
-                throw new TooMuchText();
-            }
-            throw e;
-        }
-    }
-
-    /** Counts the bytes read and refuses to go past the cap. */
-    private static final class CappedInputStream extends java.io.FilterInputStream {
-        private final long cap;
-        private long read;
-
-        CappedInputStream(InputStream in, long cap) {
-            super(in);
-            this.cap = cap;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws TooMuchText {
-            read += n;
-            if (read > cap) {
-                throw new TooMuchText();
-            }
         }
     }
 
