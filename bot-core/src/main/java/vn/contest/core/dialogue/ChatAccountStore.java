@@ -17,6 +17,10 @@ public final class ChatAccountStore {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final String SELECT = """
+            SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
+            FROM chat_accounts
+            """;
 
     private ChatAccountStore() {}
 
@@ -27,33 +31,31 @@ public final class ChatAccountStore {
      * costs one statement.
      */
     public static ChatAccount lockOrNew(Handle h, long contestId, ChatRef chat) {
-        return lock(h, contestId, chat, false).orElseGet(() -> new ChatAccount(null, contestId, chat, null, State.CONSENT,
+        return lock(h, contestId, chat).orElseGet(() -> new ChatAccount(null, contestId, chat, null, State.CONSENT,
                 new Draft(), null, !OutboxStore.hasWrittenTo(h, chat), writeDraft(new Draft())));
     }
 
-    private static Optional<ChatAccount> lock(Handle h, long contestId, ChatRef chat, boolean isNew) {
-        return h.createQuery("""
-                SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id FROM chat_accounts
-                WHERE contest_id = :c AND channel = :ch AND external_id = :ext FOR UPDATE""")
+    private static Optional<ChatAccount> lock(Handle h, long contestId, ChatRef chat) {
+        return h.createQuery(SELECT + "WHERE contest_id = :c AND channel = :ch AND external_id = :ext FOR UPDATE")
                 .bind("c", contestId).bind("ch", chat.channel()).bind("ext", chat.externalId())
-                .map((rs, ctx) -> account(rs, isNew))
+                .map((rs, ctx) -> account(rs))
                 .findOne();
     }
 
     /** Locks an existing chat by its row id (the sweeper's way in). */
     public static Optional<ChatAccount> lockById(Handle h, long id) {
-        return h.createQuery("""
-                SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
-                FROM chat_accounts WHERE id = :id FOR UPDATE""")
+        return h.createQuery(SELECT + "WHERE id = :id FOR UPDATE")
                 .bind("id", id)
-                .map((rs, ctx) -> account(rs, false))
+                .map((rs, ctx) -> account(rs))
                 .findOne();
     }
 
-    private static ChatAccount account(java.sql.ResultSet rs, boolean isNew) throws java.sql.SQLException {
+    /** A stored chat, never new; its draft as read is kept to tell whether the turn changed it. */
+    private static ChatAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Draft draft = readDraft(rs.getString("draft"));
         return new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
-                (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), readDraft(rs.getString("draft")),
-                (Long) rs.getObject("referral_unit_id"), isNew, writeDraft(readDraft(rs.getString("draft"))));
+                (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), draft,
+                (Long) rs.getObject("referral_unit_id"), false, writeDraft(draft));
     }
 
     /** Writes the chat's state back, unless the turn left it as it was read (a new chat: as it started). */
@@ -90,12 +92,6 @@ public final class ChatAccountStore {
                     updated_at = now()
                 WHERE participant_id = :p RETURNING channel, external_id""")
                 .bind("p", participantId).map((rs, ctx) -> new ChatRef(rs.getString("channel"), rs.getString("external_id"))).list();
-    }
-
-    /** Other chats of the same person (another channel), for notices about a paper they share. */
-    public static List<Long> idsOfParticipant(Handle h, long participantId) {
-        return h.createQuery("SELECT id FROM chat_accounts WHERE participant_id = :p ORDER BY id")
-                .bind("p", participantId).mapTo(Long.class).list();
     }
 
     private static Draft readDraft(String json) {

@@ -47,9 +47,10 @@ final class Commands {
 
     /** A command run by one of its typed forms (folded, with or without a leading "/") or by its button token. */
     private static Command typed(String name, List<String> forms, String token, String does, Function<Turn, Next> run) {
+        Set<String> folded = forms.stream().map(Folding::fold).collect(Collectors.toUnmodifiableSet());
         Predicate<Turn> matches = t -> {
-            String typed = t.folded().startsWith("/") ? t.folded().substring(1) : t.folded();
-            return (token != null && token.equals(t.choice())) || forms.stream().anyMatch(f -> Folding.fold(f).equals(typed));
+            String said = t.folded();
+            return (token != null && token.equals(t.choice())) || folded.contains(said.startsWith("/") ? said.substring(1) : said);
         };
         return new Command(name, forms, does, matches, run);
     }

@@ -134,10 +134,8 @@ public final class Dialogue {
             sent = false;
         }
         if (!sent) {
-            jdbi.useTransaction(h -> OutboxStore.enqueue(h, List.of(new Outbound(chat, Texts.CODE_NOT_SENT, List.of(
-                    new vn.contest.core.message.Choice(Tokens.CODE_RESEND, Texts.CODE_RESEND_BUTTON),
-                    new vn.contest.core.message.Choice(Tokens.CODE_CHANGE, Texts.CODE_CHANGE_BUTTON),
-                    new vn.contest.core.message.Choice(Tokens.CODE_SKIP, Texts.CODE_SKIP_BUTTON)), false, null, Outbound.TEXT))));
+            jdbi.useTransaction(h -> OutboxStore.enqueue(h, List.of(
+                    new Outbound(chat, Texts.CODE_NOT_SENT, PhoneCodeStep.choices(), false, null, Outbound.TEXT))));
         }
     }
 

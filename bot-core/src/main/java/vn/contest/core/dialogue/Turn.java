@@ -35,6 +35,7 @@ final class Turn {
     private Participant participant;
     private Optional<OpenPaper> openPaper;
     private Long openPaperOf;
+    private String folded;
 
     Turn(Handle h, Contest contest, Instant now, ChatAccount account, Inbound in, PaperDrawer drawer, CodeSender codes) {
         this.h = h;
@@ -50,9 +51,12 @@ final class Turn {
         return in == null || in.text() == null ? "" : in.text().strip();
     }
 
-    /** The text folded for matching: lower case, no diacritics, trailing punctuation dropped. */
+    /** The text folded for matching: lower case, no diacritics, trailing punctuation dropped (computed once). */
     String folded() {
-        return Folding.fold(text()).replaceAll("[.!?…]+$", "").strip();
+        if (folded == null) {
+            folded = Folding.fold(text()).replaceAll("[.!?…]+$", "").strip();
+        }
+        return folded;
     }
 
     String choice() {

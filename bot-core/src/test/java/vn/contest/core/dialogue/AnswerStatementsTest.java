@@ -15,8 +15,9 @@ import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestEngine;
 
 /**
- * What one answer tap costs the database, as the web channel serves it: the turn (dedupe, the chat's lock,
- * the paper's lock and read, the graded answer, the replies) and reading the replies back.
+ * What one answer tap costs the database: the turn (dedupe, the chat's lock, the paper's lock and read, the
+ * graded answer, the replies) and reading the replies back. The web channel adds one read of its own (the
+ * newest reply before the turn, so that only the turn's own replies come back unmasked), not counted here.
  */
 class AnswerStatementsTest {
     static final int MOST_STATEMENTS_PER_ANSWER = 7;
