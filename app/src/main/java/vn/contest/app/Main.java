@@ -3,6 +3,7 @@ package vn.contest.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +93,8 @@ public final class Main {
         }
         return withDatabase(config, db -> {
             // The backup holds everyone's personal data and the app's keys: readable by this user only.
-            try (var out = Files.newOutputStream(Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"))))) {
+            try (var out = Files.newOutputStream(Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------"))))) {
                 int tables = Backup.write(db.jdbi(), out);
                 System.out.println("Đã sao lưu " + tables + " bảng vào " + file.toAbsolutePath());
                 return 0;
@@ -138,13 +139,10 @@ public final class Main {
             System.err.println("Không tìm thấy tệp " + file);
             return 1;
         }
-        EmbeddedPostgresServer embedded = config.embeddedDatabase() ? App.embedded(config) : null;
-        try (Database db = embedded != null
-                ? Database.connect(embedded.appJdbcUrl(), embedded.secrets().appUser(), embedded.secrets().appPassword(), 2)
-                : Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 2)) {
+        byte[] content = Files.readAllBytes(file);
+        return withDatabase(config, db -> {
             Contest contest = ContestLoader.load(db.jdbi(), config.contestFile(), Clock.systemUTC());
-            ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(file),
-                    file.getFileName().toString(), topic);
+            ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, content, file.getFileName().toString(), topic);
             if (report.ok()) {
                 System.out.println("Đã nhập " + report.imported() + " câu hỏi vào cuộc thi " + contest.config().code() + ".");
                 return 0;
@@ -152,11 +150,7 @@ public final class Main {
             System.out.println("Không nhập câu hỏi nào vì tệp có " + report.problems().size() + " lỗi:");
             report.problems().forEach(p -> System.out.println("  " + p));
             return 1;
-        } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
+        });
     }
 
     /** Points the bot at our webhook (setWebhook with the secret and the update types we use) and sets its menu. */
