@@ -16,21 +16,16 @@ import vn.contest.core.contest.Round;
 public final class ShownKeys {
     private ShownKeys() {}
 
-    /** Records the questions of every round closed by {@code now} that is not recorded yet. */
+    /** Records the questions of every round closed by {@code now} that is not recorded yet: one statement, whatever the rounds. */
     public static void record(Handle h, Contest contest, Instant now) {
-        for (Round r : contest.rounds()) {
-            if (!r.isClosed(now)) {
-                continue;
-            }
-            int marked = h.createUpdate("UPDATE rounds SET keys_recorded = true WHERE id = :r AND NOT keys_recorded")
-                    .bind("r", r.id()).execute();
-            if (marked == 1) {
-                h.createUpdate("""
-                        INSERT INTO shown_keys (question_id, round_id)
-                        SELECT DISTINCT aq.question_id, :r FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id
-                        WHERE a.round_id = :r ON CONFLICT DO NOTHING""").bind("r", r.id()).execute();
-            }
-        }
+        h.createUpdate("""
+                WITH newly AS (
+                    UPDATE rounds SET keys_recorded = true
+                    WHERE contest_id = :c AND closes_at <= :now AND NOT keys_recorded RETURNING id)
+                INSERT INTO shown_keys (question_id, round_id)
+                SELECT DISTINCT aq.question_id, a.round_id FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id
+                WHERE a.round_id IN (SELECT id FROM newly) ON CONFLICT DO NOTHING""")
+                .bind("c", contest.id()).bind("now", now.atOffset(ZoneOffset.UTC)).execute();
     }
 
     /**
