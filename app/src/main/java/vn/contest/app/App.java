@@ -21,6 +21,8 @@ import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
 import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.remind.ReminderJob;
+import vn.contest.core.remind.Reminders;
 import vn.contest.core.store.AppKeys;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
@@ -45,11 +47,13 @@ public final class App implements AutoCloseable {
     private final List<Channel<JavalinConfig>> channels;
     private final AdminWeb admin;
     private final Retention retention;
+    private final ReminderJob reminders;
 
     private App(EmbeddedPostgresServer embedded, Database database, LiveContest contest, Dialogue dialogue,
                 ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, List<Channel<JavalinConfig>> channels,
-                AdminWeb admin, Retention retention) {
+                AdminWeb admin, Retention retention, ReminderJob reminders) {
         this.retention = retention;
+        this.reminders = reminders;
         this.embedded = embedded;
         this.database = database;
         this.contest = contest;
@@ -105,7 +109,10 @@ public final class App implements AutoCloseable {
             dispatcher.start(Duration.ofMillis(250));
             Retention retention = new Retention(database.jdbi(), config.retentionDays());
             retention.start(Duration.ofHours(1));
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, channels, admin, retention);
+            ReminderJob reminders = new ReminderJob(database.jdbi(), contest, clock,
+                    channels.stream().map(c -> new Reminders.Route(c.id(), c.replyWindow())).toList());
+            reminders.start(Duration.ofMinutes(1));
+            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, channels, admin, retention, reminders);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -190,6 +197,10 @@ public final class App implements AutoCloseable {
         return sweeper;
     }
 
+    public ReminderJob reminders() {
+        return reminders;
+    }
+
     /** Stops taking requests, lets the jobs finish their step, then closes the database. */
     @Override
     public void close() {
@@ -197,6 +208,7 @@ public final class App implements AutoCloseable {
         channels.forEach(Channel::close);
         sweeper.close();
         retention.close();
+        reminders.close();
         dispatcher.close();
         database.close();
         if (embedded != null) {

@@ -61,7 +61,7 @@ public final class AttemptBench {
         config = new ContestConfig(config.code(), config.title(), config.organizer(), config.province(), config.timezone(),
                 config.opensAt(), config.closesAt(), config.rounds(), config.eligibility(), config.registration(), config.paper(),
                 new ContestConfig.AttemptPolicy(0, 0, 0, config.attempts().counted()), config.answers(), config.prizes(),
-                config.exclusions(), config.topics(), config.units(), config.rules(), config.groups());
+                config.exclusions(), config.topics(), config.units(), config.rules(), config.groups(), config.practice(), config.reminders());
         Contest contest = ContestStore.install(jdbi, config);
         try (InputStream in = resource("examples/bac-kan-2023/questions.csv")) {
             new QuestionImporter(jdbi).importFile(contest, in.readAllBytes());

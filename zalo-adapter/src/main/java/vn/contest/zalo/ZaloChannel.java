@@ -56,6 +56,12 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
         return sender;
     }
 
+    /** An OA may send a consultation message only to someone who wrote to it in the last 7 days (error -230). */
+    @Override
+    public Optional<java.time.Duration> replyWindow() {
+        return Optional.of(java.time.Duration.ofDays(7));
+    }
+
     /** One-time codes for phones typed on the web, when a ZNS OTP template is configured. */
     @Override
     public Optional<CodeSender> codeSender() {

@@ -35,7 +35,7 @@ public final class BroadcastsPage {
     public record Audience(String channel, String label, long chats) {}
 
     public record Progress(long id, String channel, String text, String createdAt, String createdBy, int recipients,
-                           long sent, long failed, long waiting) {
+                           long sent, long failed, long waiting, int skipped, boolean reminder) {
         public int percent() {
             return recipients == 0 ? 100 : (int) ((sent + failed) * 100 / recipients);
         }
@@ -53,7 +53,7 @@ public final class BroadcastsPage {
                 .map(a -> new Audience(a.channel(), label(a.channel()), a.chats())).toList();
         List<Progress> broadcasts = jdbi.withHandle(h -> BroadcastStore.recent(h, contest.id(), 50)).stream()
                 .map(b -> new Progress(b.id(), label(b.channel()), b.text(), AT.format(b.createdAt().atZone(contest.config().zone())),
-                        b.createdBy(), b.recipients(), b.sent(), b.failed(), b.waiting()))
+                        b.createdBy(), b.recipients(), b.sent(), b.failed(), b.waiting(), b.skipped(), b.reminder()))
                 .toList();
         boolean refresh = broadcasts.stream().anyMatch(b -> b.waiting() > 0);
         return Templates.render("broadcasts.jte", new View(AdminContext.page(ctx, contest, "Gửi thông báo", "broadcasts"),

@@ -41,7 +41,8 @@ public final class DashboardPage {
 
     public record UnitRow(String name, int headcount, long registered, long tookPart, String rate) {}
 
-    public record Figures(long registered, long tookPart, long papers, List<Day> days, List<GroupRow> groups, List<UnitRow> units) {}
+    public record Figures(long registered, long tookPart, long papers, List<Day> days, List<GroupRow> groups, List<UnitRow> units,
+                          ParticipationReport.Practice practice) {}
 
     public record View(Page page, Figures figures, String chartSvg, List<String> alerts) {}
 
@@ -71,7 +72,8 @@ public final class DashboardPage {
                     .map(u -> new UnitRow(u.name(), u.headcount(), u.registered(), u.tookPart(),
                             u.headcount() == 0 ? "—" : String.format(Locale.ROOT, "%.2f%%", 100.0 * u.tookPart() / u.headcount())))
                     .toList();
-            return new Figures(totals.registered(), totals.tookPart(), totals.papers(), days, groups, units);
+            return new Figures(totals.registered(), totals.tookPart(), totals.papers(), days, groups, units,
+                    ParticipationReport.practice(h, c));
         });
     }
 }

@@ -31,12 +31,12 @@ public final class QuestionForm {
         this.bank = new QuestionImporter(jdbi);
     }
 
-    public record Fields(String topic, String text, List<String> options, String answer, String explanation) {}
+    public record Fields(String topic, String text, List<String> options, String answer, String explanation, boolean practice) {}
 
     public record View(Page page, Long id, Fields fields, List<Topic> topics, List<ImportProblem> problems) {}
 
     public void blank(Context ctx) {
-        ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", ""), List.of()));
+        ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", "", false), List.of()));
     }
 
     public void create(Context ctx) {
@@ -60,7 +60,8 @@ public final class QuestionForm {
 
     private Optional<Fields> current(long id) {
         return jdbi.withHandle(h -> QuestionBankQueries.find(h, live.get().id(), id))
-                .map(q -> new Fields(q.topicCode(), q.text(), q.options(), String.valueOf((char) ('A' + q.correct())), q.explanation()));
+                .map(q -> new Fields(q.topicCode(), q.text(), q.options(), String.valueOf((char) ('A' + q.correct())), q.explanation(),
+                        q.practice()));
     }
 
     private void save(Context ctx, Long id) {
@@ -69,8 +70,10 @@ public final class QuestionForm {
         for (char letter = 'A'; letter <= 'F'; letter++) {
             options.add(field(ctx, "option" + letter));
         }
-        Fields fields = new Fields(field(ctx, "topic"), field(ctx, "text"), options, field(ctx, "answer"), field(ctx, "explanation"));
-        var check = QuestionImporter.checkOne(contest, fields.topic(), fields.text(), options, fields.answer(), fields.explanation());
+        Fields fields = new Fields(field(ctx, "topic"), field(ctx, "text"), options, field(ctx, "answer"), field(ctx, "explanation"),
+                vn.contest.core.text.Folding.fold(field(ctx, "purpose")).equals("luyen tap"));
+        var check = QuestionImporter.checkOne(contest, fields.topic(), fields.text(), options, fields.answer(), fields.explanation(),
+                fields.practice());
         List<ImportProblem> problems = new ArrayList<>(check.problems());
         if (check.draft() != null) {
             bank.sameText(contest, check.draft().text(), id == null ? -1 : id)

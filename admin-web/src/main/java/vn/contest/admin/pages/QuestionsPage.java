@@ -42,7 +42,7 @@ public final class QuestionsPage {
     }
 
     public record Row(long id, String topic, String text, List<String> options, char correct, boolean active,
-                      long answered, String facility, String discrimination, boolean flagged) {}
+                      long answered, String facility, String discrimination, boolean flagged, boolean practice) {}
 
     public record View(Page page, List<Row> rows, List<Topic> topics, String q, String topic, int pageNo, boolean hasMore,
                        long total, List<String> roundsLeft, List<ImportProblem> problems, String notice) {}
@@ -63,7 +63,8 @@ public final class QuestionsPage {
                 (pageNo - 1) * PAGE_SIZE)).stream()
                 .map(r -> new Row(r.id(), r.topic(), r.text(), r.options(), (char) ('A' + r.correct()), r.active(), r.papers(),
                         r.facility() == null ? "—" : String.format(Locale.ROOT, "%.0f%%", r.facility() * 100),
-                        r.discrimination() == null ? "—" : String.format(Locale.ROOT, "%.2f", r.discrimination()), r.looksBroken()))
+                        r.discrimination() == null ? "—" : String.format(Locale.ROOT, "%.2f", r.discrimination()), r.looksBroken(),
+                        r.practice()))
                 .toList();
         long total = jdbi.withHandle(h -> QuestionBankQueries.count(h, contest().id()));
         // Keys shown round by round: each round still ahead draws only from questions whose key is not out.
@@ -127,10 +128,11 @@ public final class QuestionsPage {
             row.add(String.valueOf((char) ('A' + q.correct())));
             row.add(q.explanation());
             row.add(q.roundCode() == null ? "" : q.roundCode());
+            row.add(q.practice() ? "luyện tập" : "thi");
             rows.add(row);
         }
         try (Xlsx x = new Xlsx()) {
-            byte[] bytes = x.sheet("Câu hỏi", List.of("Chủ đề", "Câu hỏi", "A", "B", "C", "D", "E", "F", "Đáp án", "Giải thích", "Vòng"), rows).bytes();
+            byte[] bytes = x.sheet("Câu hỏi", List.of("Chủ đề", "Câu hỏi", "A", "B", "C", "D", "E", "F", "Đáp án", "Giải thích", "Vòng", "Dùng cho"), rows).bytes();
             ctx.header("Content-Disposition", "attachment; filename=\"ngan-hang-cau-hoi.xlsx\"").contentType(Xlsx.CONTENT_TYPE).result(bytes);
         }
     }

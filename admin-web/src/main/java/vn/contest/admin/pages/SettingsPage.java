@@ -206,7 +206,7 @@ public final class SettingsPage {
                         orElse(text(ctx, "predictionQuestion"), old.paper().predictionQuestion())),
                 attempts, new ContestConfig.Answers(enumOf(ContestConfig.Reveal.class, text(ctx, "reveal"), old.answers().reveal())),
                 new ContestConfig.Prizes(prizes, collective), new ContestConfig.Exclusions(phones, ids), old.topics(), old.units(),
-                text(ctx, "rules"), old.groups());
+                text(ctx, "rules"), old.groups(), old.practice(), old.reminders());
     }
 
     /** Why a change needs confirming: it alters the window, paper or attempts of a round people are sitting now. */

@@ -31,6 +31,11 @@ public final class PaperDrawer {
         this.random = random;
     }
 
+    /** The randomness papers are drawn with (practice sets draw with it too, so tests can seed both). */
+    public Random random() {
+        return random;
+    }
+
     /**
      * A paper for {@code round}: from the active questions meant for any round or for this one, leaving out
      * (when keys are shown round by round) those whose key an earlier round has shown. An empty list when
@@ -46,7 +51,7 @@ public final class PaperDrawer {
         List<Long> all = new ArrayList<>();
         h.createQuery("""
                 SELECT q.id, t.code FROM questions q JOIN topics t ON t.id = q.topic_id
-                WHERE q.contest_id = :c AND q.active AND (q.round_code IS NULL OR q.round_code = :round)
+                WHERE q.contest_id = :c AND q.active AND q.purpose = 'contest' AND (q.round_code IS NULL OR q.round_code = :round)
                   AND NOT (:hideShown AND EXISTS (SELECT 1 FROM shown_keys k WHERE k.question_id = q.id))
                 ORDER BY q.id""")
                 .bind("c", contest.id()).bind("round", round.code()).bind("hideShown", hideShown)
@@ -83,7 +88,8 @@ public final class PaperDrawer {
         return result;
     }
 
-    private Map<Long, DrawnQuestion> load(Handle h, List<Long> ids) {
+    /** Bank questions by id, options in the bank's order. */
+    public static Map<Long, DrawnQuestion> load(Handle h, List<Long> ids) {
         Map<Long, DrawnQuestion> byId = new HashMap<>();
         h.createQuery("""
                 SELECT q.id, q.text, q.explanation,

@@ -40,7 +40,7 @@ public final class ShownKeys {
             }
             left.put(r, h.createQuery("""
                     SELECT count(*) FROM questions q
-                    WHERE q.contest_id = :c AND q.active AND (q.round_code IS NULL OR q.round_code = :code)
+                    WHERE q.contest_id = :c AND q.active AND q.purpose = 'contest' AND (q.round_code IS NULL OR q.round_code = :code)
                       AND NOT EXISTS (SELECT 1 FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id
                                       JOIN rounds earlier ON earlier.id = a.round_id
                                       WHERE aq.question_id = q.id AND earlier.closes_at <= :opens)""")

@@ -16,7 +16,8 @@ enum Column {
     F("F", false, "f", "phuong an f", "dap an f"),
     ANSWER("Đáp án", true, "dap an", "dap an dung", "answer", "correct"),
     EXPLANATION("Giải thích", false, "giai thich", "nguon", "explanation"),
-    ROUND("Vòng", false, "vong", "vong thi", "dot", "dot thi", "round");
+    ROUND("Vòng", false, "vong", "vong thi", "dot", "dot thi", "round"),
+    PURPOSE("Dùng cho", false, "dung cho", "muc dich", "su dung", "purpose");
 
     static final List<Column> OPTIONS = List.of(A, B, C, D, E, F);
 

@@ -16,7 +16,7 @@ public final class QuestionBankQueries {
      * papers exist).
      */
     public record BankRow(long id, String topic, String text, List<String> options, int correct, boolean active, long papers,
-                          Double facility, Double discrimination) {
+                          Double facility, Double discrimination, boolean practice) {
         /** Most get it wrong (or all right), or weaker papers get it right as often as stronger ones: look again. */
         public boolean looksBroken() {
             return papers >= 20 && ((facility != null && (facility < 0.2 || facility > 0.97))
@@ -26,10 +26,10 @@ public final class QuestionBankQueries {
 
     /** A question as stored: the form to edit it and the export show this. */
     public record StoredQuestion(long id, String topicCode, String text, List<String> options, int correct, String explanation,
-                                 String roundCode) {}
+                                 String roundCode, boolean practice) {}
 
     private static final String STORED = """
-            SELECT q.id, t.code, q.text, q.explanation, q.round_code, array_agg(o.text ORDER BY o.position) AS options,
+            SELECT q.id, t.code, q.text, q.explanation, q.round_code, q.purpose, array_agg(o.text ORDER BY o.position) AS options,
                    (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
             FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_options o ON o.question_id = q.id
             WHERE q.contest_id = :c AND (CAST(:id AS bigint) IS NULL OR q.id = :id)
@@ -37,7 +37,8 @@ public final class QuestionBankQueries {
 
     private static final RowMapper<StoredQuestion> STORED_ROW = (rs, ctx) -> new StoredQuestion(rs.getLong("id"),
             rs.getString("code"), rs.getString("text"), List.of((String[]) rs.getArray("options").getArray()),
-            rs.getInt("correct"), rs.getString("explanation"), rs.getString("round_code"));
+            rs.getInt("correct"), rs.getString("explanation"), rs.getString("round_code"),
+            "practice".equals(rs.getString("purpose")));
 
     private QuestionBankQueries() {}
 
@@ -52,7 +53,7 @@ public final class QuestionBankQueries {
                          - avg(CASE WHEN aq.correct THEN 1.0 ELSE 0 END) FILTER (WHERE r.pr <= 0.27) AS discrimination
                     FROM attempt_questions aq JOIN ranked r ON r.id = aq.attempt_id GROUP BY aq.question_id
                 )
-                SELECT q.id, t.name AS topic, q.text, q.active,
+                SELECT q.id, t.name AS topic, q.text, q.active, q.purpose,
                        array_agg(o.text ORDER BY o.position) AS options,
                        (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct,
                        coalesce(s.n, 0) AS n, s.facility, s.discrimination
@@ -64,7 +65,8 @@ public final class QuestionBankQueries {
                 .bind("c", contestId).bind("q", search).bind("topic", topicCode).bind("limit", limit).bind("offset", offset)
                 .map((rs, ctx) -> new BankRow(rs.getLong("id"), rs.getString("topic"), rs.getString("text"),
                         List.of((String[]) rs.getArray("options").getArray()), rs.getInt("correct"), rs.getBoolean("active"),
-                        rs.getLong("n"), toDouble(rs.getObject("facility")), toDouble(rs.getObject("discrimination"))))
+                        rs.getLong("n"), toDouble(rs.getObject("facility")), toDouble(rs.getObject("discrimination")),
+                        "practice".equals(rs.getString("purpose"))))
                 .list();
     }
 

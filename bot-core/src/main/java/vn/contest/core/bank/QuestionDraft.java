@@ -4,11 +4,17 @@ import java.util.List;
 
 /**
  * A question read from a file and found valid, not yet in the bank. {@code roundCode} names the one round it
- * is meant for (the file's "Vòng" column), or is null for any round.
+ * is meant for (the file's "Vòng" column), or is null for any round; {@code practice} marks a question for
+ * practice only (the "Dùng cho" column says "luyện tập"), never drawn into a contest paper.
  */
 public record QuestionDraft(int row, String topicCode, String text, List<String> options, int correctIndex, String explanation,
-                            String roundCode) {
+                            String roundCode, boolean practice) {
     public QuestionDraft(int row, String topicCode, String text, List<String> options, int correctIndex, String explanation) {
-        this(row, topicCode, text, options, correctIndex, explanation, null);
+        this(row, topicCode, text, options, correctIndex, explanation, null, false);
+    }
+
+    /** The value stored in {@code questions.purpose}. */
+    public String purpose() {
+        return practice ? "practice" : "contest";
     }
 }

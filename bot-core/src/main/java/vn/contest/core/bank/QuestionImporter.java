@@ -157,12 +157,22 @@ public final class QuestionImporter {
             problems.add(new ImportProblem(n, Column.ROUND.title, "vòng \"" + roundText + "\" không có trong cuộc thi; dùng mã hoặc tên: "
                     + String.join(", ", contest.rounds().stream().map(Round::code).toList()) + ", hoặc để trống cho mọi vòng."));
         }
+        String purpose = Folding.fold(row.get(Column.PURPOSE)).strip();
+        boolean practice = PRACTICE.contains(purpose);
+        if (!practice && !purpose.isEmpty() && !CONTEST.contains(purpose)) {
+            problems.add(new ImportProblem(n, Column.PURPOSE.title, "\"" + row.get(Column.PURPOSE).strip()
+                    + "\" không hợp lệ; ghi \"thi\" (hoặc để trống) hay \"luyện tập\"."));
+        }
         if (problems.size() > before) {
             return null;
         }
         return new QuestionDraft(n, topic.code(), text, List.copyOf(options), correct.getAsInt(),
-                Folding.tidy(row.get(Column.EXPLANATION)), round == null ? null : round.code());
+                Folding.tidy(row.get(Column.EXPLANATION)), round == null ? null : round.code(), practice);
     }
+
+    /** The "Dùng cho" values, folded: a contest question (the default) or a practice-only one. */
+    private static final java.util.Set<String> CONTEST = java.util.Set.of("thi", "du thi", "thi chinh thuc", "contest");
+    private static final java.util.Set<String> PRACTICE = java.util.Set.of("luyen tap", "on tap", "thi thu", "practice");
 
     private static Round findRound(Contest contest, String text) {
         String f = Folding.fold(text);
@@ -186,7 +196,8 @@ public final class QuestionImporter {
     }
 
     /** Checks one question typed into a form, exactly as a row of an imported file is checked. */
-    public static QuestionCheck checkOne(Contest contest, String topic, String text, List<String> options, String answer, String explanation) {
+    public static QuestionCheck checkOne(Contest contest, String topic, String text, List<String> options, String answer, String explanation,
+                                         boolean practice) {
         java.util.Map<Column, String> values = new java.util.EnumMap<>(Column.class);
         values.put(Column.TOPIC, topic);
         values.put(Column.QUESTION, text);
@@ -195,6 +206,7 @@ public final class QuestionImporter {
         }
         values.put(Column.ANSWER, answer);
         values.put(Column.EXPLANATION, explanation);
+        values.put(Column.PURPOSE, practice ? "luyện tập" : "thi");
         List<ImportProblem> problems = new ArrayList<>();
         QuestionDraft draft = check(new SheetRow(1, values), contest, problems);
         return new QuestionCheck(draft, problems);
@@ -212,8 +224,9 @@ public final class QuestionImporter {
      * no graded paper changes; only papers drawn from now on see the new wording.
      */
     public void update(Handle h, Contest contest, long questionId, QuestionDraft d) {
-        h.createUpdate("UPDATE questions SET topic_id = :t, text = :text, explanation = :e, round_code = coalesce(:round, round_code), updated_at = now() WHERE id = :id AND contest_id = :c")
+        h.createUpdate("UPDATE questions SET topic_id = :t, text = :text, explanation = :e, round_code = coalesce(:round, round_code), purpose = :purpose, updated_at = now() WHERE id = :id AND contest_id = :c")
                 .bind("t", topicId(contest, d.topicCode())).bind("text", d.text()).bind("e", d.explanation()).bind("round", d.roundCode())
+                .bind("purpose", d.purpose())
                 .bind("id", questionId).bind("c", contest.id()).execute();
         h.execute("DELETE FROM question_options WHERE question_id = ?", questionId);
         var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
@@ -243,10 +256,10 @@ public final class QuestionImporter {
 
     static long insert(Handle h, long contestId, long topicId, QuestionDraft d) {
         long id = h.createQuery("""
-                INSERT INTO questions (contest_id, topic_id, text, explanation, round_code) VALUES (:c, :t, :text, :explanation, :round)
-                RETURNING id""")
+                INSERT INTO questions (contest_id, topic_id, text, explanation, round_code, purpose)
+                VALUES (:c, :t, :text, :explanation, :round, :purpose) RETURNING id""")
                 .bind("c", contestId).bind("t", topicId).bind("text", d.text()).bind("explanation", d.explanation())
-                .bind("round", d.roundCode())
+                .bind("round", d.roundCode()).bind("purpose", d.purpose())
                 .mapTo(Long.class).one();
         var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
         for (int i = 0; i < d.options().size(); i++) {

@@ -28,6 +28,14 @@ public interface Channel<R> extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * How long after a person last wrote the platform still takes a message to them (Zalo: 7 days), or empty
+     * when it has no such limit. Reminders skip, and count, the people outside it.
+     */
+    default Optional<java.time.Duration> replyWindow() {
+        return Optional.empty();
+    }
+
     /** Starts background work (polling, token refresh) once the server runs. */
     default void start() {}
 

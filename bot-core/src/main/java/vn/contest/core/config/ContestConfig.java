@@ -29,7 +29,9 @@ public record ContestConfig(
         List<TopicConfig> topics,
         List<UnitConfig> units,
         String rules,
-        List<GroupConfig> groups) {
+        List<GroupConfig> groups,
+        Practice practice,
+        Reminders reminders) {
 
     /** The plan's two groups, for a contest file (or a stored config from before groups[]) that names none. */
     public static final List<GroupConfig> DEFAULT_GROUPS = List.of(
@@ -40,6 +42,8 @@ public record ContestConfig(
 
     public ContestConfig {
         groups = groups == null || groups.isEmpty() ? DEFAULT_GROUPS : List.copyOf(groups);
+        practice = practice == null ? Practice.DEFAULT : practice;
+        reminders = reminders == null ? Reminders.NONE : reminders;
     }
 
     public ZoneId zone() {
@@ -121,6 +125,25 @@ public record ContestConfig(
     public record Exclusions(List<String> phones, List<String> idNumbers) {}
 
     public record TopicConfig(String code, String name) {}
+
+    /** "Luyện tập": how many questions a practice set has. */
+    public record Practice(int questions) {
+        public static final Practice DEFAULT = new Practice(5);
+    }
+
+    /** When opted-in chats are reminded, in hours before each round closes (for example 24 and 2). */
+    public record Reminders(List<Integer> hoursBeforeRoundCloses) {
+        public static final Reminders NONE = new Reminders(List.of());
+
+        public Reminders {
+            hoursBeforeRoundCloses = hoursBeforeRoundCloses == null ? List.of()
+                    : hoursBeforeRoundCloses.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.reverseOrder()).toList();
+        }
+
+        public boolean any() {
+            return !hoursBeforeRoundCloses.isEmpty();
+        }
+    }
 
     public record UnitConfig(String code, String name, int headcount, List<UnitConfig> children) {}
 }

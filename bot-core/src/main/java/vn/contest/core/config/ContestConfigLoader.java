@@ -88,7 +88,8 @@ public final class ContestConfigLoader {
                 c.rules() == null ? "" : c.rules().strip(),
                 c.groups() == null ? null : c.groups().stream().map(g -> new GroupConfig(g.code(),
                         g.name(), g.shortName() == null ? g.name() : g.shortName(), g.aliases() == null ? List.of()
-                        : g.aliases().stream().map(Folding::fold).toList())).toList());
+                        : g.aliases().stream().map(Folding::fold).toList())).toList(),
+                c.practice(), c.reminders());
     }
 
     /** Every inconsistency in a contest's rules (empty when they can be used), for rules edited elsewhere. */
@@ -134,6 +135,10 @@ public final class ContestConfigLoader {
         require(problems, topicCodes.stream().distinct().count() == topicCodes.size(), "topic codes must be unique");
         require(problems, c.eligibility().minAge() >= 0 && c.eligibility().minAge() < 100, "eligibility.minAge must be 0-99");
         AttemptPolicy a = c.attempts();
+        require(problems, c.practice().questions() >= 1 && c.practice().questions() <= 20, "practice.questions must be 1-20");
+        require(problems, c.reminders().hoursBeforeRoundCloses().stream().allMatch(hours -> hours != null && hours >= 1 && hours <= 720)
+                && c.reminders().hoursBeforeRoundCloses().stream().distinct().count() == c.reminders().hoursBeforeRoundCloses().size(),
+                "reminders.hoursBeforeRoundCloses must be distinct whole hours, 1-720");
         require(problems, a.maxPerContest() >= 0 && a.maxPerRound() >= 0 && a.maxPerDay() >= 0, "attempt caps cannot be negative");
         List<Integer> groupCodes = c.groups().stream().map(GroupConfig::code).toList();
         for (GroupConfig g : c.groups()) {

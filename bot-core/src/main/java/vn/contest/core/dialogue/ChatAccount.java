@@ -13,15 +13,26 @@ public final class ChatAccount {
     public State state;
     public Draft draft;
     public Long referralUnitId;
+    /** Whether this chat asked to be reminded before a round closes. */
+    public boolean reminders;
     public final boolean isNew;
     /** The row as read, to tell whether a turn changed it. */
     private final Long readParticipantId;
     private final State readState;
     private final String readDraft;
     private final Long readReferralUnitId;
+    private final boolean readReminders;
+    /** When the chat last wrote, as stored (refreshed at most hourly); when it wrote in this turn. */
+    private final java.time.Instant lastInboundAt;
+    private java.time.Instant heardAt;
 
     public ChatAccount(Long id, long contestId, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId, boolean isNew,
                        String draftAsRead) {
+        this(id, contestId, chat, participantId, state, draft, referralUnitId, false, null, isNew, draftAsRead);
+    }
+
+    public ChatAccount(Long id, long contestId, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId,
+                       boolean reminders, java.time.Instant lastInboundAt, boolean isNew, String draftAsRead) {
         this.id = id;
         this.contestId = contestId;
         this.chat = chat;
@@ -34,11 +45,30 @@ public final class ChatAccount {
         this.readState = state;
         this.readDraft = draftAsRead;
         this.readReferralUnitId = referralUnitId;
+        this.reminders = reminders;
+        this.readReminders = reminders;
+        this.lastInboundAt = lastInboundAt;
+    }
+
+    /** The person wrote in this turn, at {@code at}. */
+    void heard(java.time.Instant at) {
+        heardAt = at;
+    }
+
+    /**
+     * When to store as the chat's last message, or null to leave it: refreshed at most hourly, so a chat that
+     * writes often costs no extra write per message; a stored time that is up to an hour old only makes the
+     * Zalo window look shorter than it is.
+     */
+    java.time.Instant inboundToStore() {
+        return heardAt != null && (lastInboundAt == null || heardAt.isAfter(lastInboundAt.plus(java.time.Duration.ofHours(1))))
+                ? heardAt : null;
     }
 
     /** Whether this turn changed the chat (a new one: from how it starts), given its draft as it would now be written. */
     boolean changedSinceRead(String draftNow) {
-        return state != readState || !java.util.Objects.equals(participantId, readParticipantId)
+        return state != readState || reminders != readReminders || (id != null && inboundToStore() != null)
+                || !java.util.Objects.equals(participantId, readParticipantId)
                 || !java.util.Objects.equals(referralUnitId, readReferralUnitId) || !draftNow.equals(readDraft);
     }
 

@@ -18,7 +18,8 @@ public final class ChatAccountStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String SELECT = """
-            SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id
+            SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id,
+                   reminders, last_inbound_at
             FROM chat_accounts
             """;
 
@@ -55,7 +56,8 @@ public final class ChatAccountStore {
         Draft draft = readDraft(rs.getString("draft"));
         return new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
                 (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), draft,
-                (Long) rs.getObject("referral_unit_id"), false, writeDraft(draft));
+                (Long) rs.getObject("referral_unit_id"), rs.getBoolean("reminders"),
+                rs.getTimestamp("last_inbound_at") == null ? null : rs.getTimestamp("last_inbound_at").toInstant(), false, writeDraft(draft));
     }
 
     /** Writes the chat's state back, unless the turn left it as it was read (a new chat: as it started). */
@@ -67,29 +69,38 @@ public final class ChatAccountStore {
         if (a.id == null) {
             // Two first messages of one chat may race: the later one's state wins, as it would for a known chat.
             a.id = h.createQuery("""
-                    INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state, draft, referral_unit_id)
-                    VALUES (:c, :ch, :ext, :p, :state, CAST(:draft AS jsonb), :ref)
+                    INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state, draft, referral_unit_id,
+                                               reminders, last_inbound_at)
+                    VALUES (:c, :ch, :ext, :p, :state, CAST(:draft AS jsonb), :ref, :reminders, :heard)
                     ON CONFLICT (contest_id, channel, external_id) DO UPDATE SET participant_id = EXCLUDED.participant_id,
                         state = EXCLUDED.state, draft = EXCLUDED.draft, referral_unit_id = EXCLUDED.referral_unit_id,
-                        updated_at = now()
+                        reminders = EXCLUDED.reminders, last_inbound_at = EXCLUDED.last_inbound_at, updated_at = now()
                     RETURNING id""")
                     .bind("c", a.contestId).bind("ch", a.chat.channel()).bind("ext", a.chat.externalId())
                     .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", draft).bind("ref", a.referralUnitId)
+                    .bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore()))
                     .mapTo(Long.class).one();
             return;
         }
         h.createUpdate("""
                 UPDATE chat_accounts SET participant_id = :p, state = :state, draft = CAST(:draft AS jsonb),
-                    referral_unit_id = :ref, updated_at = now() WHERE id = :id""")
+                    referral_unit_id = :ref, reminders = :reminders,
+                    last_inbound_at = coalesce(CAST(:heard AS timestamptz), last_inbound_at), updated_at = now()
+                WHERE id = :id""")
                 .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", draft)
-                .bind("ref", a.referralUnitId).bind("id", a.id).execute();
+                .bind("ref", a.referralUnitId).bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore()))
+                .bind("id", a.id).execute();
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Detaches every chat of a person (after they erased their data) and returns them. */
     static List<ChatRef> detachAll(Handle h, long participantId) {
         return h.createQuery("""
                 UPDATE chat_accounts SET participant_id = NULL, state = 'CONSENT', draft = '{}', referral_unit_id = NULL,
-                    updated_at = now()
+                    reminders = false, updated_at = now()
                 WHERE participant_id = :p RETURNING channel, external_id""")
                 .bind("p", participantId).map((rs, ctx) -> new ChatRef(rs.getString("channel"), rs.getString("external_id"))).list();
     }

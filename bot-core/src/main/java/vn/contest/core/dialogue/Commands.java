@@ -1,8 +1,6 @@
 package vn.contest.core.dialogue;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -15,8 +13,7 @@ import vn.contest.core.contest.Round;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Draft;
-import vn.contest.core.ranking.RankingKey;
-import vn.contest.core.ranking.RankingQuery;
+import vn.contest.core.rules.AnswerKey;
 import vn.contest.core.text.Folding;
 
 /** What every state answers, listed once: a start link, help, the rules (thể lệ), my results, cancel. */
@@ -33,9 +30,17 @@ final class Commands {
                     "the contest's rules, then the current question again", Commands::rules),
             typed("kết quả", List.of("kết quả", "ketqua", "xem kết quả", "kết quả của tôi", "trạng thái", "điểm"), Tokens.RESULTS,
                     "one's finished papers, the counted one marked, and the answer key once it may be shown", Commands::results),
+            typed("luyện tập", List.of("luyện tập", "thi thử", "ôn tập", "practice"), Tokens.PRACTICE,
+                    "a practice set (registered, outside a timed paper, also before and after the contest): the key and the "
+                            + "explanation after each answer; counts nowhere", PractisingStep::start),
+            review(List.of("xem đáp án", "đáp án", "xem lại bài thi")),
+            typed("nhắc nhở", List.of("nhắc nhở", "bật nhắc nhở", "nhận nhắc nhở"), null,
+                    "this chat gets the contest's reminders before a round closes", t -> reminders(t, true)),
+            typed("tắt nhắc nhở", List.of("tắt nhắc nhở", "không nhắc nữa", "hủy nhắc nhở"), null,
+                    "this chat gets no more reminders", t -> reminders(t, false)),
             typed("hủy", List.of("hủy", "hủy bỏ", "thoát", "cancel"), null,
-                    "during registration: forgets the answers and goes back to CONSENT; a timed paper cannot be cancelled",
-                    Commands::cancel),
+                    "during registration: forgets the answers and goes back to CONSENT; stops a practice set; "
+                            + "a timed paper cannot be cancelled", Commands::cancel),
             typed("đăng xuất", List.of("đăng xuất", "dang xuat", "logout"), Tokens.LOGOUT,
                     "leaves this chat (for a shared computer): it no longer acts for the person and its history is erased; "
                             + "the web page forgets its cookie; not while a paper is timed", Commands::logout),
@@ -53,6 +58,33 @@ final class Commands {
             return (token != null && token.equals(t.choice())) || folded.contains(said.startsWith("/") ? said.substring(1) : said);
         };
         return new Command(name, forms, does, matches, run);
+    }
+
+    /** "Xem đáp án", typed or tapped, and its "Xem tiếp" pages. */
+    private static Command review(List<String> forms) {
+        Command typed = typed("xem đáp án", forms, Tokens.REVIEW, "", AnswerReview::show);
+        return new Command(typed.name(), forms, "one's counted paper question by question (chosen and correct option, "
+                + "explanation) once `answers.reveal` allows; pages of at most " + AnswerReview.PAGE_CHARS + " characters, "
+                + "\"Xem tiếp\" for the next", t -> typed.matches().test(t) || Tokens.parseReviewPage(t.choice()).isPresent(), typed.run());
+    }
+
+    private static Next reminders(Turn t, boolean on) {
+        if (!t.account.isRegistered()) {
+            t.say(Texts.NOT_REGISTERED_REMINDERS);
+            t.reprompt();
+            return Next.STAY;
+        }
+        if (on && !t.contest.config().reminders().any()) {
+            t.say(Texts.REMINDERS_NONE);
+        } else {
+            t.account.reminders = on;
+            t.say(on ? Texts.REMINDERS_ON : Texts.REMINDERS_OFF);
+        }
+        if (t.account.state == State.REMINDERS) {
+            return Next.to(State.READY);
+        }
+        t.reprompt();
+        return Next.STAY;
     }
 
     private Commands() {}
@@ -107,6 +139,10 @@ final class Commands {
             t.reprompt();
             return Next.STAY;
         }
+        if (t.account.state == State.PRACTISING) {
+            PractisingStep.stop(t);
+            return Next.to(State.READY);
+        }
         if (t.account.state.isRegistration() && t.account.state != State.CONSENT) {
             t.account.draft = new Draft();
             t.say(Texts.CANCELLED);
@@ -142,6 +178,7 @@ final class Commands {
     private static void startOver(Turn t) {
         t.account.participantId = null;
         t.account.referralUnitId = null;
+        t.account.reminders = false;
         t.account.draft = new Draft();
         t.account.state = State.CONSENT;
     }
@@ -195,7 +232,8 @@ final class Commands {
         Attempt last = finished.get(finished.size() - 1);
         Round round = t.contest.round(last.roundId()).orElse(null);
         if (round != null) {
-            t.say(AttemptFlow.answerKeyOrWhen(t, last, round, finished.size()));
+            t.say(AttemptFlow.answerKeyOrWhen(t, last, round, finished.size()), AnswerKey.mayShow(t.contest, round, t.now)
+                    ? List.of(new vn.contest.core.message.Choice(Tokens.REVIEW, Texts.REVIEW_BUTTON)) : List.of());
         }
         t.reprompt();
         return Next.STAY;
@@ -203,10 +241,7 @@ final class Commands {
 
     private static String summary(Turn t, List<Attempt> finished) {
         Contest contest = t.contest;
-        Map<Long, List<Attempt>> byRound = finished.stream().collect(Collectors.groupingBy(Attempt::roundId));
-        Set<Long> counted = new HashSet<>();
-        byRound.forEach((roundId, attempts) -> RankingKey.counted(attempts, contest.config().attempts().counted(),
-                RankingQuery.actualParticipants(t.h, contest.config(), roundId)).ifPresent(a -> counted.add(a.id())));
+        Set<Long> counted = AnswerReview.countedByRound(t, finished).values().stream().map(Attempt::id).collect(Collectors.toSet());
         StringBuilder text = new StringBuilder(Texts.RESULTS_TITLE);
         int n = 0;
         for (Attempt a : finished) {

@@ -56,6 +56,6 @@ final class ConfirmStep implements Step {
         t.account.participantId = id.get();
         t.account.draft = new Draft();
         t.say(Texts.REGISTERED);
-        return Next.to(State.READY);
+        return Next.to(RemindersStep.after(t));
     }
 }

@@ -90,6 +90,7 @@ public final class Dialogue {
                     Contest rules = contest.get();
                     ChatAccount account = ChatAccountStore.lockOrNew(h, rules.id(), in.chat());
                     Turn t = new Turn(h, rules, clock.instant(), account, in, drawer, sender);
+                    account.heard(t.now);
                     play(t);
                     close(t);
                     toSend.addAll(t.codesToSend());
@@ -174,8 +175,9 @@ public final class Dialogue {
             }
             return;
         }
-        if (!t.account.state.isInAttempt() && Window.at(t.contest, t.now) instanceof Window.Closed closed) {
-            // After the contest closes, registration and the menu answer only that it is over.
+        if (!t.account.state.isInAttempt() && t.account.state != State.PRACTISING
+                && Window.at(t.contest, t.now) instanceof Window.Closed closed) {
+            // After the contest closes, registration and the menu answer only that it is over (practice goes on).
             t.say(AttemptFlow.refusal(closed, t.contest));
             return;
         }

@@ -88,13 +88,27 @@ public final class Texts {
     static final String CONFIRM_ID = "\n• Số căn cước: %s";
     static final String CONFIRM_HINT = "Vui lòng chọn \"Xác nhận\" (gõ: xác nhận) hoặc \"Sửa lại\" (gõ: sửa).";
     static final String REGISTERED = "Đăng ký thành công! Chúc bạn thi tốt.";
+    static final String ASK_REMINDERS = """
+            Bạn có muốn nhận tin nhắc khi một đợt thi sắp kết thúc (trước %s) mà bạn chưa hoàn thành lượt thi nào không?
+            Bạn có thể tắt bất cứ lúc nào bằng cách gõ "tắt nhắc nhở".""";
+    static final String REMINDERS_YES_BUTTON = "Nhận nhắc nhở";
+    static final String REMINDERS_NO_BUTTON = "Không, cảm ơn";
+    static final String REMINDERS_HINT = "Vui lòng chọn \"Nhận nhắc nhở\" (gõ: có) hoặc \"Không, cảm ơn\" (gõ: không).";
+    static final String REMINDERS_ON = "Đã bật nhắc nhở. Gõ \"tắt nhắc nhở\" nếu bạn không muốn nhận nữa.";
+    static final String REMINDERS_OFF = "Đã tắt nhắc nhở. Gõ \"nhắc nhở\" nếu bạn muốn nhận lại.";
+    static final String REMINDERS_NONE = "Cuộc thi này không gửi tin nhắc nhở.";
+    static final String NOT_REGISTERED_REMINDERS = "Bạn cần đăng ký dự thi trước khi bật nhắc nhở.";
+    static final String REMINDER = """
+            ⏰ Nhắc nhở: %s kết thúc lúc %s. Bạn chưa hoàn thành lượt thi nào trong đợt này.
+            Gõ "thi" để bắt đầu, hoặc "tắt nhắc nhở" nếu không muốn nhận tin này nữa.""";
 
     // --- Menu and attempts ---
-    static final String MENU = "Bạn muốn làm gì tiếp theo? Chọn nút, hoặc gõ: \"thi\" để bắt đầu lượt thi, \"thể lệ\", \"kết quả\".";
-    static final String MENU_HINT = "Mình chưa hiểu ý bạn. Gõ \"thi\" để bắt đầu lượt thi, \"kết quả\" để xem kết quả, \"thể lệ\" để xem thể lệ, \"trợ giúp\" để được hướng dẫn.";
+    static final String MENU = "Bạn muốn làm gì tiếp theo? Chọn nút, hoặc gõ: \"thi\" để bắt đầu lượt thi, \"luyện tập\", \"thể lệ\", \"kết quả\".";
+    static final String MENU_HINT = "Mình chưa hiểu ý bạn. Gõ \"thi\" để bắt đầu lượt thi, \"luyện tập\" để ôn tập, \"kết quả\" để xem kết quả, \"thể lệ\" để xem thể lệ, \"trợ giúp\" để được hướng dẫn.";
     static final String START = "Bắt đầu thi";
     static final String RULES = "Thể lệ";
     static final String RESULTS = "Kết quả của tôi";
+    static final String PRACTICE = "Luyện tập";
     static final String ATTEMPT_INTRO = """
             Lượt thi thứ %d: %d câu hỏi trắc nghiệm và 1 câu hỏi dự đoán, làm trong %d phút (đến %s).
             Mỗi câu chọn một đáp án bằng nút, hoặc gõ chữ cái (A, B, C...). Đáp án đã chọn không sửa được.""";
@@ -129,20 +143,47 @@ public final class Texts {
 
     static final String NOT_OPEN_YET = "Cuộc thi chưa bắt đầu. Bạn có thể đăng ký trước; lượt thi mở từ %s.";
     static final String BETWEEN_ROUNDS = "Hiện chưa có đợt thi nào mở. %s bắt đầu từ %s.";
-    static final String CLOSED = "Cuộc thi đã kết thúc lúc %s. Cảm ơn bạn đã quan tâm! Gõ \"kết quả\" để xem kết quả của bạn.";
+    static final String CLOSED = """
+            Cuộc thi đã kết thúc lúc %s. Cảm ơn bạn đã quan tâm! Gõ "kết quả" để xem kết quả của bạn, \
+            "xem đáp án" để xem lại bài thi, "luyện tập" để ôn tập kiến thức.""";
     static final String CAP_CONTEST = "Bạn đã dùng hết %d lượt thi của cuộc thi. Cảm ơn bạn đã tham gia!";
     static final String CAP_ROUND = "Bạn đã dùng hết %d lượt thi của %s. Hẹn gặp bạn ở đợt tiếp theo!";
     static final String CAP_DAY = "Hôm nay bạn đã dùng hết %d lượt thi. Mời bạn quay lại vào ngày mai!";
     static final String DISQUALIFIED = "Ban Tổ chức đã dừng quyền dự thi của bạn. Lý do: %s. Nếu cần trao đổi, vui lòng liên hệ Ban Tổ chức.";
     static final String BANK_NOT_READY = "Ngân hàng câu hỏi đang được cập nhật. Vui lòng thử lại sau ít phút.";
 
+    // --- Practice and answer review ---
+    static final String PRACTICE_INTRO = """
+            Luyện tập: %d câu hỏi, không tính giờ, không tính vào kết quả cuộc thi. \
+            Sau mỗi câu bạn sẽ biết đáp án đúng và lời giải thích. Gõ "dừng" để dừng luyện tập.""";
+    static final String PRACTICE_QUESTION = "Câu luyện tập %d/%d\n%s\n";
+    static final String PRACTICE_RIGHT = "✅ Chính xác! Đáp án đúng: %s%s";
+    static final String PRACTICE_WRONG = "❌ Chưa đúng (bạn chọn %s). Đáp án đúng: %s%s";
+    static final String EXPLANATION = "\nGiải thích: %s";
+    static final String PRACTICE_DONE = "Bạn trả lời đúng %d/%d câu luyện tập. Kết quả luyện tập không tính vào cuộc thi; bạn có thể luyện tập bao nhiêu lần tùy thích.";
+    static final String PRACTICE_STOPPED = "Đã dừng luyện tập (đúng %d/%d câu đã trả lời).";
+    static final String PRACTICE_EMPTY = "Hiện chưa có câu hỏi luyện tập. Mời bạn quay lại sau.";
+    static final String PRACTICE_IN_ATTEMPT = "Bạn đang làm bài thi (còn %s). Hãy hoàn thành bài thi rồi luyện tập sau.";
+    static final String NOT_REGISTERED_PRACTICE = "Bạn cần đăng ký dự thi trước khi luyện tập.";
+    static final String REVIEW_TITLE = "Đáp án lượt thi thứ %d (%s), câu %d-%d/%d:";
+    static final String REVIEW_QUESTION = "\n\nCâu %d. %s\n%s";
+    static final String REVIEW_CHOSEN_RIGHT = "Bạn chọn %s ✓";
+    static final String REVIEW_CHOSEN_WRONG = "Bạn chọn %s ✗. Đáp án đúng: %s";
+    static final String REVIEW_NOT_ANSWERED = "Bạn chưa trả lời. Đáp án đúng: %s";
+    static final String REVIEW_MORE = "Xem tiếp (từ câu %d)";
+    static final String REVIEW_OTHER_ROUND = "Đáp án %s";
+    static final String REVIEW_BUTTON = "Xem đáp án";
+    static final String NO_REVIEW = "Bạn chưa có lượt thi nào được tính để xem đáp án.";
+    static final String REVIEW_IN_ATTEMPT = "Bạn đang làm bài (còn %s). Đáp án chỉ xem được sau khi nộp bài và khi Ban Tổ chức cho phép.";
+
     // --- Commands ---
     static final String HELP_REGISTRATION = """
             Hướng dẫn: bạn đang đăng ký dự thi, mỗi bước trả lời một câu hỏi ngắn. \
             Có thể chọn nút hoặc gõ câu trả lời. Gõ "hủy" để đăng ký lại từ đầu, "thể lệ" để xem thể lệ.""";
     static final String HELP_READY = """
-            Hướng dẫn: gõ "thi" để bắt đầu một lượt thi, "kết quả" để xem kết quả các lượt đã thi, \
-            "thể lệ" để xem thể lệ cuộc thi.""";
+            Hướng dẫn: gõ "thi" để bắt đầu một lượt thi, "luyện tập" để ôn tập (không tính điểm), \
+            "kết quả" để xem kết quả các lượt đã thi, "xem đáp án" để xem lại bài thi khi đáp án được công bố, \
+            "thể lệ" để xem thể lệ cuộc thi, "tắt nhắc nhở" hoặc "nhắc nhở" để tắt hoặc bật tin nhắc.""";
     static final String HELP_ATTEMPT = """
             Hướng dẫn: bạn đang làm bài (còn %s). Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B). \
             Sau câu cuối là câu hỏi dự đoán: gõ một số nguyên.""";
@@ -173,6 +214,16 @@ public final class Texts {
     static final String NO = "Không đồng ý";
     static final String CONFIRM_BUTTON = "Xác nhận";
     static final String EDIT_BUTTON = "Sửa lại";
+
+    /** A reminder that {@code round} closes at {@code closesAt}, for someone who has not finished a paper in it. */
+    public static String reminder(String round, String closesAt) {
+        return format(REMINDER, round, closesAt);
+    }
+
+    /** The label of the button that starts a paper. */
+    public static String startButton() {
+        return START;
+    }
 
     public static String dateTime(Instant t, ZoneId zone) {
         return DATE_TIME.format(t.atZone(zone));

@@ -22,8 +22,14 @@ public final class Tokens {
     public static final String CODE_CHANGE = "code:change";
     public static final String LOGOUT = "cmd:logout";
     public static final String ERASE_CONFIRM = "cmd:erase";
+    public static final String PRACTICE = "cmd:practice";
+    public static final String REVIEW = "cmd:review";
+    public static final String REMINDERS_ON = "reminders:on";
+    public static final String REMINDERS_OFF = "reminders:off";
 
     private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");
+    private static final Pattern PRACTICE_ANSWER = Pattern.compile("pra:(\\d{1,18}):(\\d{1,3}):([A-F])");
+    private static final Pattern REVIEW_PAGE = Pattern.compile("review:(\\d{1,18}):(\\d{1,3})");
     private static final Pattern GROUP = Pattern.compile("group:(\\d{1,2})");
     private static final Pattern UNIT = Pattern.compile("unit:(\\d{1,18})");
 
@@ -40,6 +46,30 @@ public final class Tokens {
         return m.matches()
                 ? Optional.of(new Answer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).charAt(0) - 'A'))
                 : Optional.empty();
+    }
+
+    /** An answer to a practice set's question: the set and position play the part of the attempt's. */
+    public static String practiceAnswer(long setId, int position, int optionIndex) {
+        return "pra:" + setId + ":" + position + ":" + (char) ('A' + optionIndex);
+    }
+
+    public static Optional<Answer> parsePracticeAnswer(String token) {
+        Matcher m = PRACTICE_ANSWER.matcher(token == null ? "" : token);
+        return m.matches()
+                ? Optional.of(new Answer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).charAt(0) - 'A'))
+                : Optional.empty();
+    }
+
+    /** One page of a paper's answer review: the paper and the first question position on the page. */
+    public record ReviewPage(long attemptId, int from) {}
+
+    public static String reviewPage(long attemptId, int from) {
+        return "review:" + attemptId + ":" + from;
+    }
+
+    public static Optional<ReviewPage> parseReviewPage(String token) {
+        Matcher m = REVIEW_PAGE.matcher(token == null ? "" : token);
+        return m.matches() ? Optional.of(new ReviewPage(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)))) : Optional.empty();
     }
 
     public static String group(int group) {

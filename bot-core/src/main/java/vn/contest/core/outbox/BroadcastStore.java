@@ -5,7 +5,8 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Announcements from the committee to every registered chat of one channel. The rows go through the outbox,
+ * Announcements from the committee to every registered chat of one channel, and the app's own reminders
+ * ({@link vn.contest.core.remind.Reminders}), which are counted the same way plus those they skipped. The rows go through the outbox,
  * behind any conversation reply; a broadcast's progress is counted from its outbox rows.
  */
 public final class BroadcastStore {
@@ -13,7 +14,7 @@ public final class BroadcastStore {
     public record Audience(String channel, long chats) {}
 
     public record Progress(long id, String channel, String text, Instant createdAt, String createdBy, int recipients,
-                           long sent, long failed, long waiting) {}
+                           long sent, long failed, long waiting, int skipped, boolean reminder) {}
 
     private BroadcastStore() {}
 
@@ -27,7 +28,7 @@ public final class BroadcastStore {
     /** The latest broadcasts, newest first, with their delivery counts. */
     public static List<Progress> recent(Handle h, long contestId, int limit) {
         return h.createQuery("""
-                SELECT b.id, b.channel, b.text, b.created_at, b.created_by, b.recipients,
+                SELECT b.id, b.channel, b.text, b.created_at, b.created_by, b.recipients, b.skipped, b.reminder_key IS NOT NULL AS reminder,
                        count(o.id) FILTER (WHERE o.status = 'sent') AS sent,
                        count(o.id) FILTER (WHERE o.status = 'failed') AS failed,
                        count(o.id) FILTER (WHERE o.status IN ('pending', 'sending')) AS waiting
@@ -36,7 +37,7 @@ public final class BroadcastStore {
                 .bind("c", contestId).bind("n", limit)
                 .map((rs, ctx) -> new Progress(rs.getLong("id"), rs.getString("channel"), rs.getString("text"),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getInt("recipients"),
-                        rs.getLong("sent"), rs.getLong("failed"), rs.getLong("waiting")))
+                        rs.getLong("sent"), rs.getLong("failed"), rs.getLong("waiting"), rs.getInt("skipped"), rs.getBoolean("reminder")))
                 .list();
     }
 

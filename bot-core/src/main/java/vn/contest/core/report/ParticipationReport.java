@@ -20,7 +20,18 @@ public final class ParticipationReport {
     /** Top-level units, lowest participation rate first, so lagging units can be pushed. */
     public record ByUnit(String name, int headcount, long registered, long tookPart) {}
 
+    /** Practice, shown apart: it counts in none of the contest's figures. */
+    public record Practice(long people, long sets, long finishedSets, long answers) {}
+
     private ParticipationReport() {}
+
+    public static Practice practice(Handle h, long contestId) {
+        return h.createQuery("""
+                SELECT count(DISTINCT participant_id) AS people, count(*) AS sets,
+                       count(*) FILTER (WHERE position = cardinality(question_ids)) AS finished, coalesce(sum(position), 0) AS answers
+                FROM practice_sets WHERE contest_id = :c""").bind("c", contestId)
+                .map((rs, ctx) -> new Practice(rs.getLong("people"), rs.getLong("sets"), rs.getLong("finished"), rs.getLong("answers"))).one();
+    }
 
     public static Totals totals(Handle h, long contestId) {
         return h.createQuery("""

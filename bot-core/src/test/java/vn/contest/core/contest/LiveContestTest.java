@@ -16,7 +16,7 @@ class LiveContestTest {
 
     static ContestConfig withRules(ContestConfig c, String rules) {
         return new ContestConfig(c.code(), c.title(), c.organizer(), c.province(), c.timezone(), c.opensAt(), c.closesAt(), c.rounds(),
-                c.eligibility(), c.registration(), c.paper(), c.attempts(), c.answers(), c.prizes(), c.exclusions(), c.topics(), c.units(), rules, c.groups());
+                c.eligibility(), c.registration(), c.paper(), c.attempts(), c.answers(), c.prizes(), c.exclusions(), c.topics(), c.units(), rules, c.groups(), c.practice(), c.reminders());
     }
 
     @Test

@@ -166,7 +166,7 @@ class RankingReferenceTest {
         return new ContestConfig(c.code(), c.title(), c.organizer(), c.province(), c.timezone(), c.opensAt(), c.closesAt(),
                 c.rounds(), c.eligibility(), c.registration(), c.paper(),
                 new ContestConfig.AttemptPolicy(0, 0, 0, policy), c.answers(), c.prizes(), c.exclusions(), c.topics(),
-                c.units(), c.rules(), c.groups());
+                c.units(), c.rules(), c.groups(), c.practice(), c.reminders());
     }
 
     @Test

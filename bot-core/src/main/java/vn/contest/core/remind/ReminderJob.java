@@ -1,0 +1,39 @@
+package vn.contest.core.remind;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.jobs.PeriodicJob;
+
+/** Sends due reminders every minute ({@link Reminders}); every instance may run it, each reminder goes once. */
+public final class ReminderJob implements AutoCloseable {
+    private final Jdbi jdbi;
+    private final Supplier<Contest> contest;
+    private final Clock clock;
+    private final List<Reminders.Route> routes;
+    private final PeriodicJob job = new PeriodicJob("reminders");
+
+    public ReminderJob(Jdbi jdbi, Supplier<Contest> contest, Clock clock, List<Reminders.Route> routes) {
+        this.jdbi = jdbi;
+        this.contest = contest;
+        this.clock = clock;
+        this.routes = List.copyOf(routes);
+    }
+
+    public void start(Duration every) {
+        job.start(every, every, this::runOnce);
+    }
+
+    /** One round of the job: queues what is due now; returns how many messages. */
+    public int runOnce() {
+        return Reminders.sendDue(jdbi, contest.get(), clock.instant(), routes);
+    }
+
+    @Override
+    public void close() {
+        job.close();
+    }
+}
