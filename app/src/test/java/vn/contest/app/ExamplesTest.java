@@ -80,12 +80,18 @@ class ExamplesTest {
             Contest contest = ContestStore.install(db.jdbi(), load("bac-kan-2023/contest.yaml", LocalDate.now()));
             ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, Files.readAllBytes(EXAMPLES.resolve("bac-kan-2023/questions.csv")));
             assertTrue(report.ok(), report.problems().toString());
-            assertTrue(report.imported() >= 60, "at least 60 questions: " + report.imported());
+            assertTrue(report.imported() >= 120, "at least 120 questions: " + report.imported());
+            long practice = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM questions WHERE purpose = 'practice'")
+                    .mapTo(Long.class).one());
+            assertTrue(practice >= 30, "at least 30 for practice: " + practice);
             List<String> explanations = db.jdbi().withHandle(h -> h.createQuery("SELECT explanation FROM questions").mapTo(String.class).list());
-            assertTrue(explanations.stream().allMatch(e -> e.matches(".*(Quyết định|Nghị định|Luật|Nghị quyết|Bộ|Cục|Cẩm nang|Ủy ban|NAPAS|Ngân hàng|Cổng).*")),
+            assertTrue(explanations.stream().allMatch(e -> e.matches(".*(Quyết định|Nghị định|Luật|Nghị quyết|Thông tư|Chỉ thị|Văn bản|Bộ|Cục|Cẩm nang|Ủy ban|NAPAS|Ngân hàng|Cổng|Bảo hiểm xã hội).*")),
                     "every explanation names its source");
             List<DrawnQuestion> paper = db.jdbi().withHandle(h -> new PaperDrawer().draw(h, contest, contest.rounds().get(0), contest.rounds().get(0).opensAt()));
             assertEquals(20, paper.size());
+            List<Long> practiceIds = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM questions WHERE purpose = 'practice'")
+                    .mapTo(Long.class).list());
+            assertTrue(paper.stream().noneMatch(q -> practiceIds.contains(q.questionId())), "a practice question is never in a paper");
             Map<String, Long> byTopic = db.jdbi().withHandle(h -> h.createQuery("""
                     SELECT t.code FROM questions q JOIN topics t ON t.id = q.topic_id WHERE q.id = ANY(:ids)""")
                     .bind("ids", paper.stream().map(DrawnQuestion::questionId).toArray(Long[]::new))

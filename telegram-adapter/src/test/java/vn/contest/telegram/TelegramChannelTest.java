@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import vn.contest.core.message.Choice;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Outbound;
@@ -33,41 +32,31 @@ import static vn.contest.core.testing.Eventually.await;
 
 /** The Telegram channel end to end: real webhook route, real engine and database, WireMock as the Bot API. */
 class TelegramChannelTest {
+    static TelegramStandIn standIn;
     static TestEngine engine;
     static Database db;
     static Dialogue dialogue;
     static BotApiStub api;
-    static Javalin server;
     static TelegramSender sender;
     static OutboxDispatcher dispatcher;
     static UpdateHandler handler;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final String SECRET = "s3cret-Token_1";
+    static final String SECRET = TelegramStandIn.SECRET;
 
     @BeforeAll
     static void setUp() {
-        engine = TestEngine.start();
+        standIn = new TelegramStandIn(TestEngine.start());
+        engine = standIn.engine;
         db = engine.db;
         dialogue = engine.dialogue;
-        api = new BotApiStub();
-        var client = new OkHttpTelegramClient(BotApiStub.TOKEN, api.config(TelegramConfig.Mode.WEBHOOK).telegramUrl());
-        handler = new UpdateHandler(dialogue, client);
-        TelegramWebhook webhook = new TelegramWebhook(SECRET, handler);
-        server = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 1024 * 1024;
-            webhook.install(cfg);
-        }).start("127.0.0.1", 0);
-        sender = new TelegramSender(client, Duration.ZERO);
-        dispatcher = new OutboxDispatcher(new OutboxStore(db.jdbi()), List.of(sender));
+        api = standIn.api;
+        handler = standIn.handler;
+        sender = standIn.sender;
+        dispatcher = standIn.dispatcher;
     }
 
     @AfterAll
     static void tearDown() {
-        server.stop();
-        handler.close();
-        api.close();
-        engine.close();
+        standIn.close();
     }
 
     @BeforeEach
@@ -80,50 +69,27 @@ class TelegramChannelTest {
     }
 
     static HttpResponse<String> deliver(String body, String secret) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + TelegramWebhook.PATH))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (secret != null) {
-            b.header(TelegramWebhook.SECRET_HEADER, secret);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return standIn.deliver(body, secret);
     }
 
-    /** Delivers an update (expecting 200) and sends whatever the outbox holds. */
     static void say(String update) {
-        HttpResponse<String> r = deliver(update);
-        assertEquals(200, r.statusCode(), r.body());
-        drain();
+        standIn.say(update);
     }
 
     static void drain() {
-        while (dispatcher.drainOnce(sender) > 0) {
-            // until the outbox is empty
-        }
+        standIn.drain();
     }
 
     static JsonNode last(long chatId) {
-        List<JsonNode> sent = api.sentTo(chatId);
-        assertFalse(sent.isEmpty(), "nothing sent to " + chatId);
-        return sent.get(sent.size() - 1);
+        return standIn.last(chatId);
     }
 
     static String callbackData(JsonNode message, String label) {
-        for (JsonNode row : message.path("reply_markup").path("inline_keyboard")) {
-            for (JsonNode button : row) {
-                if (button.path("text").asText().contains(label)) {
-                    return button.path("callback_data").asText();
-                }
-            }
-        }
-        throw new AssertionError("no button " + label + " in " + message);
+        return TelegramStandIn.callbackData(message, label);
     }
 
     static long count(String sql) {
-        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return standIn.count(sql);
     }
 
     @Test

@@ -57,9 +57,11 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
     }
 
     /** An OA may send a consultation message only to someone who wrote to it in the last 7 days (error -230). */
+    public static final java.time.Duration REPLY_WINDOW = java.time.Duration.ofDays(7);
+
     @Override
     public Optional<java.time.Duration> replyWindow() {
-        return Optional.of(java.time.Duration.ofDays(7));
+        return Optional.of(REPLY_WINDOW);
     }
 
     /** One-time codes for phones typed on the web, when a ZNS OTP template is configured. */

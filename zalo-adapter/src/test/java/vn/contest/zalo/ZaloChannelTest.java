@@ -43,7 +43,7 @@ import static vn.contest.core.testing.Eventually.await;
 
 /** The Zalo channel end to end: signed webhook events, the real engine and database, WireMock as the OA API and OAuth. */
 class ZaloChannelTest {
-    static final String OA_SECRET = "oa-secret-KEY";
+    static ZaloStandIn standIn;
     static TestEngine engine;
     static Database db;
     static Dialogue dialogue;
@@ -53,118 +53,70 @@ class ZaloChannelTest {
     static ZaloSender sender;
     static ZaloWebhook webhook;
     static OutboxDispatcher dispatcher;
-    static Javalin server;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final OkHttpClient OK = new OkHttpClient();
+    static final HttpClient HTTP = ZaloStandIn.HTTP;
 
     @BeforeAll
     static void setUp() {
-        engine = TestEngine.start();
+        standIn = new ZaloStandIn(TestEngine.start());
+        engine = standIn.engine;
         db = engine.db;
         dialogue = engine.dialogue;
-        zalo = new WireMockServer(wireMockConfig().dynamicPort());
-        zalo.start();
-        String base = "http://localhost:" + zalo.port();
-        config = new ZaloConfig(ZaloEvents.APP_ID, "app-secret", OA_SECRET, "AT1", "RT1", base, base);
-        tokens = new ZaloTokens(db.jdbi(), config, OK, Clock.systemUTC());
-        ZaloApi api = new ZaloApi(config, OK, tokens);
-        sender = new ZaloSender(api);
-        webhook = new ZaloWebhook(config, dialogue, api, Clock.systemUTC());
-        dispatcher = new OutboxDispatcher(new OutboxStore(db.jdbi()), List.of(sender));
-        server = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            webhook.install(cfg);
-        }).start("127.0.0.1", 0);
+        zalo = standIn.zalo;
+        config = standIn.config;
+        tokens = standIn.tokens;
+        sender = standIn.sender;
+        webhook = standIn.webhook;
+        dispatcher = standIn.dispatcher;
     }
 
     @AfterAll
     static void tearDown() {
-        server.stop();
-        webhook.close();
-        zalo.stop();
-        engine.close();
+        standIn.close();
     }
 
     @BeforeEach
     void resetZalo() {
-        zalo.resetAll();
-        zalo.stubFor(post(urlPathEqualTo("/v3.0/oa/message/cs")).atPriority(10).willReturn(okJson(
-                "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"63ecf43f\",\"user_id\":\"1\"}}")));
-        zalo.stubFor(post(urlPathEqualTo("/v4/oa/access_token")).atPriority(10).willReturn(okJson(
-                "{\"access_token\":\"AT2\",\"refresh_token\":\"RT2\",\"expires_in\":\"90000\"}")));
-        db.jdbi().useHandle(h -> h.execute("DELETE FROM platform_tokens"));
-        tokens.seed();
+        standIn.reset();
     }
 
     static HttpResponse<String> deliver(String body, String signature) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + ZaloWebhook.PATH))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (signature != null) {
-            b.header(ZaloSignature.HEADER, signature);
-        }
-        try {
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return standIn.deliver(body, signature);
     }
 
     static String sign(String body) {
-        JsonNode event = read(body);
-        return ZaloSignature.sign(ZaloEvents.APP_ID, body.getBytes(StandardCharsets.UTF_8), event.path("timestamp").asText(), OA_SECRET);
+        return ZaloStandIn.sign(body);
     }
 
     static void say(String body) {
-        HttpResponse<String> r = deliver(body, sign(body));
-        assertEquals(200, r.statusCode(), r.body());
-        drain();
+        standIn.say(body);
     }
 
     static void drain() {
-        while (dispatcher.drainOnce(sender) > 0) {
-            // until the outbox is empty
-        }
+        standIn.drain();
     }
 
     static JsonNode read(String s) {
-        try {
-            return ZaloApi.JSON.readTree(s);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ZaloStandIn.read(s);
     }
 
     static List<LoggedRequest> csCalls() {
-        return zalo.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/v3.0/oa/message/cs")));
+        return standIn.csCalls();
     }
 
     static List<JsonNode> sentTo(String user) {
-        List<JsonNode> sent = new ArrayList<>();
-        for (LoggedRequest r : csCalls()) {
-            JsonNode body = read(r.getBodyAsString());
-            if (body.path("recipient").path("user_id").asText().equals(user)) {
-                sent.add(body);
-            }
-        }
-        return sent;
+        return standIn.sentTo(user);
     }
 
     static JsonNode lastText(String user) {
-        List<JsonNode> sent = sentTo(user).stream().filter(b -> b.path("message").has("text")).toList();
-        return sent.get(sent.size() - 1);
+        return standIn.lastText(user);
     }
 
     static String payload(JsonNode sent, String title) {
-        for (JsonNode b : sent.path("message").path("attachment").path("payload").path("buttons")) {
-            if (b.path("title").asText().contains(title)) {
-                return b.path("payload").asText();
-            }
-        }
-        throw new AssertionError("no button " + title + " in " + sent);
+        return ZaloStandIn.payload(sent, title);
     }
 
     static long count(String sql) {
-        return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return standIn.count(sql);
     }
 
     @Test

@@ -34,7 +34,7 @@ final class Commands {
                     "a practice set (registered, outside a timed paper, also before and after the contest): the key and the "
                             + "explanation after each answer; counts nowhere", PractisingStep::start),
             review(List.of("xem đáp án", "đáp án", "xem lại bài thi")),
-            typed("nhắc nhở", List.of("nhắc nhở", "bật nhắc nhở", "nhận nhắc nhở"), null,
+            typed("nhắc nhở", List.of("nhắc nhở", "bật nhắc nhở", "nhận nhắc nhở"), Tokens.REMINDERS_ON,
                     "this chat gets the contest's reminders before a round closes", t -> reminders(t, true)),
             typed("tắt nhắc nhở", List.of("tắt nhắc nhở", "không nhắc nữa", "hủy nhắc nhở"), null,
                     "this chat gets no more reminders", t -> reminders(t, false)),
@@ -79,9 +79,6 @@ final class Commands {
         } else {
             t.account.reminders = on;
             t.say(on ? Texts.REMINDERS_ON : Texts.REMINDERS_OFF);
-        }
-        if (t.account.state == State.REMINDERS) {
-            return Next.to(State.READY);
         }
         t.reprompt();
         return Next.STAY;

@@ -56,6 +56,11 @@ final class ConfirmStep implements Step {
         t.account.participantId = id.get();
         t.account.draft = new Draft();
         t.say(Texts.REGISTERED);
-        return Next.to(RemindersStep.after(t));
+        if (t.contest.config().reminders().any()) {
+            // Offered, never assumed: the menu carries a "Nhận nhắc nhở" button until the person takes it.
+            t.say(Texts.format(Texts.ASK_REMINDERS, t.contest.config().reminders().hoursBeforeRoundCloses().stream()
+                    .map(h -> h + " giờ").collect(java.util.stream.Collectors.joining(" và "))));
+        }
+        return Next.to(State.READY);
     }
 }

@@ -38,10 +38,9 @@ final class DialogueTable {
                     "its number in the list, its name, the start-link unit; " + quoted(UnitStep.BACK) + " goes back up", State.CONFIRM),
             row(State.CONFIRM, new ConfirmStep(), "the summary",
                     quoted(ConfirmStep.YES) + " registers; " + quoted(ConfirmStep.EDIT) + " starts again",
-                    State.REMINDERS, State.READY, State.NAME, State.PHONE),
-            row(State.REMINDERS, new RemindersStep(), "whether to get reminders (only if the contest has `reminders`)",
-                    quoted(RemindersStep.YES) + " opt in; " + quoted(RemindersStep.NO) + " do not", State.READY),
-            row(State.READY, new ReadyStep(), "what next (the menu)", quoted(ReadyStep.START) + " starts a paper", State.ANSWERING),
+                    State.READY, State.NAME, State.PHONE),
+            row(State.READY, new ReadyStep(), "what next (the menu)", quoted(ReadyStep.START) + " starts a paper; "
+                    + "with the contest's `reminders`, a \"Nhận nhắc nhở\" button until the chat opts in", State.ANSWERING),
             row(State.ANSWERING, new AnsweringStep(), "the current question",
                     "a button, or `b`, `B.`, `đáp án B`, `chọn c`", State.ANSWERING, State.PREDICTING),
             row(State.PREDICTING, new PredictingStep(), "the prediction", "`1.234`, `1,234`, `1234 người`", State.READY),

@@ -7,10 +7,16 @@ import vn.contest.core.message.Choice;
 final class ReadyStep implements Step {
     static final List<String> START = List.of("thi", "bắt đầu", "bắt đầu thi", "vào thi", "làm bài", "thi tiếp", "thi lại", "1", "start");
 
-    /** The menu's buttons (Zalo shows at most five); on the web, where a computer may be shared, also "Đăng xuất". */
+    /**
+     * The menu's buttons (Zalo shows at most five): "Nhận nhắc nhở" while the contest has reminders this chat
+     * has not asked for; on the web, where a computer may be shared, also "Đăng xuất".
+     */
     static List<Choice> menu(Turn t) {
         List<Choice> menu = new java.util.ArrayList<>(List.of(new Choice(Tokens.START_ATTEMPT, Texts.START),
                 new Choice(Tokens.PRACTICE, Texts.PRACTICE), new Choice(Tokens.RULES, Texts.RULES), new Choice(Tokens.RESULTS, Texts.RESULTS)));
+        if (t.contest.config().reminders().any() && t.account.isRegistered() && !t.account.reminders) {
+            menu.add(new Choice(Tokens.REMINDERS_ON, Texts.REMINDERS_YES_BUTTON));
+        }
         if (t.account.chat.isWeb() && t.account.isRegistered()) {
             menu.add(new Choice(Tokens.LOGOUT, Texts.LOGOUT_BUTTON));
         }

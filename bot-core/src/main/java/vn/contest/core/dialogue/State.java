@@ -2,7 +2,7 @@ package vn.contest.core.dialogue;
 
 /** Where a chat stands. {@link DialogueTable} says what each state asks and accepts. */
 public enum State {
-    CONSENT, NAME, BIRTH_DATE, PHONE, PHONE_CODE, ID_NUMBER, GROUP, UNIT, CONFIRM, REMINDERS, READY, ANSWERING, PREDICTING, PRACTISING;
+    CONSENT, NAME, BIRTH_DATE, PHONE, PHONE_CODE, ID_NUMBER, GROUP, UNIT, CONFIRM, READY, ANSWERING, PREDICTING, PRACTISING;
 
     public boolean isRegistration() {
         return ordinal() <= CONFIRM.ordinal();

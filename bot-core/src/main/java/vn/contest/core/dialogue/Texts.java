@@ -89,11 +89,9 @@ public final class Texts {
     static final String CONFIRM_HINT = "Vui lòng chọn \"Xác nhận\" (gõ: xác nhận) hoặc \"Sửa lại\" (gõ: sửa).";
     static final String REGISTERED = "Đăng ký thành công! Chúc bạn thi tốt.";
     static final String ASK_REMINDERS = """
-            Bạn có muốn nhận tin nhắc khi một đợt thi sắp kết thúc (trước %s) mà bạn chưa hoàn thành lượt thi nào không?
-            Bạn có thể tắt bất cứ lúc nào bằng cách gõ "tắt nhắc nhở".""";
+            Bạn có muốn nhận tin nhắc khi một đợt thi sắp kết thúc (trước %s) mà bạn chưa hoàn thành lượt thi nào không? \
+            Nếu có, chọn "Nhận nhắc nhở" (hoặc gõ: nhắc nhở); gõ "tắt nhắc nhở" để tắt bất cứ lúc nào.""";
     static final String REMINDERS_YES_BUTTON = "Nhận nhắc nhở";
-    static final String REMINDERS_NO_BUTTON = "Không, cảm ơn";
-    static final String REMINDERS_HINT = "Vui lòng chọn \"Nhận nhắc nhở\" (gõ: có) hoặc \"Không, cảm ơn\" (gõ: không).";
     static final String REMINDERS_ON = "Đã bật nhắc nhở. Gõ \"tắt nhắc nhở\" nếu bạn không muốn nhận nữa.";
     static final String REMINDERS_OFF = "Đã tắt nhắc nhở. Gõ \"nhắc nhở\" nếu bạn muốn nhận lại.";
     static final String REMINDERS_NONE = "Cuộc thi này không gửi tin nhắc nhở.";

@@ -25,7 +25,6 @@ public final class Tokens {
     public static final String PRACTICE = "cmd:practice";
     public static final String REVIEW = "cmd:review";
     public static final String REMINDERS_ON = "reminders:on";
-    public static final String REMINDERS_OFF = "reminders:off";
 
     private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");
     private static final Pattern PRACTICE_ANSWER = Pattern.compile("pra:(\\d{1,18}):(\\d{1,3}):([A-F])");

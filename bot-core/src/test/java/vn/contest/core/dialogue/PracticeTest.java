@@ -3,7 +3,6 @@ package vn.contest.core.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.contest.core.attempt.DrawnQuestion;
 import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.bank.ImportReport;
-import vn.contest.core.bank.QuestionImporter;
 import vn.contest.core.contest.Round;
 import vn.contest.core.ranking.RankingQuery;
 import vn.contest.core.report.ParticipationReport;
@@ -25,21 +22,6 @@ import vn.contest.core.testing.TestEngine;
  * a question a live round could still ask with its key unknown.
  */
 class PracticeTest {
-    static final String PRACTICE_BANK = """
-            Chủ đề,Câu hỏi,A,B,C,D,Đáp án,Giải thích,Dùng cho
-            chung,Câu luyện tập về mật khẩu mạnh?,Ít nhất 8 ký tự có chữ và số,Ngày sinh,Số điện thoại,Tên mình,A,Cẩm nang luyện tập mục 1,luyện tập
-            chung,Câu luyện tập về mã OTP?,Đưa cho người gọi điện,Không chia sẻ cho ai,Đăng lên mạng,Gửi cho bạn bè,B,Cẩm nang luyện tập mục 2,luyện tập
-            chung,Câu luyện tập về đường link lạ?,Bấm ngay,Chuyển cho người khác,Không bấm và kiểm tra nguồn,Nhập mật khẩu,C,Cẩm nang luyện tập mục 3,Luyện tập
-            """;
-
-    static Set<Long> importPractice(TestEngine engine) {
-        ImportReport report = new QuestionImporter(engine.db.jdbi()).importFile(engine.contest,
-                PRACTICE_BANK.getBytes(StandardCharsets.UTF_8), "luyen-tap.csv", null);
-        assertTrue(report.ok(), report.problems().toString());
-        return new HashSet<>(engine.db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM questions WHERE purpose = 'practice'")
-                .mapTo(Long.class).list()));
-    }
-
     static Set<Long> practised(TestEngine engine) {
         return new HashSet<>(engine.db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT unnest(question_ids) FROM practice_sets")
                 .mapTo(Long.class).list()));
@@ -58,7 +40,7 @@ class PracticeTest {
     @Test
     void eachAnswerGetsTheKeyAndTheExplanationAndNothingIsCounted() {
         try (TestEngine engine = TestEngine.start()) {
-            Set<Long> practiceIds = importPractice(engine);
+            Set<Long> practiceIds = engine.importPracticeQuestions();
             ChatDriver c = engine.chat("practice-1");
             c.register("Lê Thị Luyện", "02/03/1980", "0913600001", 2, "3");
             var before = engine.db.jdbi().withHandle(h -> ParticipationReport.totals(h, engine.contest.id()));
@@ -97,7 +79,7 @@ class PracticeTest {
     @Test
     void aPracticeSetStopsOnRequestAndAStaleButtonChangesNothing() {
         try (TestEngine engine = TestEngine.start()) {
-            importPractice(engine);
+            engine.importPracticeQuestions();
             ChatDriver c = engine.chat("practice-2");
             c.register("Hoàng Văn Dừng", "02/03/1980", "0913600002", 2, "3");
             c.send("luyện tập");
@@ -115,7 +97,7 @@ class PracticeTest {
     @Test
     void practiceNeverGivesAwayAQuestionALiveRoundCanStillAsk() {
         try (TestEngine engine = TestEngine.start()) {
-            Set<Long> practiceIds = importPractice(engine);
+            Set<Long> practiceIds = engine.importPracticeQuestions();
             Round first = engine.contest.rounds().get(0);
             Round second = engine.contest.rounds().get(1);
             ChatDriver player = engine.chat("practice-3");
@@ -160,7 +142,7 @@ class PracticeTest {
         String notYet = TestContest.yaml().replace("opensAt: today-1d\n", "opensAt: today+1d\n")
                 .replace("{code: tuan-1, name: Tuần 1, opensAt: today-1d", "{code: tuan-1, name: Tuần 1, opensAt: today+1d");
         try (TestEngine engine = TestEngine.start(TestContest.config(notYet))) {
-            importPractice(engine);
+            engine.importPracticeQuestions();
             ChatDriver c = engine.chat("practice-5");
             c.register("Đinh Văn Sớm", "02/03/1980", "0913600005", 2, "3");
             c.send("thi");
@@ -179,7 +161,7 @@ class PracticeTest {
     @Test
     void onlyARegisteredPersonPractises() {
         try (TestEngine engine = TestEngine.start()) {
-            importPractice(engine);
+            engine.importPracticeQuestions();
             ChatDriver c = engine.chat("practice-6");
             c.send("xin chào");
             c.send("luyện tập");

@@ -37,6 +37,17 @@ public final class TestEngine implements AutoCloseable {
         return new TestEngine(config);
     }
 
+    /** Adds three practice-only questions (testing/practice.csv) to the bank; returns their ids. */
+    public java.util.Set<Long> importPracticeQuestions() {
+        var report = new vn.contest.core.bank.QuestionImporter(db.jdbi()).importFile(contest, TestContest.bytes("testing/practice.csv"),
+                "practice.csv", null);
+        if (!report.ok()) {
+            throw new IllegalStateException("practice questions did not import: " + report.problems());
+        }
+        return new java.util.HashSet<>(db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM questions WHERE purpose = 'practice'")
+                .mapTo(Long.class).list()));
+    }
+
     /** A chat on the test channel, played against this engine. */
     public ChatDriver chat(String externalId) {
         return new ChatDriver(dialogue, outbox, externalId);
