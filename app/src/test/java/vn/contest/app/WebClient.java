@@ -101,6 +101,16 @@ final class WebClient {
         throw new AssertionError("no button \"" + label + "\" in " + text());
     }
 
+    /** The token of the {@code index}-th button of the last message that has buttons. */
+    String lastChoiceToken(int index) {
+        for (int i = last.size() - 1; i >= 0; i--) {
+            if (last.get(i).get("choices").size() > index) {
+                return last.get(i).get("choices").get(index).get("token").asText();
+            }
+        }
+        throw new AssertionError("no buttons in " + text());
+    }
+
     JsonNode lastQuestion() {
         for (int i = last.size() - 1; i >= 0; i--) {
             if (last.get(i).get("kind").asText().equals("question")) {
