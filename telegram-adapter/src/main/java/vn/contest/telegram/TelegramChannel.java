@@ -88,6 +88,7 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
         client.execute(SetMyCommands.builder().commands(List.of(
                 new BotCommand("start", TelegramTexts.CMD_START), new BotCommand("help", TelegramTexts.CMD_HELP),
                 new BotCommand("thele", TelegramTexts.CMD_RULES), new BotCommand("ketqua", TelegramTexts.CMD_RESULTS),
+                new BotCommand("luyentap", TelegramTexts.CMD_PRACTICE), new BotCommand("dapan", TelegramTexts.CMD_REVIEW),
                 new BotCommand("huy", TelegramTexts.CMD_CANCEL))).build());
     }
 

@@ -11,5 +11,7 @@ final class TelegramTexts {
     static final String CMD_HELP = "Hướng dẫn";
     static final String CMD_RULES = "Thể lệ cuộc thi";
     static final String CMD_RESULTS = "Kết quả của tôi";
+    static final String CMD_PRACTICE = "Luyện tập (không tính điểm)";
+    static final String CMD_REVIEW = "Xem đáp án bài đã thi";
     static final String CMD_CANCEL = "Hủy bước đang làm";
 }

@@ -30,10 +30,10 @@ final class Commands {
                     "the contest's rules, then the current question again", Commands::rules),
             typed("kết quả", List.of("kết quả", "ketqua", "xem kết quả", "kết quả của tôi", "trạng thái", "điểm"), Tokens.RESULTS,
                     "one's finished papers, the counted one marked, and the answer key once it may be shown", Commands::results),
-            typed("luyện tập", List.of("luyện tập", "thi thử", "ôn tập", "practice"), Tokens.PRACTICE,
+            typed("luyện tập", List.of("luyện tập", "luyentap", "thi thử", "ôn tập", "practice"), Tokens.PRACTICE,
                     "a practice set (registered, outside a timed paper, also before and after the contest): the key and the "
                             + "explanation after each answer; counts nowhere", PractisingStep::start),
-            review(List.of("xem đáp án", "đáp án", "xem lại bài thi")),
+            review(List.of("xem đáp án", "đáp án", "dapan", "xem lại bài thi")),
             typed("nhắc nhở", List.of("nhắc nhở", "bật nhắc nhở", "nhận nhắc nhở"), Tokens.REMINDERS_ON,
                     "this chat gets the contest's reminders before a round closes", t -> reminders(t, true)),
             typed("tắt nhắc nhở", List.of("tắt nhắc nhở", "không nhắc nữa", "hủy nhắc nhở"), null,
