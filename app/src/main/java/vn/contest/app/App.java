@@ -102,6 +102,7 @@ public final class App implements AutoCloseable {
             AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels, config.web().proxies());
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
+            dispatcher.observeWith(metrics);
             Javalin server = server(database, channels, admin, metrics, SecurityHeaders.hsts(config.links().publicUrl()), config.maxUploadMb())
                     .start(config.host(), config.port());
             channels.forEach(Channel::start);

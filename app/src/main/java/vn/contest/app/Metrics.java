@@ -28,7 +28,7 @@ import vn.contest.core.net.TrustedProxies;
  * latency, outbox depth and oldest age per channel, papers in progress, the pool's and the JVM's figures.
  * Loopback clients read it freely; others only with {@code METRICS_TOKEN} as a bearer token.
  */
-final class Metrics implements TurnObserver {
+final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObserver {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Jdbi jdbi;
     private final String token;
@@ -62,6 +62,12 @@ final class Metrics implements TurnObserver {
                 .description("Inbound messages by channel and outcome").register(registry).increment();
         Timer.builder("contest.turn.latency").tags("channel", channel).publishPercentileHistogram()
                 .description("Time to handle one inbound message").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void failed(String channel, String code, boolean permanent) {
+        Counter.builder("contest.send.failures").tags("channel", channel, "code", code, "outcome", permanent ? "given_up" : "retried")
+                .description("Deliveries a platform refused, by its error code").register(registry).increment();
     }
 
     void serve(Context ctx) {

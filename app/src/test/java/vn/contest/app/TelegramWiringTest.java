@@ -58,4 +58,39 @@ class TelegramWiringTest {
             wm.stop();
         }
     }
+
+    /** A person who blocked the bot: Telegram answers 403, the reply is given up, and /metrics counts it by code. */
+    @Test
+    void aRefusedDeliveryIsCountedByThePlatformsErrorCode() throws Exception {
+        WireMockServer wm = new WireMockServer(wireMockConfig().dynamicPort());
+        wm.start();
+        try {
+            wm.stubFor(post(urlMatching("/bot" + TOKEN + "/(?i)sendmessage")).willReturn(com.github.tomakehurst.wiremock.client.WireMock
+                    .aResponse().withStatus(403).withHeader("Content-Type", "application/json")
+                    .withBody("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}")));
+            wm.stubFor(post(urlMatching("/bot" + TOKEN + "/(?i)setmycommands")).willReturn(okJson("{\"ok\":true,\"result\":true}")));
+            TelegramConfig telegram = TelegramConfig.fromEnv(java.util.Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                    "TELEGRAM_WEBHOOK_SECRET", "wiring-secret", "TELEGRAM_API_URL", "http://localhost:" + wm.port())).orElseThrow();
+            try (App app = TestApps.onSharedServer("telegram_refused", Clock.systemUTC(), telegram)) {
+                String update = "{\"update_id\":2,\"message\":{\"message_id\":1,\"from\":{\"id\":778,\"is_bot\":false,\"first_name\":\"B\"},"
+                        + "\"chat\":{\"id\":778,\"type\":\"private\"},\"date\":1700000000,\"text\":\"xin chào\"}}";
+                HttpClient http = HttpClient.newHttpClient();
+                assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/webhooks/telegram"))
+                        .header("X-Telegram-Bot-Api-Secret-Token", "wiring-secret").POST(HttpRequest.BodyPublishers.ofString(update)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+                String metric = "contest_send_failures_total{channel=\"telegram\",code=\"403\",outcome=\"given_up\"}";
+                long end = System.nanoTime() + 10_000_000_000L;
+                String metrics = "";
+                while (System.nanoTime() < end && !metrics.contains(metric)) {
+                    Thread.sleep(100);
+                    metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/metrics")).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                }
+                assertTrue(metrics.contains(metric), metrics.lines().filter(l -> l.startsWith("contest_send")).toList().toString());
+                assertTrue(metrics.contains("contest_outbox_depth"), "outbox depth per channel");
+            }
+        } finally {
+            wm.stop();
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     private final OutboxStore store;
     private final List<Sender> senders;
     private final ScheduledExecutorService executor;
+    private volatile DeliveryObserver observer = DeliveryObserver.NONE;
 
     public OutboxDispatcher(OutboxStore store, List<Sender> senders) {
         this.store = store;
@@ -30,6 +31,11 @@ public final class OutboxDispatcher implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** From now on every refused delivery is reported to {@code observer} (metrics). */
+    public void observeWith(DeliveryObserver observer) {
+        this.observer = observer;
     }
 
     public void start(Duration idlePoll) {
@@ -77,7 +83,9 @@ public final class OutboxDispatcher implements AutoCloseable {
         } else if (result instanceof SendResult.Undeliverable u) {
             log.info("Outbox message {} on {} undeliverable: {}", m.id(), sender.channel(), u.reason());
             store.markFailed(m.id(), u.reason());
+            observer.failed(sender.channel(), SendResult.errorCode(u.reason()), true);
         } else if (result instanceof SendResult.Retry r) {
+            observer.failed(sender.channel(), SendResult.errorCode(r.reason()), m.tries() >= Backoff.MAX_TRIES);
             if (m.tries() >= Backoff.MAX_TRIES) {
                 log.warn("Outbox message {} on {} failed after {} tries: {}", m.id(), sender.channel(), m.tries(), r.reason());
                 store.markFailed(m.id(), "gave up after " + m.tries() + " tries: " + r.reason());

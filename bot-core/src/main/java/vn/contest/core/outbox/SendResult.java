@@ -15,4 +15,10 @@ public sealed interface SendResult {
     static SendResult sent() {
         return new Sent();
     }
+
+    /** The platform's error code a sender puts first in its reason ("429 Too Many Requests", "-230 ..."), or "io". */
+    static String errorCode(String reason) {
+        String first = reason == null ? "" : reason.strip().split("\\s+", 2)[0];
+        return first.matches("-?\\d{1,6}") ? first : "io";
+    }
 }
