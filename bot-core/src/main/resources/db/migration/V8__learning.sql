@@ -18,9 +18,10 @@ CREATE INDEX practice_sets_started ON practice_sets (contest_id, started_at);
 
 -- Reminders are opt-in per chat. Zalo lets an OA write only to people who wrote within 7 days, so the chat
 -- remembers when it last wrote (refreshed at most hourly: an older reading only makes the window look shorter).
+-- Unknown for chats from before: they count as outside the window until they write again (updated_at also
+-- moves on the bot's own writes, so it would overstate the window).
 ALTER TABLE chat_accounts ADD COLUMN reminders boolean NOT NULL DEFAULT false;
 ALTER TABLE chat_accounts ADD COLUMN last_inbound_at timestamptz;
-UPDATE chat_accounts SET last_inbound_at = updated_at;
 
 -- A reminder is a broadcast the app makes itself: once per round, lead time and channel, with those it skipped.
 ALTER TABLE broadcasts ADD COLUMN reminder_key text UNIQUE;

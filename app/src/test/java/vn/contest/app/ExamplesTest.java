@@ -74,6 +74,36 @@ class ExamplesTest {
         assertEquals(List.of(), giveaways);
     }
 
+    /**
+     * Practice shows its key and explanation at any time, live rounds included: neither may hold a contest
+     * question's correct option.
+     */
+    @Test
+    void noPracticeQuestionGivesAContestAnswerAway() throws IOException {
+        List<org.apache.commons.csv.CSVRecord> rows;
+        try (var parser = org.apache.commons.csv.CSVParser.parse(EXAMPLES.resolve("bac-kan-2023/questions.csv"),
+                java.nio.charset.StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
+                        .setSkipHeaderRecord(true).get())) {
+            rows = parser.getRecords();
+        }
+        java.util.function.Function<org.apache.commons.csv.CSVRecord, String> correct = r -> r.get(r.get("Đáp án").strip().substring(0, 1).toUpperCase());
+        List<String> giveaways = new java.util.ArrayList<>();
+        for (var practice : rows) {
+            if (!practice.get("Dùng cho").equals("luyện tập")) {
+                continue;
+            }
+            String shown = practice.get("Câu hỏi") + "\n" + correct.apply(practice) + "\n" + practice.get("Giải thích");
+            for (var contest : rows) {
+                String answer = correct.apply(contest);
+                if (contest.get("Dùng cho").equals("thi") && answer.length() >= 4 && shown.contains(answer)) {
+                    giveaways.add("practice row " + (practice.getRecordNumber() + 1) + " shows the answer of row "
+                            + (contest.getRecordNumber() + 1) + ": " + answer);
+                }
+            }
+        }
+        assertEquals(List.of(), giveaways);
+    }
+
     @Test
     void theSampleBankImportsWholeAndPapersMeetTheQuotas() throws IOException {
         try (Database db = TestDatabase.fresh()) {

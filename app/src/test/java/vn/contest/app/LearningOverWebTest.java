@@ -47,7 +47,7 @@ class LearningOverWebTest {
         Round first = app.contest().rounds().get(0);
         WebClient hoa = new WebClient(app.port());
         hoa.register("Nông Thị Hoa", "12/12/1963", "0912000901", 2, "1");
-        assertTrue(hoa.text().contains("Bạn có muốn nhận tin nhắc khi một đợt thi sắp kết thúc (trước 24 giờ và 2 giờ)"), hoa.text());
+        assertTrue(hoa.text().contains("Bạn có muốn nhận tin nhắc 24 giờ và 2 giờ trước khi mỗi đợt thi kết thúc"), hoa.text());
         hoa.tap(hoa.token("Nhận nhắc nhở"));
         assertTrue(hoa.text().contains("Đã bật nhắc nhở"), hoa.text());
 

@@ -82,5 +82,25 @@ class QuestionFormTest {
                 .mapTo(String.class).one());
         assertEquals("Câu hỏi đã được sửa lại hoàn toàn?", bank);
         assertTrue(drafter.get("/admin/questions/" + questionId + "/edit").body().contains("Câu hỏi đã được sửa lại hoàn toàn?"));
+
+        Map<String, String> toPractice = form("Câu hỏi đã được sửa lại hoàn toàn?", "Một", "Hai", "Ba", "C");
+        toPractice.put("purpose", "luyện tập");
+        HttpResponse<String> refused = drafter.post("/admin/questions/" + questionId + "/edit", toPractice);
+        assertEquals(400, refused.statusCode(), "a paper has shown it: practice would give its key to everyone");
+        assertTrue(refused.body().contains("không đổi được mục đích sử dụng"), refused.body());
+    }
+
+    @Test
+    void aQuestionNobodyHasSeenMayMoveToPractice() {
+        Map<String, String> f = form("Khi nào nên cập nhật phần mềm điện thoại?", "Khi có bản vá bảo mật", "Không bao giờ", "", "A");
+        assertEquals(303, drafter.post("/admin/questions/new", f).statusCode());
+        long id = app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM questions WHERE text = 'Khi nào nên cập nhật phần mềm điện thoại?'").mapTo(Long.class).one());
+        f.put("purpose", "luyện tập");
+        assertEquals(303, drafter.post("/admin/questions/" + id + "/edit", f).statusCode());
+        assertEquals("practice", app.database().jdbi().withHandle(h -> h.createQuery("SELECT purpose FROM questions WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one()));
+        assertTrue(drafter.get("/admin/questions/" + id + "/edit").body().contains("value=\"luyện tập\" selected"),
+                "the form shows the question's use");
     }
 }

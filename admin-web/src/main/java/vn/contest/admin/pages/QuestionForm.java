@@ -84,6 +84,13 @@ public final class QuestionForm {
             ctx.status(HttpStatus.NOT_FOUND).result("Không có câu hỏi này.");
             return;
         }
+        // Practice shows its key at once, a paper keeps it until the rules allow: a question one of them has shown
+        // keeps its use, or a shown key would reach a live paper (or a live key reach practice).
+        if (before.isPresent() && before.get().practice() != fields.practice()
+                && jdbi.withHandle(h -> QuestionBankQueries.shown(h, id))) {
+            problems.add(new ImportProblem(1, "Dùng cho", "câu hỏi này đã xuất hiện trong bài thi hoặc lượt luyện tập nên không đổi được "
+                    + "mục đích sử dụng; hãy thêm một câu hỏi mới."));
+        }
         if (!problems.isEmpty()) {
             ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, id, fields, problems));
             return;

@@ -88,6 +88,14 @@ public final class QuestionBankQueries {
                 .bind("id", id).bind("c", contestId).mapTo(Boolean.class).findOne();
     }
 
+    /** Whether a paper or a practice set has shown this question: its "Dùng cho" may then no longer change. */
+    public static boolean shown(Handle h, long id) {
+        return h.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM attempt_questions WHERE question_id = :id)
+                    OR EXISTS (SELECT 1 FROM practice_sets WHERE question_ids @> ARRAY[CAST(:id AS bigint)])""")
+                .bind("id", id).mapTo(Boolean.class).one();
+    }
+
     public static void setActive(Handle h, long id, boolean active) {
         h.execute("UPDATE questions SET active = ?, updated_at = now() WHERE id = ?", active, id);
     }

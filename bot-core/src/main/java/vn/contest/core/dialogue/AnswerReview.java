@@ -46,12 +46,9 @@ final class AnswerReview {
             }
         }
         if (revealed.isEmpty()) {
-            if (finished.isEmpty()) {
-                t.say(Texts.NO_REVIEW);
-            } else {
-                Attempt last = finished.get(finished.size() - 1);
-                t.say(AttemptFlow.answerKeyOrWhen(t, last, t.contest.round(last.roundId()).orElseThrow(), finished.size()));
-            }
+            Attempt last = finished.isEmpty() ? null : finished.get(finished.size() - 1);
+            Round round = last == null ? null : t.contest.round(last.roundId()).orElse(null); // a round dropped from the file
+            t.say(round == null ? Texts.NO_REVIEW : AttemptFlow.answerKeyOrWhen(t, last, round, finished.size()));
             t.reprompt();
             return Next.STAY;
         }

@@ -76,6 +76,7 @@ final class AttemptFlow {
             return Next.STAY;
         }
         Instant deadline = rules.deadline(t.now, round);
+        vn.contest.core.practice.PracticeStore.stopAllOf(t.h, p.id(), t.now);
         t.paperIs(Optional.of(AttemptStore.create(t.h, t.contest.id(), p.id(), round.id(), t.account.id, p.group(), paper,
                 t.now, deadline)));
         t.say(Texts.format(Texts.ATTEMPT_INTRO, counts.inContest() + 1, paper.size(),

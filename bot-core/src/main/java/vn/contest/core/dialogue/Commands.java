@@ -78,6 +78,9 @@ final class Commands {
             t.say(Texts.REMINDERS_NONE);
         } else {
             t.account.reminders = on;
+            if (!on) {
+                OutboxStore.dropQueuedReminders(t.h, t.account.chat);
+            }
             t.say(on ? Texts.REMINDERS_ON : Texts.REMINDERS_OFF);
         }
         t.reprompt();
@@ -104,7 +107,7 @@ final class Commands {
         if (payload != null && !payload.isEmpty() && payload.matches("[A-Za-z0-9_-]{1,64}") && !t.account.isRegistered()) {
             t.contest.unitByCode(payload).ifPresent(u -> t.account.referralUnitId = u.id());
         }
-        if (t.account.state != State.CONSENT && !t.account.state.isInAttempt() && t.account.state != State.READY) {
+        if (t.account.state.isRegistration() && t.account.state != State.CONSENT) {
             t.say(Texts.HELP_REGISTRATION);
         }
         t.reprompt();
@@ -116,6 +119,8 @@ final class Commands {
             t.say(Texts.format(Texts.HELP_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
         } else if (t.account.state.isRegistration()) {
             t.say(Texts.HELP_REGISTRATION);
+        } else if (t.account.state == State.PRACTISING) {
+            t.say(Texts.HELP_PRACTICE);
         } else {
             t.say(Texts.HELP_READY);
         }
@@ -171,8 +176,11 @@ final class Commands {
         return true;
     }
 
-    /** The chat no longer acts for anyone and starts again at consent. */
+    /** The chat no longer acts for anyone and starts again at consent (a practice set in it ends). */
     private static void startOver(Turn t) {
+        if (t.account.id != null) {
+            vn.contest.core.practice.PracticeStore.stop(t.h, t.account.id, t.now);
+        }
         t.account.participantId = null;
         t.account.referralUnitId = null;
         t.account.reminders = false;

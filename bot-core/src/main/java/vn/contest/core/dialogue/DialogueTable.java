@@ -45,8 +45,9 @@ final class DialogueTable {
                     "a button, or `b`, `B.`, `đáp án B`, `chọn c`", State.ANSWERING, State.PREDICTING),
             row(State.PREDICTING, new PredictingStep(), "the prediction", "`1.234`, `1,234`, `1234 người`", State.READY),
             row(State.PRACTISING, new PractisingStep(), "the current practice question (untimed, never counted)",
-                    "as in ANSWERING, then the key and explanation; " + quoted(PractisingStep.STOP) + " stops",
-                    State.PRACTISING, State.READY));
+                    "as in ANSWERING, then the key and explanation; " + quoted(PractisingStep.STOP) + " stops; "
+                            + "a start form (\"thi\", the start button) stops it and starts a paper",
+                    State.PRACTISING, State.READY, State.ANSWERING));
 
     private static final Map<State, Row> BY_STATE = new EnumMap<>(State.class);
 

@@ -19,6 +19,8 @@ import vn.contest.core.text.AnswerLetters;
  */
 final class PractisingStep implements Step {
     static final List<String> STOP = List.of("dừng", "dừng luyện tập", "thôi", "kết thúc luyện tập", "stop");
+    /** The menu's ways to start a paper, but "1": a digit is no answer letter, and no start either here. */
+    static final List<String> START = ReadyStep.START.stream().filter(f -> !f.equals("1")).toList();
 
     /** Starts a set (the "luyện tập" command): registered people, outside a timed paper. */
     static Next start(Turn t) {
@@ -34,7 +36,7 @@ final class PractisingStep implements Step {
         }
         List<Long> questions = PracticeStore.draw(t.h, t.contest, t.now, t.contest.config().practice().questions(), t.drawer.random());
         if (questions.isEmpty()) {
-            t.say(Texts.PRACTICE_EMPTY, ReadyStep.menu(t));
+            t.say(Texts.PRACTICE_EMPTY);
             return Next.to(State.READY);
         }
         PracticeStore.start(t.h, t.contest.id(), t.account.id, t.account.participantId, questions, t.now);
@@ -76,6 +78,11 @@ final class PractisingStep implements Step {
         if (t.said(STOP)) {
             stop(t);
             return Next.to(State.READY);
+        }
+        if (t.choice().equals(Tokens.START_ATTEMPT) || t.said(START)) {
+            // "thi" or a reminder's "Bắt đầu thi" button: the person wants a paper, not a hint about practice.
+            stop(t);
+            return AttemptFlow.start(t);
         }
         PracticeSet set = open.get();
         DrawnQuestion q = question(t, set);

@@ -89,7 +89,7 @@ public final class Texts {
     static final String CONFIRM_HINT = "Vui lòng chọn \"Xác nhận\" (gõ: xác nhận) hoặc \"Sửa lại\" (gõ: sửa).";
     static final String REGISTERED = "Đăng ký thành công! Chúc bạn thi tốt.";
     static final String ASK_REMINDERS = """
-            Bạn có muốn nhận tin nhắc khi một đợt thi sắp kết thúc (trước %s) mà bạn chưa hoàn thành lượt thi nào không? \
+            Bạn có muốn nhận tin nhắc %s trước khi mỗi đợt thi kết thúc, nếu bạn chưa hoàn thành lượt thi nào trong đợt đó không? \
             Nếu có, chọn "Nhận nhắc nhở" (hoặc gõ: nhắc nhở); gõ "tắt nhắc nhở" để tắt bất cứ lúc nào.""";
     static final String REMINDERS_YES_BUTTON = "Nhận nhắc nhở";
     static final String REMINDERS_ON = "Đã bật nhắc nhở. Gõ \"tắt nhắc nhở\" nếu bạn không muốn nhận nữa.";
@@ -182,6 +182,9 @@ public final class Texts {
             Hướng dẫn: gõ "thi" để bắt đầu một lượt thi, "luyện tập" để ôn tập (không tính điểm), \
             "kết quả" để xem kết quả các lượt đã thi, "xem đáp án" để xem lại bài thi khi đáp án được công bố, \
             "thể lệ" để xem thể lệ cuộc thi, "tắt nhắc nhở" hoặc "nhắc nhở" để tắt hoặc bật tin nhắc.""";
+    static final String HELP_PRACTICE = """
+            Hướng dẫn: bạn đang luyện tập, không tính giờ và không tính điểm. Chọn nút hoặc gõ chữ cái của đáp án \
+            (ví dụ: B) để xem ngay đáp án đúng và lời giải thích. Gõ "dừng" để dừng, "thi" để vào thi.""";
     static final String HELP_ATTEMPT = """
             Hướng dẫn: bạn đang làm bài (còn %s). Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B). \
             Sau câu cuối là câu hỏi dự đoán: gõ một số nguyên.""";

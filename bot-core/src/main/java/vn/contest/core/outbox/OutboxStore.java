@@ -119,6 +119,14 @@ public final class OutboxStore {
                 .bind("ch", chat.channel()).bind("chat", chat.externalId()).execute();
     }
 
+    /** Drops the reminders still waiting for this chat (after "tắt nhắc nhở"): none arrives after the person said no. */
+    public static void dropQueuedReminders(Handle h, ChatRef chat) {
+        h.createUpdate("""
+                DELETE FROM outbox WHERE channel = :ch AND chat_id = :chat AND status = 'pending'
+                  AND broadcast_id IN (SELECT id FROM broadcasts WHERE reminder_key IS NOT NULL)""")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).execute();
+    }
+
     /** The id of the newest row for this chat, or 0. */
     public long newestFor(ChatRef chat) {
         return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM outbox WHERE channel = :ch AND chat_id = :chat")

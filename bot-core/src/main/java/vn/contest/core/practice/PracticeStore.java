@@ -68,6 +68,12 @@ public final class PracticeStore {
         return after;
     }
 
+    /** Ends every open set of the person, in any chat: a timed paper has started. */
+    public static void stopAllOf(Handle h, long participantId, Instant now) {
+        h.execute("UPDATE practice_sets SET finished_at = ? WHERE participant_id = ? AND finished_at IS NULL",
+                now.atOffset(ZoneOffset.UTC), participantId);
+    }
+
     /** Stops the chat's open set where it stands. */
     public static void stop(Handle h, long chatAccountId, Instant now) {
         h.execute("UPDATE practice_sets SET finished_at = ? WHERE chat_account_id = ? AND finished_at IS NULL",

@@ -15,12 +15,13 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.dialogue.Texts;
 import vn.contest.core.dialogue.Tokens;
 import vn.contest.core.message.Choice;
+import vn.contest.core.rules.Eligibility;
 import vn.contest.core.rules.ReminderSchedule;
 
 /**
  * Sends the reminders {@link ReminderSchedule} says are due, as broadcasts the app makes itself: one per round,
  * lead time and channel, made once whichever instance gets there first (a unique key). They go to chats that
- * opted in, whose person may still take a paper and has none finished in the round, behind any conversation
+ * opted in, whose person may still start a paper there and has none finished in it, behind any conversation
  * reply. A channel that may only answer recent writers (Zalo: 7 days) skips the others and counts them. The
  * web page shows its reminder at the person's next visit.
  */
@@ -54,27 +55,34 @@ public final class Reminders {
         if (id.isEmpty()) {
             return 0; // made already, here or by another instance
         }
-        // Whoever may still take a paper and has not finished one in the round; erased people have no chat.
+        // Whoever may still start a paper in the round and has not finished one there; erased people have no chat.
         String audience = """
                 FROM chat_accounts ca JOIN participants p ON p.id = ca.participant_id
                 WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.reminders
-                  AND p.disqualified_at IS NULL AND p.merged_into IS NULL AND p.disputed_at IS NULL
+                """ + " AND " + Eligibility.MAY_COMPETE + "\n" + """
                   AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round AND a.status = 'finished')
+                  AND (:perContest = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id) < :perContest)
+                  AND (:perRound = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round) < :perRound)
                 """;
+        Eligibility rules = new Eligibility(contest.config());
+        int perContest = contest.config().attempts().maxPerContest();
+        int perRound = contest.config().attempts().maxPerRound();
         java.time.OffsetDateTime since = route.replyWindow().map(w -> now.minus(w).atOffset(ZoneOffset.UTC)).orElse(null);
-        int recipients = h.createUpdate("""
+        int recipients = rules.bind(h.createUpdate("""
                 INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
                 SELECT ca.channel, ca.external_id,
                        jsonb_build_object('chat', jsonb_build_object('channel', ca.channel, 'externalId', ca.external_id),
                                           'text', CAST(:text AS text), 'choices', CAST(:choices AS jsonb), 'requestPhone', false,
                                           'kind', 'text'),
                        :b
-                """ + audience + " AND (CAST(:since AS timestamptz) IS NULL OR ca.last_inbound_at >= :since)")
+                """ + audience + " AND (CAST(:since AS timestamptz) IS NULL OR ca.last_inbound_at >= :since)"))
                 .bind("text", text).bind("choices", choices()).bind("b", id.get()).bind("c", contest.id()).bind("ch", route.channel())
-                .bind("round", due.round().id()).bind("since", since).execute();
-        int skipped = since == null ? 0 : h.createQuery("SELECT count(*) " + audience
-                        + " AND (ca.last_inbound_at IS NULL OR ca.last_inbound_at < :since)")
+                .bind("round", due.round().id()).bind("since", since).bind("perContest", perContest).bind("perRound", perRound)
+                .execute();
+        int skipped = since == null ? 0 : rules.bind(h.createQuery("SELECT count(*) " + audience
+                        + " AND (ca.last_inbound_at IS NULL OR ca.last_inbound_at < :since)"))
                 .bind("c", contest.id()).bind("ch", route.channel()).bind("round", due.round().id()).bind("since", since)
+                .bind("perContest", perContest).bind("perRound", perRound)
                 .mapTo(Integer.class).one();
         h.execute("UPDATE broadcasts SET recipients = ?, skipped = ? WHERE id = ?", recipients, skipped, id.get());
         log.info("Reminder {} on {}: {} queued, {} outside the platform's reply window", due.key(), route.channel(), recipients, skipped);

@@ -23,6 +23,13 @@ public final class Eligibility {
             AND (p.id_number IS NULL OR p.id_number <> ALL(:excludedIds))""";
 
     /**
+     * On {@code participants p}: the person may start a paper (not excluded, disqualified, merged, nor held by an
+     * open dispute: {@code mayCompete} and not {@code isDisputed} in Java). Bind its parameters with {@link #bind}.
+     */
+    public static final String MAY_COMPETE = MAY_RANK + """
+             AND (p.disputed_at IS NULL OR p.dispute_resolution IS NOT NULL)""";
+
+    /**
      * On {@code participants p}: the person could win a prize, so counts for the prediction's "actual
      * participants" and the collective standings. Bind its parameters with {@link #bind}.
      */

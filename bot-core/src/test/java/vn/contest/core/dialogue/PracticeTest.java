@@ -95,6 +95,27 @@ class PracticeTest {
     }
 
     @Test
+    void thiOrTheStartButtonLeavesPracticeForAPaperAndHelpExplainsPractice() {
+        try (TestEngine engine = TestEngine.start()) {
+            engine.importPracticeQuestions();
+            ChatDriver c = engine.chat("practice-7");
+            c.register("Lục Thị Nhanh", "02/03/1980", "0913600007", 2, "3");
+            c.send("luyện tập");
+            c.send("trợ giúp");
+            assertTrue(c.text().contains("bạn đang luyện tập") && c.text().contains("Câu luyện tập 1/3"), c.text());
+            c.tap(Tokens.START_ATTEMPT);
+            assertTrue(c.text().contains("Đã dừng luyện tập") && c.text().contains("Lượt thi thứ 1"), "a reminder's button works here: " + c.text());
+            assertEquals(0L, (long) engine.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM practice_sets WHERE finished_at IS NULL").mapTo(Long.class).one()));
+            ChatDriver other = engine.chat("practice-8");
+            other.register("Lục Văn Chậm", "02/03/1980", "0913600008", 2, "3");
+            other.send("luyện tập");
+            other.send("thi");
+            assertTrue(other.text().contains("Lượt thi thứ 1"), "typed \"thi\" too: " + other.text());
+        }
+    }
+
+    @Test
     void practiceNeverGivesAwayAQuestionALiveRoundCanStillAsk() {
         try (TestEngine engine = TestEngine.start()) {
             Set<Long> practiceIds = engine.importPracticeQuestions();

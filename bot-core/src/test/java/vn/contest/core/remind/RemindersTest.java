@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.contest.core.config.ContestConfig;
+import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.BroadcastStore;
@@ -24,7 +26,7 @@ class RemindersTest {
     static ChatDriver registered(TestEngine engine, String id, String phone, boolean optIn) {
         ChatDriver c = engine.chat(id);
         c.register("Người Được Nhắc", "02/03/1980", phone, 2, "3");
-        assertTrue(c.text().contains("Bạn có muốn nhận tin nhắc khi một đợt thi sắp kết thúc (trước 24 giờ và 2 giờ)"), c.text());
+        assertTrue(c.text().contains("Bạn có muốn nhận tin nhắc 24 giờ và 2 giờ trước khi mỗi đợt thi kết thúc"), c.text());
         if (optIn) {
             c.tap(c.token("Nhận nhắc nhở"));
             assertTrue(c.text().contains("Đã bật nhắc nhở"), c.text());
@@ -76,6 +78,37 @@ class RemindersTest {
             assertTrue(progress.reminder());
             assertEquals(1, progress.recipients());
             assertEquals("nhắc nhở tự động", progress.createdBy());
+        }
+    }
+
+    @Test
+    void onlyPeopleWhoMayStillStartAPaperAreRemindedAndTatNhacNhoDropsOneStillQueued() {
+        try (TestEngine engine = engine()) {
+            ChatDriver keptApart = registered(engine, "remind-8", "0913800008", true);
+            ChatDriver disputed = registered(engine, "remind-9", "0913800009", true);
+            ChatDriver laterExcluded = registered(engine, "remind-10", "0913800010", true);
+            ChatDriver saysNo = registered(engine, "remind-11", "0913800011", true);
+            engine.db.jdbi().useHandle(h -> {
+                h.execute("UPDATE participants SET disputed_at = now(), dispute_resolution = 'kept_apart' WHERE phone = '0913800008'");
+                h.execute("UPDATE participants SET disputed_at = now() WHERE phone = '0913800009'");
+            });
+            // The committee adds a member's phone to the exclusion list after they registered.
+            ContestConfig c = engine.contest.config();
+            ContestConfig excluding = new ContestConfig(c.code(), c.title(), c.organizer(), c.province(), c.timezone(), c.opensAt(),
+                    c.closesAt(), c.rounds(), c.eligibility(), c.registration(), c.paper(), c.attempts(), c.answers(), c.prizes(),
+                    new ContestConfig.Exclusions(List.of("0913800010"), List.of()), c.topics(), c.units(), c.rules(), c.groups(),
+                    c.practice(), c.reminders());
+            Contest contest = new Contest(engine.contest.id(), excluding, engine.contest.rounds(), engine.contest.units(), engine.contest.topics());
+            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> contest, engine.clock,
+                    List.of(new Reminders.Route("test", Optional.empty())));
+            engine.clock.set(engine.contest.rounds().get(0).closesAt().minus(Duration.ofHours(3)));
+            assertEquals(2, job.runOnce());
+            assertEquals(1, remindersTo(keptApart).size(), "a dispute resolved as kept apart: they may compete");
+            assertEquals(List.of(), remindersTo(disputed), "an open dispute bars papers, so no reminder");
+            assertEquals(List.of(), remindersTo(laterExcluded), "on the committee's exclusion list");
+            List<Outbound> seen = saysNo.send("tắt nhắc nhở");  // everything queued for the chat since it last looked
+            assertTrue(seen.stream().anyMatch(o -> o.text().startsWith("Đã tắt nhắc nhở")), saysNo.text());
+            assertTrue(seen.stream().noneMatch(o -> o.text().startsWith("⏰ Nhắc nhở")), "the reminder still queued is dropped");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.contest.core.config.ContestConfig;
@@ -36,16 +37,20 @@ class LearningRulesTest {
     }
 
     @Test
-    void eachReminderIsDueFromItsMomentUntilTheNextOne() {
+    void eachReminderIsDueFromItsMomentUntilTheNextOneAndNeverInTheNight() {
         Contest c = contest("reminders: {hoursBeforeRoundCloses: [2, 24]}\n");
-        Round r = c.rounds().get(0);
-        Instant close = r.closesAt();
-        assertEquals(List.of(), due(c, close.minus(Duration.ofHours(25))));
-        assertEquals(List.of("tuan-1:24h"), due(c, close.minus(Duration.ofHours(24))));
-        assertEquals(List.of("tuan-1:24h"), due(c, close.minus(Duration.ofHours(3))));
-        assertEquals(List.of("tuan-1:2h"), due(c, close.minus(Duration.ofHours(2))), "a missed 24-hour moment is not sent on top");
-        assertEquals(List.of("tuan-1:2h"), due(c, close.minusSeconds(1)));
-        assertEquals(List.of(), due(c, close), "not once the round has closed");
+        Round r = c.rounds().get(0);  // closes at 23:59:59; a paper takes 10 minutes
+        ZonedDateTime close = r.closesAt().atZone(c.config().zone());
+        Instant eveningBefore = close.minusDays(1).withHour(20).withMinute(0).withSecond(0).toInstant();
+        assertEquals(List.of(), due(c, eveningBefore.minusSeconds(1)));
+        assertEquals(List.of("tuan-1:24h"), due(c, eveningBefore), "23:59 the day before is night: 20:00 instead");
+        assertEquals(List.of("tuan-1:24h"), due(c, r.closesAt().minus(Duration.ofHours(3))));
+        assertEquals(List.of("tuan-1:2h"), due(c, r.closesAt().minus(Duration.ofHours(2))), "a missed moment is not sent on top");
+        assertEquals(List.of("tuan-1:2h"), due(c, r.closesAt().minus(Duration.ofMinutes(11))));
+        assertEquals(List.of(), due(c, r.closesAt().minus(Duration.ofMinutes(9))), "too late to take a 10-minute paper");
+        assertEquals(List.of(), due(c, r.closesAt()), "not once the round has closed");
+        Instant early = ReminderSchedule.awake(close.withHour(4).toInstant(), c.config().zone());
+        assertEquals(close.minusDays(1).withHour(20).withMinute(0).withSecond(0).toInstant(), early, "04:00 is night too");
     }
 
     @Test
