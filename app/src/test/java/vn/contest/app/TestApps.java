@@ -31,6 +31,11 @@ final class TestApps {
         try (var c = DriverManager.getConnection(TestDatabase.server().jdbcUrl("postgres"), "postgres", "postgres")) {
             c.createStatement().execute("CREATE DATABASE " + database);
         }
+        return onExistingDatabase(database, clock, telegram, zalo, web);
+    }
+
+    /** Another instance on a database an app already uses, as a second server behind the same proxy. */
+    static App onExistingDatabase(String database, Clock clock, TelegramConfig telegram, ZaloConfig zalo, WebConfig web) throws Exception {
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
                 TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD,
                 new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot"), web, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60, "test-metrics-token"), clock);
