@@ -147,6 +147,17 @@ final class WebClient {
         return b.toString();
     }
 
+    /** The whole history as the page would read it after a reload, message by message. */
+    List<JsonNode> pollAllMessages() {
+        List<JsonNode> messages = new ArrayList<>();
+        try {
+            JSON.readTree(raw("GET", "/api/web/messages?after=0", null).body()).get("messages").forEach(messages::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return messages;
+    }
+
     /** Takes a paper on the app, answering the first {@code right} questions correctly, then predicts 100. */
     void takePaper(App app, int right) {
         tap(token("Bắt đầu thi"));
