@@ -56,12 +56,16 @@ final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObse
         return registry;
     }
 
+    /** Meters looked up once per channel and outcome, not built and registered again on every message. */
+    private final java.util.Map<String, Counter> inbound = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Timer> latency = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void turn(String channel, String outcome, long nanos) {
-        Counter.builder("contest.inbound.messages").tags("channel", channel, "outcome", outcome)
-                .description("Inbound messages by channel and outcome").register(registry).increment();
-        Timer.builder("contest.turn.latency").tags("channel", channel).publishPercentileHistogram()
-                .description("Time to handle one inbound message").register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        inbound.computeIfAbsent(channel + "\n" + outcome, k -> Counter.builder("contest.inbound.messages").tags("channel", channel, "outcome", outcome)
+                .description("Inbound messages by channel and outcome").register(registry)).increment();
+        latency.computeIfAbsent(channel, k -> Timer.builder("contest.turn.latency").tags("channel", channel).publishPercentileHistogram()
+                .description("Time to handle one inbound message").register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override

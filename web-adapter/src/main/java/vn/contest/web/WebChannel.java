@@ -15,6 +15,7 @@ import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
+import vn.contest.core.outbox.OutboxMessage;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.outbox.Sender;
 
@@ -140,12 +141,17 @@ public final class WebChannel implements Channel<JavalinConfig> {
         }
         ChatRef chat = new ChatRef(CHANNEL, chatId);
         String eventId = chatId + ":" + id;
-        // Only this message's own replies come back in clear; anything older (a client may ask from 0) is masked.
-        long older = known.isEmpty() ? 0 : outbox.newestFor(chat);
-        dialogue.handle((start != null ? Inbound.start(chat, eventId, start)
+        Dialogue.Handled handled = dialogue.handleForReplies((start != null ? Inbound.start(chat, eventId, start)
                 : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address));
-        List<WebMessage> replies = outbox.forChat(chat, after, 200).stream().map(WebMessage::of)
-                .map(m -> m.id() > older ? m : m.masked()).toList();
+        // This message's own replies come back in clear, as the turn made them; anything older the page has not
+        // seen yet (a broadcast, a reminder; a client may ask from 0) is read back and masked.
+        List<OutboxMessage> own = handled.replies().stream().filter(m -> m.outbound().chat().equals(chat) && m.id() > after).toList();
+        java.util.Set<Long> ownIds = own.stream().map(OutboxMessage::id).collect(java.util.stream.Collectors.toSet());
+        long last = own.isEmpty() ? Long.MAX_VALUE : own.get(own.size() - 1).id();
+        List<WebMessage> replies = new java.util.ArrayList<>(outbox.forChat(chat, after, last, 200).stream()
+                .filter(m -> !ownIds.contains(m.id())).map(WebMessage::of).map(WebMessage::masked).toList());
+        own.stream().map(WebMessage::of).forEach(replies::add);
+        replies.sort(java.util.Comparator.comparingLong(WebMessage::id));
         if (replies.stream().anyMatch(m -> Outbound.LOGOUT.equals(m.kind()))) {
             session.end(ctx);
         }

@@ -32,8 +32,9 @@ public record WebConfig(int sessionDays, int messagesPerMinute, int newChatsPerH
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not \"" + v + "\"");
         }
-        if (n < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1");
+        if (n < 1 || n > 1_000_000) {
+            // Above a million a second the rate limiter cannot refill: every message would fail.
+            throw new IllegalArgumentException(name + " must be 1-1000000");
         }
         return n;
     }

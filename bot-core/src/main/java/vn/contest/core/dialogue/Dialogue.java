@@ -13,6 +13,7 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
+import vn.contest.core.outbox.OutboxMessage;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.rules.Window;
 import vn.contest.core.verify.CodeSender;
@@ -62,28 +63,38 @@ public final class Dialogue {
         this.codes = sender;
     }
 
+    /** What a message came to: handled or a duplicate, and the replies it queued (as stored, with their ids). */
+    public record Handled(Outcome outcome, List<OutboxMessage> replies) {}
+
     public Outcome handle(Inbound in) {
+        return handleForReplies(in).outcome();
+    }
+
+    /** As {@link #handle}, returning the replies too: the web page shows them without reading them back. */
+    public Handled handleForReplies(Inbound in) {
         if (in.eventId() == null || in.eventId().isBlank()) {
             throw new IllegalArgumentException("an inbound message needs the platform's event id");
         }
         long started = System.nanoTime();
         try {
-            Outcome outcome = turn(in);
-            observer.turn(in.chat().channel(), outcome == Outcome.HANDLED ? "handled" : "duplicate", System.nanoTime() - started);
-            return outcome;
+            Handled handled = turn(in);
+            observer.turn(in.chat().channel(), handled.outcome() == Outcome.HANDLED ? "handled" : "duplicate", System.nanoTime() - started);
+            return handled;
         } catch (RuntimeException e) {
             observer.turn(in.chat().channel(), "failed", System.nanoTime() - started);
             throw e;
         }
     }
 
-    private Outcome turn(Inbound in) {
+    private Handled turn(Inbound in) {
         for (int attempt = 1; ; attempt++) {
             try {
                 CodeSender sender = codes;
                 List<String[]> toSend = new java.util.ArrayList<>();
+                List<OutboxMessage> replies = new java.util.ArrayList<>();
                 // READ COMMITTED is the pool's default: naming it here would cost a round trip per turn.
                 Outcome outcome = jdbi.inTransaction(h -> {
+                    replies.clear();
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
                         return Outcome.DUPLICATE;
                     }
@@ -92,12 +103,12 @@ public final class Dialogue {
                     Turn t = new Turn(h, rules, clock.instant(), account, in, drawer, sender);
                     account.heard(t.now);
                     play(t);
-                    close(t);
+                    replies.addAll(close(t));
                     toSend.addAll(t.codesToSend());
                     return Outcome.HANDLED;
                 });
-                toSend.forEach(code -> sendCode(sender, in.chat(), code[0], code[1]));
-                return outcome;
+                toSend.forEach(code -> replies.addAll(sendCode(sender, in.chat(), code[0], code[1])));
+                return new Handled(outcome, List.copyOf(replies));
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (attempt >= MAX_TRIES || !isRetryable(e)) {
                     throw e;
@@ -127,7 +138,7 @@ public final class Dialogue {
     }
 
     /** Sends a one-time code after its turn committed; if it cannot go, the chat is told how to go on. */
-    private void sendCode(CodeSender sender, ChatRef chat, String phone, String code) {
+    private List<OutboxMessage> sendCode(CodeSender sender, ChatRef chat, String phone, String code) {
         boolean sent;
         try {
             sent = sender.send(phone, code);
@@ -135,9 +146,10 @@ public final class Dialogue {
             sent = false;
         }
         if (!sent) {
-            jdbi.useTransaction(h -> OutboxStore.enqueue(h, List.of(
+            return jdbi.inTransaction(h -> OutboxStore.enqueue(h, List.of(
                     new Outbound(chat, Texts.CODE_NOT_SENT, PhoneCodeStep.choices(), false, null, Outbound.TEXT))));
         }
+        return List.of();
     }
 
     /**
@@ -206,13 +218,13 @@ public final class Dialogue {
         return false;
     }
 
-    /** Saves what the turn changed and queues its replies, in the turn's transaction. */
-    private static void close(Turn t) {
+    /** Saves what the turn changed and queues its replies, in the turn's transaction; returns them as queued. */
+    private static List<OutboxMessage> close(Turn t) {
         if (t.account.state.isInAttempt()) {
             t.openPaper().ifPresent(p -> t.stampDeadline(p.attempt().deadlineAt()));
         }
         ChatAccountStore.save(t.h, t.account);
-        OutboxStore.enqueue(t.h, t.replies());
+        return OutboxStore.enqueue(t.h, t.replies());
     }
 
     private static boolean isRetryable(Exception e) {

@@ -31,22 +31,30 @@ public final class OutboxStore {
      * Queues replies in the caller's transaction, in their order, with one statement. A web chat's reply is
      * delivered as it is written (its page reads the outbox), so no dispatcher has to claim and mark it.
      */
-    public static void enqueue(Handle h, List<Outbound> replies) {
+    public static List<OutboxMessage> enqueue(Handle h, List<Outbound> replies) {
         if (replies.isEmpty()) {
-            return;
+            return List.of();
         }
-        h.createUpdate("""
+        // The ids come back in the replies' order (a bigserial fills them as the ordered rows are inserted).
+        List<Long> ids = h.createQuery("""
                 INSERT INTO outbox (channel, chat_id, payload, status, sent_at)
                 SELECT ch, chat, CAST(payload AS jsonb), CASE WHEN ch = :web THEN 'sent' ELSE 'pending' END,
                        CASE WHEN ch = :web THEN now() END
                 FROM unnest(CAST(:channels AS text[]), CAST(:chats AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
                      AS r(ch, chat, payload, n)
-                ORDER BY n""")
+                ORDER BY n
+                RETURNING id""")
                 .bind("channels", replies.stream().map(o -> o.chat().channel()).toArray(String[]::new))
                 .bind("chats", replies.stream().map(o -> o.chat().externalId()).toArray(String[]::new))
                 .bind("payloads", replies.stream().map(OutboxStore::write).toArray(String[]::new))
                 .bind("web", ChatRef.WEB)
-                .execute();
+                .mapTo(Long.class).list();
+        List<Long> ordered = ids.stream().sorted().toList();
+        List<OutboxMessage> queued = new java.util.ArrayList<>(replies.size());
+        for (int i = 0; i < replies.size(); i++) {
+            queued.add(new OutboxMessage(ordered.get(i), replies.get(i), 0));
+        }
+        return queued;
     }
 
     /**
@@ -127,18 +135,19 @@ public final class OutboxStore {
                 .bind("ch", chat.channel()).bind("chat", chat.externalId()).execute();
     }
 
-    /** The id of the newest row for this chat, or 0. */
-    public long newestFor(ChatRef chat) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM outbox WHERE channel = :ch AND chat_id = :chat")
-                .bind("ch", chat.channel()).bind("chat", chat.externalId()).mapTo(Long.class).one());
-    }
 
     /** Every reply to one chat after {@code afterId}, whatever its delivery state (the web page reads these). */
     public List<OutboxMessage> forChat(ChatRef chat, long afterId, int limit) {
+        return forChat(chat, afterId, Long.MAX_VALUE, limit);
+    }
+
+    /** The chat's rows with {@code afterId < id < beforeId}, oldest first. */
+    public List<OutboxMessage> forChat(ChatRef chat, long afterId, long beforeId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT id, payload::text AS payload, tries FROM outbox
-                WHERE channel = :ch AND chat_id = :chat AND id > :after ORDER BY id LIMIT :n""")
-                .bind("ch", chat.channel()).bind("chat", chat.externalId()).bind("after", afterId).bind("n", limit)
+                WHERE channel = :ch AND chat_id = :chat AND id > :after AND id < :before ORDER BY id LIMIT :n""")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).bind("after", afterId).bind("before", beforeId)
+                .bind("n", limit)
                 .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
                 .list());
     }

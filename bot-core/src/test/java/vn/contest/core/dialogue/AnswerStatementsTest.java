@@ -16,8 +16,8 @@ import vn.contest.core.testing.TestEngine;
 
 /**
  * What one answer tap costs the database: the turn (dedupe, the chat's lock, the paper's lock and read, the
- * graded answer, the replies) and reading the replies back. The web channel adds one read of its own (the
- * newest reply before the turn, so that only the turn's own replies come back unmasked), not counted here.
+ * graded answer, the replies) and reading the replies back. The web channel takes the turn's replies as the turn
+ * queued them and reads back only what the page has not seen from before.
  */
 class AnswerStatementsTest {
     static final int MOST_STATEMENTS_PER_ANSWER = 7;

@@ -1,0 +1,374 @@
+package vn.contest.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.contest.admin.UnitLinks;
+import vn.contest.app.App;
+import vn.contest.app.AppConfig;
+import vn.contest.core.store.EmbeddedPostgresServer;
+import vn.contest.web.WebConfig;
+
+/**
+ * Answers per second through the web chat's API, side by side with a bare route
+ * (Javalin + HikariCP + JDBC) doing the same database work in one transaction on the same server: insert the
+ * event id, lock the chat, lock the paper with its current question, record the answer and move the paper on,
+ * touch the chat, insert one outbox row. Participants are registered with open papers first; before each run
+ * every paper goes back to its first question, so each request is a real answer to some person's paper. Runs
+ * alternate product and bare. After each run the database is checked: every acknowledged request stored once.
+ * The load is generated here rather than by {@code wrk}: like the chat page, each request names the last message
+ * its person has seen, which needs state per person that wrk's scripts cannot keep per connection.
+ *
+ * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/contest-bench.jar
+ * vn.contest.bench.AnswerLoadBench [participants] [seconds] [rounds]}.
+ */
+public final class AnswerLoadBench {
+    private static final int[] CONNECTIONS = {16, 64};
+
+    private AnswerLoadBench() {}
+
+    record Run(String route, int connections, double perSecond, double p50, double p99, long requests, long failed, long stored) {}
+
+    public static void main(String[] args) throws Exception {
+        int participants = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Path data = Files.createTempDirectory("load-bench");
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+             App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
+                     pg.secrets().appPassword(), null, null, null, "Tai-Bench-Chiu-Tai-Kbn7", new UnitLinks(null, null),
+                     WebConfig.UNLIMITED,
+                     10, 60, null), Clock.systemUTC());
+             HikariDataSource pool = pool(pg);
+             BareRoute bare = new BareRoute(pool)) {
+            System.out.printf(Locale.ROOT, "registering %d participants with open papers...%n", participants);
+            List<String> cookies = register(app.port(), participants);
+            List<Long> chats = chatIds(pool);
+            List<Run> runs = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                for (int c : CONNECTIONS) {
+                    for (String route : round % 2 == 0 ? List.of("product", "bare") : List.of("bare", "product")) {
+                        reset(pool);
+                        String nonce = UUID.randomUUID().toString().substring(0, 8);
+                        int port = route.equals("product") ? app.port() : bare.port();
+                        Run run = load(route, c, seconds, port, cookies, chats, pool, nonce);
+                        runs.add(run);
+                        System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored%n",
+                                run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored());
+                    }
+                }
+            }
+            summary(runs);
+            Thread.sleep(3000);
+            consistency(pool);
+        }
+    }
+
+    private static HikariDataSource pool(EmbeddedPostgresServer pg) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(pg.appJdbcUrl());
+        hc.setUsername(pg.secrets().appUser());
+        hc.setPassword(pg.secrets().appPassword());
+        hc.setMaximumPoolSize(10); // as the app's own pool
+        return new HikariDataSource(hc);
+    }
+
+    // --- Setup through the product's own API ---
+
+    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"};
+    private static final String[] GIVEN = {"An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nga"};
+
+    private static List<String> register(int port, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String>> cookies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            cookies.add(pool.submit(() -> registerOne(port, k)));
+        }
+        List<String> out = new ArrayList<>();
+        for (Future<String> f : cookies) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    /** A person registers and starts a paper; returns their chat cookie. */
+    private static String registerOne(int port, int i) throws IOException, InterruptedException {
+        CookieManager jar = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(jar).build();
+        String name = FAMILY[i % 10] + " " + GIVEN[(i / 10) % 10] + " " + GIVEN[(i / 100) % 10] + " " + FAMILY[(i / 1000) % 10];
+        String[][] steps = {{"text", "xin chào"}, {"choice", "consent:yes"}, {"text", name}, {"text", "01/01/1980"},
+                {"text", String.format(Locale.ROOT, "09%08d", i)}, {"text", "2"}, {"text", "1"}, {"choice", "confirm:yes"},
+                {"text", "thi"}};
+        for (String[] step : steps) {
+            String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + json(step[1]) + "}";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("registration step " + step[1] + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+        }
+        return jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session")).findFirst().orElseThrow().getValue();
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static List<Long> chatIds(HikariDataSource pool) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT id FROM chat_accounts WHERE channel = 'web' AND participant_id IS NOT NULL ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Every paper back to its first question, far from its deadline; the tables vacuumed, as a fresh evening. */
+    private static void reset(HikariDataSource pool) throws SQLException, InterruptedException {
+        Thread.sleep(3000); // requests still in flight when wrk stopped finish first
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.createStatement().execute("UPDATE attempt_questions SET chosen_index = NULL, correct = NULL, answered_at = NULL "
+                    + "WHERE chosen_index IS NOT NULL");
+            c.createStatement().execute("UPDATE attempts SET current_position = 0, status = 'answering', score = 0, prediction = NULL, "
+                    + "finished_at = NULL, finish_reason = NULL, duration_ms = NULL, deadline_at = now() + interval '6 hours'");
+            c.createStatement().execute("UPDATE chat_accounts SET state = 'ANSWERING' WHERE participant_id IS NOT NULL");
+            c.commit();
+            c.setAutoCommit(true);
+            c.createStatement().execute("VACUUM ANALYZE attempt_questions, attempts, chat_accounts, outbox, inbound_events");
+        }
+    }
+
+    // --- Load: people answering as the chat page does ---
+
+    /**
+     * {@code connections} people at once, each answering as fast as the server answers, each with a share of the
+     * participants. Like the page, a request names the last message id its person has seen ({@code after}), so
+     * the reply carries only what is new. The same generator drives both routes, in this JVM beside both servers.
+     */
+    private static Run load(String route, int connections, int seconds, int port, List<String> cookies, List<Long> chats,
+                            HikariDataSource pool, String nonce) throws Exception {
+        ExecutorService io = Executors.newFixedThreadPool(4);
+        HttpClient http = HttpClient.newBuilder().executor(io).build();
+        int people = route.equals("product") ? cookies.size() : chats.size();
+        long[] lastSeen = new long[people];
+        java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService users = Executors.newFixedThreadPool(connections);
+        Pattern ids = Pattern.compile("\"id\":(\\d+)");
+        for (int u = 0; u < connections; u++) {
+            int user = u;
+            users.submit(() -> {
+                int share = people / connections;
+                for (long n = 0; System.nanoTime() < end; n++) {
+                    int who = user * share + (int) (n % share);
+                    String id = nonce + "-" + user + "-" + n;
+                    HttpRequest request = route.equals("product")
+                            ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + lastSeen[who]))
+                                    .header("Content-Type", "application/json").header("Cookie", "chat_session=" + cookies.get(who))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"text\":\"a\"}")).build()
+                            : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bare/answer"))
+                                    .header("X-Chat", String.valueOf(chats.get(who))).POST(HttpRequest.BodyPublishers.ofString(id)).build();
+                    long start = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        latencies.add(System.nanoTime() - start);
+                        if (r.statusCode() == 200) {
+                            ok.incrementAndGet();
+                            Matcher m = ids.matcher(r.body());
+                            while (m.find()) {
+                                lastSeen[who] = Math.max(lastSeen[who], Long.parseLong(m.group(1)));
+                            }
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+        }
+        users.shutdown();
+        users.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
+        io.shutdown();
+        long stored;
+        try (Connection c = pool.getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM inbound_events WHERE event_id LIKE ?")) {
+            st.setString(1, "%" + nonce + "-%");
+            ResultSet rs = st.executeQuery();
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
+        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) (sorted.size() * 0.99)) / 1e6;
+        return new Run(route, connections, ok.get() / (double) seconds, p50, p99, ok.get(), failed.get(), stored);
+    }
+
+    private static void summary(List<Run> runs) {
+        System.out.println();
+        System.out.println("| connections | product answers/s (min / median / max) | bare answers/s (min / median / max) | ratio of medians "
+                + "| p99 ms product / bare (medians) |");
+        System.out.println("|---|---|---|---|---|");
+        for (int c : CONNECTIONS) {
+            List<Run> product = runs.stream().filter(r -> r.connections() == c && r.route().equals("product")).toList();
+            List<Run> bare = runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).toList();
+            double pm = median(product.stream().map(Run::perSecond).toList());
+            double bm = median(bare.stream().map(Run::perSecond).toList());
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.0f / %.0f |%n", c, spread(product), spread(bare), pm / bm,
+                    median(product.stream().map(Run::p99).toList()), median(bare.stream().map(Run::p99).toList()));
+        }
+        long failed = runs.stream().mapToLong(Run::failed).sum();
+        boolean stored = runs.stream().allMatch(r -> r.stored() >= r.requests());
+        System.out.printf(Locale.ROOT, "failed requests: %d; every acknowledged request stored: %s%n", failed, stored);
+    }
+
+    private static void consistency(HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT count(*) FROM attempts a
+                WHERE a.score <> (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id AND q.correct)
+                   OR a.current_position <> (SELECT count(*) FROM attempt_questions q WHERE q.attempt_id = a.id AND q.chosen_index IS NOT NULL)""")) {
+            rs.next();
+            System.out.printf(Locale.ROOT, "papers whose score or position disagree with their answers (last run): %d%n", rs.getLong(1));
+        }
+    }
+
+    private static String spread(List<Run> runs) {
+        List<Double> v = new ArrayList<>(runs.stream().map(Run::perSecond).toList());
+        Collections.sort(v);
+        return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", v.get(0), median(v), v.get(v.size() - 1));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> v = new ArrayList<>(values);
+        Collections.sort(v);
+        int n = v.size();
+        return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    /** The same database work as one answer, written by hand: the floor the product is measured against. */
+    static final class BareRoute implements AutoCloseable {
+        private final Javalin server;
+
+        BareRoute(HikariDataSource pool) {
+            server = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.routes.post("/bare/answer", ctx -> {
+                long chat = Long.parseLong(ctx.header("X-Chat"));
+                String id = ctx.body();
+                try (Connection c = pool.getConnection()) {
+                    c.setAutoCommit(false);
+                    try {
+                        ctx.result(answer(c, chat, id));
+                        c.commit();
+                    } catch (SQLException e) {
+                        c.rollback();
+                        throw e;
+                    }
+                }
+                });
+            }).start("127.0.0.1", 0);
+        }
+
+        private static String answer(Connection c, long chat, String eventId) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO inbound_events (channel, event_id) VALUES ('bare', ?) ON CONFLICT DO NOTHING")) {
+                st.setString(1, eventId);
+                if (st.executeUpdate() == 0) {
+                    return "duplicate";
+                }
+            }
+            long participant;
+            String external;
+            try (PreparedStatement st = c.prepareStatement("SELECT participant_id, external_id FROM chat_accounts WHERE id = ? FOR UPDATE")) {
+                st.setLong(1, chat);
+                ResultSet rs = st.executeQuery();
+                rs.next();
+                participant = rs.getLong(1);
+                external = rs.getString(2);
+            }
+            long attempt;
+            int position;
+            int correctIndex;
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT a.id, a.current_position, q.correct_index FROM attempts a
+                    JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position
+                    WHERE a.participant_id = ? AND a.status <> 'finished' FOR UPDATE OF a""")) {
+                st.setLong(1, participant);
+                ResultSet rs = st.executeQuery();
+                if (!rs.next()) {
+                    return "no open question";
+                }
+                attempt = rs.getLong(1);
+                position = rs.getInt(2);
+                correctIndex = rs.getInt(3);
+            }
+            boolean correct = correctIndex == 0;
+            try (PreparedStatement st = c.prepareStatement("""
+                    WITH answered AS (
+                        UPDATE attempt_questions SET chosen_index = 0, correct = ?, answered_at = now()
+                        WHERE attempt_id = ? AND position = ? AND chosen_index IS NULL RETURNING attempt_id)
+                    UPDATE attempts SET current_position = current_position + 1, score = score + ?,
+                        status = CASE WHEN current_position + 1 >= question_count THEN 'predicting' ELSE 'answering' END
+                    WHERE id = (SELECT attempt_id FROM answered)""")) {
+                st.setBoolean(1, correct);
+                st.setLong(2, attempt);
+                st.setInt(3, position);
+                st.setInt(4, correct ? 1 : 0);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE chat_accounts SET updated_at = now() WHERE id = ?")) {
+                st.setLong(1, chat);
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO outbox (channel, chat_id, payload, status, sent_at) VALUES ('web', ?, CAST(? AS jsonb), 'sent', now())""")) {
+                st.setString(1, external);
+                st.setString(2, "{\"text\":\"Câu " + (position + 2) + "\"}");
+                st.executeUpdate();
+            }
+            return "ok";
+        }
+
+        int port() {
+            return server.port();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
+    }
+}
