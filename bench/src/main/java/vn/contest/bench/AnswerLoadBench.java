@@ -63,18 +63,23 @@ public final class AnswerLoadBench {
                      WebConfig.UNLIMITED,
                      10, 60, null), Clock.systemUTC());
              HikariDataSource pool = pool(pg);
-             BareRoute bare = new BareRoute(pool)) {
+             BareRoute bare = new BareRoute(pool, app.dialogue())) {
+            long heapBefore = heapAfterGc();
             System.out.printf(Locale.ROOT, "registering %d participants with open papers...%n", participants);
             List<String> cookies = register(app.port(), participants);
-            List<Long> chats = chatIds(pool);
+            List<Long> chats = registeredChats(pool, "id", Long.class);
+            List<String> webChats = registeredChats(pool, "external_id", String.class);
+            long heapAfter = heapAfterGc();
+            System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before registering, %.1f MB with %d participants (max heap %.0f MB)%n",
+                    heapBefore / 1e6, heapAfter / 1e6, participants, Runtime.getRuntime().maxMemory() / 1e6);
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (int c : CONNECTIONS) {
-                    for (String route : round % 2 == 0 ? List.of("product", "bare") : List.of("bare", "product")) {
+                    for (String route : round % 2 == 0 ? List.of("product", "engine", "bare") : List.of("bare", "engine", "product")) {
                         reset(pool);
                         String nonce = UUID.randomUUID().toString().substring(0, 8);
                         int port = route.equals("product") ? app.port() : bare.port();
-                        Run run = load(route, c, seconds, port, cookies, chats, pool, nonce);
+                        Run run = load(route, c, seconds, port, cookies, route.equals("engine") ? webChats : chats, pool, nonce);
                         runs.add(run);
                         System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored%n",
                                 run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored());
@@ -84,6 +89,7 @@ public final class AnswerLoadBench {
             summary(runs);
             Thread.sleep(3000);
             consistency(pool);
+            System.out.printf(Locale.ROOT, "heap after GC after the runs: %.1f MB%n", heapAfterGc() / 1e6);
         }
     }
 
@@ -140,15 +146,21 @@ public final class AnswerLoadBench {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static List<Long> chatIds(HikariDataSource pool) throws SQLException {
-        List<Long> ids = new ArrayList<>();
+    private static long heapAfterGc() {
+        System.gc();
+        return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** One column of the registered web chats, in id order: the bare route's ids, the engine's external ids. */
+    private static <T> List<T> registeredChats(HikariDataSource pool, String column, Class<T> type) throws SQLException {
+        List<T> values = new ArrayList<>();
         try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT id FROM chat_accounts WHERE channel = 'web' AND participant_id IS NOT NULL ORDER BY id")) {
+                "SELECT " + column + " FROM chat_accounts WHERE channel = 'web' AND participant_id IS NOT NULL ORDER BY id")) {
             while (rs.next()) {
-                ids.add(rs.getLong(1));
+                values.add(rs.getObject(1, type));
             }
         }
-        return ids;
+        return values;
     }
 
     /** Every paper back to its first question, far from its deadline; the tables vacuumed, as a fresh evening. */
@@ -174,7 +186,7 @@ public final class AnswerLoadBench {
      * participants. Like the page, a request names the last message id its person has seen ({@code after}), so
      * the reply carries only what is new. The same generator drives both routes, in this JVM beside both servers.
      */
-    private static Run load(String route, int connections, int seconds, int port, List<String> cookies, List<Long> chats,
+    private static Run load(String route, int connections, int seconds, int port, List<String> cookies, List<?> chats,
                             HikariDataSource pool, String nonce) throws Exception {
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(io).build();
@@ -197,7 +209,7 @@ public final class AnswerLoadBench {
                             ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + lastSeen[who]))
                                     .header("Content-Type", "application/json").header("Cookie", "chat_session=" + cookies.get(who))
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"text\":\"a\"}")).build()
-                            : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/bare/answer"))
+                            : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + route + "/answer"))
                                     .header("X-Chat", String.valueOf(chats.get(who))).POST(HttpRequest.BodyPublishers.ofString(id)).build();
                     long start = System.nanoTime();
                     try {
@@ -250,6 +262,15 @@ public final class AnswerLoadBench {
             System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.0f / %.0f |%n", c, spread(product), spread(bare), pm / bm,
                     median(product.stream().map(Run::p99).toList()), median(bare.stream().map(Run::p99).toList()));
         }
+        System.out.println();
+        System.out.println("| connections | engine alone answers/s (Dialogue.handle behind a plain route) | engine / bare | product / engine |");
+        System.out.println("|---|---|---|---|");
+        for (int c : CONNECTIONS) {
+            double pm = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("product")).map(Run::perSecond).toList());
+            double em = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("engine")).map(Run::perSecond).toList());
+            double bm = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::perSecond).toList());
+            System.out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f |%n", c, em, em / bm, pm / em);
+        }
         long failed = runs.stream().mapToLong(Run::failed).sum();
         boolean stored = runs.stream().allMatch(r -> r.stored() >= r.requests());
         System.out.printf(Locale.ROOT, "failed requests: %d; every acknowledged request stored: %s%n", failed, stored);
@@ -282,9 +303,13 @@ public final class AnswerLoadBench {
     static final class BareRoute implements AutoCloseable {
         private final Javalin server;
 
-        BareRoute(HikariDataSource pool) {
+        BareRoute(HikariDataSource pool, vn.contest.core.dialogue.Dialogue dialogue) {
             server = Javalin.create(cfg -> {
                 cfg.startup.showJavalinBanner = false;
+                // The engine alone: the product's turn for a web chat, without the web channel's cookie, limits,
+                // JSON and read-back; it splits the gap between the product and the bare route.
+                cfg.routes.post("/engine/answer", ctx -> ctx.result(dialogue.handle(vn.contest.core.message.Inbound.text(
+                        new vn.contest.core.message.ChatRef("web", ctx.header("X-Chat")), "engine:" + ctx.body(), "a")).name()));
                 cfg.routes.post("/bare/answer", ctx -> {
                 long chat = Long.parseLong(ctx.header("X-Chat"));
                 String id = ctx.body();
