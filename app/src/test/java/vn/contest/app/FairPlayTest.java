@@ -200,6 +200,12 @@ class FairPlayTest {
         String reloaded = new WebClient(app.port()).withCookiesOf(c).pollAll();
         assertTrue(reloaded.contains("09******04") && reloaded.contains("Ngày sinh: **/**/****")
                 && !reloaded.contains("0912400004") && !reloaded.contains("05/05/1985"), "after a reload: " + reloaded);
+        // A client that asks from the start with its message gets the history masked and only its own turn in clear.
+        String fromZero = c.raw("POST", "/api/web/messages?after=0", "{\"id\":\"from-zero-1\",\"text\":\"trợ giúp\"}").body();
+        int help = fromZero.indexOf("Hướng dẫn");
+        assertTrue(help > 0 && fromZero.substring(0, help).contains("09******04") && !fromZero.substring(0, help).contains("0912400004"),
+                "the older summary masked: " + fromZero);
+        assertTrue(fromZero.substring(help).contains("0912400004"), "this turn's own summary, asked again, in clear");
         c.tap(c.token("Xác nhận"));
         String oldCookie = c.cookie();
         c.tap(c.token("Đăng xuất"));

@@ -148,7 +148,9 @@ public final class WebChannel implements Channel<JavalinConfig> {
         List<OutboxMessage> own = handled.replies().stream().filter(m -> m.outbound().chat().equals(chat) && m.id() > after).toList();
         java.util.Set<Long> ownIds = own.stream().map(OutboxMessage::id).collect(java.util.stream.Collectors.toSet());
         long last = own.isEmpty() ? Long.MAX_VALUE : own.get(own.size() - 1).id();
-        List<WebMessage> replies = new java.util.ArrayList<>(outbox.forChat(chat, after, last, 200).stream()
+        // A page that has seen everything from before the turn (the usual case) needs no read.
+        boolean upToDate = handled.newestBefore() >= 0 && after >= handled.newestBefore();
+        List<WebMessage> replies = new java.util.ArrayList<>(upToDate ? List.of() : outbox.forChat(chat, after, last, 200).stream()
                 .filter(m -> !ownIds.contains(m.id())).map(WebMessage::of).map(WebMessage::masked).toList());
         own.stream().map(WebMessage::of).forEach(replies::add);
         replies.sort(java.util.Comparator.comparingLong(WebMessage::id));

@@ -39,13 +39,29 @@ public final class AttemptStore {
 
     private AttemptStore() {}
 
+    // Spliced once here rather than by Jdbi's template engine on every answer.
+    private static final String LOCK_OPEN = "SELECT a.*, " + CURRENT_QUESTION + """
+             FROM attempts a
+            LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position
+            WHERE a.participant_id = :p AND a.status <> 'finished' FOR UPDATE OF a""";
+
+    private static final String RECORD_ANSWER = """
+            WITH answered AS (
+                UPDATE attempt_questions SET chosen_index = :chosen, correct = :correct, answered_at = :now
+                WHERE attempt_id = :a AND position = :pos AND chosen_index IS NULL
+                RETURNING attempt_id
+            ), moved AS (
+                UPDATE attempts SET current_position = :next, status = :status, score = score + :gain
+                WHERE id = (SELECT attempt_id FROM answered)
+                RETURNING *
+            )
+            SELECT a.*,\s""" + CURRENT_QUESTION + """
+             FROM moved a
+            LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position""";
+
     /** Locks the person's open paper, if any, and reads it with the question it is on: one statement. */
     public static Optional<OpenPaper> lockOpen(Handle h, long participantId) {
-        return h.createQuery("""
-                SELECT a.*, <question> FROM attempts a
-                LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position
-                WHERE a.participant_id = :p AND a.status <> 'finished' FOR UPDATE OF a""")
-                .define("question", CURRENT_QUESTION).bind("p", participantId).map(OPEN_PAPER).findOne();
+        return h.createQuery(LOCK_OPEN).bind("p", participantId).map(OPEN_PAPER).findOne();
     }
 
     public static Optional<Attempt> find(Handle h, long attemptId) {
@@ -90,19 +106,7 @@ public final class AttemptStore {
      */
     public static OpenPaper recordAnswer(Handle h, Attempt a, int chosenIndex, boolean correct, Instant now) {
         int next = a.currentPosition() + 1;
-        return h.createQuery("""
-                WITH answered AS (
-                    UPDATE attempt_questions SET chosen_index = :chosen, correct = :correct, answered_at = :now
-                    WHERE attempt_id = :a AND position = :pos AND chosen_index IS NULL
-                    RETURNING attempt_id
-                ), moved AS (
-                    UPDATE attempts SET current_position = :next, status = :status, score = score + :gain
-                    WHERE id = (SELECT attempt_id FROM answered)
-                    RETURNING *
-                )
-                SELECT a.*, <question> FROM moved a
-                LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position""")
-                .define("question", CURRENT_QUESTION)
+        return h.createQuery(RECORD_ANSWER)
                 .bind("chosen", chosenIndex).bind("correct", correct).bind("now", now.atOffset(ZoneOffset.UTC))
                 .bind("a", a.id()).bind("pos", a.currentPosition()).bind("next", next)
                 .bind("status", next >= a.questionCount() ? "predicting" : "answering").bind("gain", Grading.points(correct))
