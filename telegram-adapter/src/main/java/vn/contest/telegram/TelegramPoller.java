@@ -50,12 +50,29 @@ public final class TelegramPoller implements AutoCloseable {
                     pause(Duration.ofSeconds(10));
                     continue;
                 }
-                client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
-                poll();
+                try {
+                    client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+                    poll();
+                } finally {
+                    unlock(lock);
+                }
             } catch (Exception e) {
                 log.warn("Telegram polling stopped, retrying: {}", Redaction.redact(e.toString()));
                 pause(Duration.ofSeconds(3));
             }
+        }
+    }
+
+    /**
+     * The lock belongs to the pooled connection's session: released before the connection goes back to the pool,
+     * or whichever thread borrows it next would hold it and no instance could poll.
+     */
+    private static void unlock(Handle lock) {
+        try {
+            lock.createQuery("SELECT pg_advisory_unlock(:k)").bind("k", LOCK_KEY).mapTo(Boolean.class).one();
+        } catch (RuntimeException e) {
+            // A broken connection: the pool drops it, and its session's lock with it.
+            log.warn("Could not release the Telegram poller's lock: {}", Redaction.redact(e.toString()));
         }
     }
 

@@ -34,6 +34,8 @@ import vn.contest.core.outbox.Sender;
 public final class WebChannel implements Channel<JavalinConfig> {
     public static final String CHANNEL = ChatRef.WEB;
     static final int MAX_TEXT = 1000;
+    /** At most this many rows come back with one message or one poll; the page reads on from the last. */
+    static final int READ_BACK = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String TOO_MANY = "Bạn gửi tin nhắn quá nhanh. Vui lòng chờ một chút rồi thử lại.";
@@ -148,11 +150,14 @@ public final class WebChannel implements Channel<JavalinConfig> {
         List<OutboxMessage> own = handled.replies().stream().filter(m -> m.outbound().chat().equals(chat) && m.id() > after).toList();
         java.util.Set<Long> ownIds = own.stream().map(OutboxMessage::id).collect(java.util.stream.Collectors.toSet());
         long last = own.isEmpty() ? Long.MAX_VALUE : own.get(own.size() - 1).id();
-        // A page that has seen everything from before the turn (the usual case) needs no read.
-        boolean upToDate = handled.newestBefore() >= 0 && after >= handled.newestBefore();
-        List<WebMessage> replies = new java.util.ArrayList<>(upToDate ? List.of() : outbox.forChat(chat, after, last, 200).stream()
+        List<OutboxMessage> older = outbox.forChat(chat, after, last, READ_BACK);
+        List<WebMessage> replies = new java.util.ArrayList<>(older.stream()
                 .filter(m -> !ownIds.contains(m.id())).map(WebMessage::of).map(WebMessage::masked).toList());
-        own.stream().map(WebMessage::of).forEach(replies::add);
+        if (older.size() < READ_BACK) {
+            // Past a full page of older rows the page reads on from the last one it got: the turn's own replies
+            // come with those rows then, or the page would jump past what it has not seen.
+            own.stream().map(WebMessage::of).forEach(replies::add);
+        }
         replies.sort(java.util.Comparator.comparingLong(WebMessage::id));
         if (replies.stream().anyMatch(m -> Outbound.LOGOUT.equals(m.kind()))) {
             session.end(ctx);
@@ -179,7 +184,7 @@ public final class WebChannel implements Channel<JavalinConfig> {
      * ID numbers masked, so the next person at a shared computer does not read them off the history.
      */
     private List<WebMessage> history(ChatRef chat, long after) {
-        return outbox.forChat(chat, after, 200).stream().map(WebMessage::of).map(WebMessage::masked).toList();
+        return outbox.forChat(chat, after, READ_BACK).stream().map(WebMessage::of).map(WebMessage::masked).toList();
     }
 
     private static Long afterParam(Context ctx) {

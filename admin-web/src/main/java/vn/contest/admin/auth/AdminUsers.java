@@ -32,8 +32,11 @@ public final class AdminUsers {
                 throw new IllegalArgumentException("ADMIN_PASSWORD cannot be used: " + problem);
             });
         }
-        create("admin", Role.ADMIN, password);
-        return configuredPassword == null || configuredPassword.isBlank() ? Optional.of(password) : Optional.empty();
+        // Two instances started together may both find the table empty: the first insert wins, the other keeps quiet.
+        boolean created = jdbi.withHandle(h -> h.createUpdate("""
+                INSERT INTO admin_users (username, password_hash, role) VALUES ('admin', :p, :r) ON CONFLICT (username) DO NOTHING""")
+                .bind("p", Passwords.hash(password)).bind("r", Role.ADMIN.name()).execute()) == 1;
+        return created && generated ? Optional.of(password) : Optional.empty();
     }
 
     public AdminUser create(String username, Role role, String password) {

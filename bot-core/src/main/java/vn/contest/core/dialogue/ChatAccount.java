@@ -16,8 +16,6 @@ public final class ChatAccount {
     /** Whether this chat asked to be reminded before a round closes. */
     public boolean reminders;
     public final boolean isNew;
-    /** The id of the chat's newest outbox row when the turn began (0: none), read with the chat's lock. */
-    long newestReplyBefore;
     /** The row as read, to tell whether a turn changed it. */
     private final Long readParticipantId;
     private final State readState;

@@ -19,9 +19,7 @@ public final class ChatAccountStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String SELECT = """
             SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id,
-                   reminders, last_inbound_at,
-                   (SELECT coalesce(max(o.id), 0) FROM outbox o
-                    WHERE o.channel = chat_accounts.channel AND o.chat_id = chat_accounts.external_id) AS newest_reply
+                   reminders, last_inbound_at
             FROM chat_accounts
             """;
 
@@ -34,13 +32,8 @@ public final class ChatAccountStore {
      * costs one statement.
      */
     public static ChatAccount lockOrNew(Handle h, long contestId, ChatRef chat) {
-        return lock(h, contestId, chat).orElseGet(() -> {
-            long newest = OutboxStore.newestFor(h, chat);
-            ChatAccount fresh = new ChatAccount(null, contestId, chat, null, State.CONSENT, new Draft(), null, newest == 0,
-                    writeDraft(new Draft()));
-            fresh.newestReplyBefore = newest;
-            return fresh;
-        });
+        return lock(h, contestId, chat).orElseGet(() -> new ChatAccount(null, contestId, chat, null, State.CONSENT,
+                new Draft(), null, !OutboxStore.hasWrittenTo(h, chat), writeDraft(new Draft())));
     }
 
     private static Optional<ChatAccount> lock(Handle h, long contestId, ChatRef chat) {
@@ -61,12 +54,10 @@ public final class ChatAccountStore {
     /** A stored chat, never new; its draft as read is kept to tell whether the turn changed it. */
     private static ChatAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
         Draft draft = readDraft(rs.getString("draft"));
-        ChatAccount account = new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
+        return new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
                 (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), draft,
                 (Long) rs.getObject("referral_unit_id"), rs.getBoolean("reminders"),
                 rs.getTimestamp("last_inbound_at") == null ? null : rs.getTimestamp("last_inbound_at").toInstant(), false, writeDraft(draft));
-        account.newestReplyBefore = rs.getLong("newest_reply");
-        return account;
     }
 
     /** Writes the chat's state back, unless the turn left it as it was read (a new chat: as it started). */

@@ -63,11 +63,8 @@ public final class Dialogue {
         this.codes = sender;
     }
 
-    /**
-     * What a message came to: handled or a duplicate, the replies it queued (as stored, with their ids), and the
-     * chat's newest outbox id from before them ({@code -1} when unknown: a duplicate stops before the chat is read).
-     */
-    public record Handled(Outcome outcome, List<OutboxMessage> replies, long newestBefore) {}
+    /** What a message came to: handled or a duplicate, and the replies it queued (as stored, with their ids). */
+    public record Handled(Outcome outcome, List<OutboxMessage> replies) {}
 
     public Outcome handle(Inbound in) {
         return handleForReplies(in).outcome();
@@ -95,17 +92,14 @@ public final class Dialogue {
                 CodeSender sender = codes;
                 List<String[]> toSend = new java.util.ArrayList<>();
                 List<OutboxMessage> replies = new java.util.ArrayList<>();
-                long[] newestBefore = {-1};
                 // READ COMMITTED is the pool's default: naming it here would cost a round trip per turn.
                 Outcome outcome = jdbi.inTransaction(h -> {
                     replies.clear();
-                    newestBefore[0] = -1;
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
                         return Outcome.DUPLICATE;
                     }
                     Contest rules = contest.get();
                     ChatAccount account = ChatAccountStore.lockOrNew(h, rules.id(), in.chat());
-                    newestBefore[0] = account.newestReplyBefore;
                     Turn t = new Turn(h, rules, clock.instant(), account, in, drawer, sender);
                     account.heard(t.now);
                     play(t);
@@ -114,7 +108,7 @@ public final class Dialogue {
                     return Outcome.HANDLED;
                 });
                 toSend.forEach(code -> replies.addAll(sendCode(sender, in.chat(), code[0], code[1])));
-                return new Handled(outcome, List.copyOf(replies), newestBefore[0]);
+                return new Handled(outcome, List.copyOf(replies));
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (attempt >= MAX_TRIES || !isRetryable(e)) {
                     throw e;

@@ -116,10 +116,9 @@ public final class OutboxStore {
     }
 
     /** Whether anything was ever written to this chat (and not erased since). */
-    /** The id of the chat's newest row, or 0 when nothing was ever written to it. */
-    public static long newestFor(Handle h, ChatRef chat) {
-        return h.createQuery("SELECT coalesce(max(id), 0) FROM outbox WHERE channel = :ch AND chat_id = :chat")
-                .bind("ch", chat.channel()).bind("chat", chat.externalId()).mapTo(Long.class).one();
+    public static boolean hasWrittenTo(Handle h, ChatRef chat) {
+        return h.createQuery("SELECT EXISTS (SELECT 1 FROM outbox WHERE channel = :ch AND chat_id = :chat)")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).mapTo(Boolean.class).one();
     }
 
     /** Erases a chat's history (after "đăng xuất"): what was sent there must not be read again from this chat. */
