@@ -9,6 +9,7 @@
   var statusLine = document.getElementById("status");
   var timer = document.getElementById("timer");
   var lastId = 0;
+  var shown = {};
   var deadline = null;
   var busy = false;
 
@@ -39,19 +40,26 @@
   }
 
   function render(messages) {
-    if (!messages || messages.length === 0) return;
+    // A poll also brings back recent rows the cursor may have passed (see WebChannel.history): show each id once.
+    messages = (messages || []).filter(function (m) { return !shown[m.id]; });
+    if (messages.length === 0) return;
+    var before = lastId;
     messages.forEach(function (m) {
+      shown[m.id] = true;
       if (m.kind === "logout") {
         // Leaving a shared computer: nothing of the previous person stays on the screen.
         log.textContent = "";
         bubble(m.text, "bot");
         lastId = 0;
+        shown = {};
         return;
       }
       bubble(m.text, "bot");
       lastId = Math.max(lastId, m.id);
     });
     var last = messages[messages.length - 1];
+    // A late announcement arriving below the current question leaves its buttons and countdown as they are.
+    if (last.id < before && last.kind !== "logout") return;
     showChoices(last.choices);
     // Every reply during a paper carries its deadline; any other reply ends the countdown.
     deadline = last.deadline || null;

@@ -36,6 +36,8 @@ public final class WebChannel implements Channel<JavalinConfig> {
     static final int MAX_TEXT = 1000;
     /** At most this many rows come back with one message or one poll; the page reads on from the last. */
     static final int READ_BACK = 200;
+    /** How long a row may take from its id to its commit (a broadcast to every chat is one statement). */
+    static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String TOO_MANY = "Bạn gửi tin nhắn quá nhanh. Vui lòng chờ một chút rồi thử lại.";
@@ -184,7 +186,8 @@ public final class WebChannel implements Channel<JavalinConfig> {
      * ID numbers masked, so the next person at a shared computer does not read them off the history.
      */
     private List<WebMessage> history(ChatRef chat, long after) {
-        return outbox.forChat(chat, after, READ_BACK).stream().map(WebMessage::of).map(WebMessage::masked).toList();
+        // With the rows of the last two minutes the cursor may have passed: the page drops ids it has shown.
+        return outbox.forChatWithLate(chat, after, java.time.Instant.now().minus(LATE), READ_BACK).stream().map(WebMessage::of).map(WebMessage::masked).toList();
     }
 
     private static Long afterParam(Context ctx) {

@@ -141,6 +141,21 @@ public final class OutboxStore {
         return forChat(chat, afterId, Long.MAX_VALUE, limit);
     }
 
+    /**
+     * The chat's rows after {@code afterId}, and those at or before it written since {@code since}: a row takes
+     * its id when its statement starts and is seen when it commits, so a long broadcast's row may appear below
+     * ids a reader has already passed. The reader drops what it has shown.
+     */
+    public List<OutboxMessage> forChatWithLate(ChatRef chat, long afterId, java.time.Instant since, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT id, payload::text AS payload, tries FROM outbox
+                WHERE channel = :ch AND chat_id = :chat AND (id > :after OR created_at > :since) ORDER BY id LIMIT :n""")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).bind("after", afterId)
+                .bind("since", since.atOffset(java.time.ZoneOffset.UTC)).bind("n", limit)
+                .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
+                .list());
+    }
+
     /** The chat's rows with {@code afterId < id < beforeId}, oldest first. */
     public List<OutboxMessage> forChat(ChatRef chat, long afterId, long beforeId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
