@@ -1,0 +1,106 @@
+package vn.contest.bench;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.config.ContestConfig;
+import vn.contest.core.config.ContestConfigLoader;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.ContestStore;
+import vn.contest.core.ranking.PrizeProposal;
+import vn.contest.core.ranking.RankingQuery;
+import vn.contest.core.report.ParticipationReport;
+import vn.contest.core.store.Database;
+import vn.contest.core.store.EmbeddedPostgresServer;
+
+/**
+ * The committee's reads at a national scale: a generator writes {@code participants} people (70% with a verified
+ * phone), a chat each, and {@code papers} finished papers spread over them in the demo contest's first round,
+ * straight in SQL; then the ranking of one group, the whole prize proposal and the dashboard's queries are timed
+ * (best of three), on the durable embedded server. Papers are written without their question rows: rankings and
+ * dashboards never read those.
+ *
+ * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/contest-bench.jar
+ * vn.contest.bench.RankingScaleBench [participants] [papers]} (default 1,000,000 and 3,000,000).
+ */
+public final class RankingScaleBench {
+    private RankingScaleBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int participants = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int papers = args.length > 1 ? Integer.parseInt(args[1]) : 3_000_000;
+        Path data = Files.createTempDirectory("ranking-bench");
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+             Database db = Database.connect(pg.appJdbcUrl(), pg.secrets().appUser(), pg.secrets().appPassword(), 4)) {
+            Jdbi jdbi = db.jdbi();
+            ContestConfig config;
+            try (InputStream in = AttemptBench.class.getClassLoader().getResourceAsStream("examples/demo/contest.yaml")) {
+                config = ContestConfigLoader.load(in, "demo", LocalDate.now());
+            }
+            Contest contest = ContestStore.install(jdbi, config);
+            long started = System.nanoTime();
+            generate(jdbi, contest, participants, papers);
+            System.out.printf(Locale.ROOT, "generated %,d participants and %,d finished papers in %.0f s%n",
+                    participants, papers, (System.nanoTime() - started) / 1e9);
+            long round = contest.rounds().get(0).id();
+            time("actual participants of the round (tie-break)", () -> jdbi.withHandle(h -> RankingQuery.actualParticipants(h, config, round)));
+            long actual = jdbi.withHandle(h -> RankingQuery.actualParticipants(h, config, round));
+            time("ranking of one round and group, whole (the top-100 is its head)",
+                    () -> jdbi.withHandle(h -> RankingQuery.ranking(h, config, round, 2, actual).size()));
+            time("the whole prize proposal", () -> jdbi.withHandle(h -> PrizeProposal.of(h, contest).individual().size()));
+            time("dashboard: totals", () -> jdbi.withHandle(h -> ParticipationReport.totals(h, contest.id())));
+            time("dashboard: papers per day", () -> jdbi.withHandle(h -> ParticipationReport.days(h, contest.id(), config.timezone()).size()));
+            time("dashboard: per group", () -> jdbi.withHandle(h -> ParticipationReport.groups(h, contest.id()).size()));
+            time("dashboard: per unit", () -> jdbi.withHandle(h -> ParticipationReport.units(h, contest.id()).size()));
+        }
+    }
+
+    private static void generate(Jdbi jdbi, Contest contest, int participants, int papers) {
+        long round = contest.rounds().get(0).id();
+        long[] units = contest.units().stream().mapToLong(vn.contest.core.contest.Unit::id).toArray();
+        jdbi.useHandle(h -> {
+            h.createUpdate("""
+                    INSERT INTO participants (contest_id, full_name, birth_date, phone, group_no, unit_id, registered_at,
+                                              phone_verified_via, phone_verified_at)
+                    SELECT :c, 'Người Thử ' || g, DATE '1980-01-01' + (g % 15000), '09' || lpad(g::text, 8, '0'), 1 + g % 2,
+                           (:units)[1 + g % cardinality(:units)], now() - (g % 20) * interval '1 day',
+                           CASE WHEN g % 10 < 7 THEN 'telegram' END, CASE WHEN g % 10 < 7 THEN now() END
+                    FROM generate_series(1, :n) g""")
+                    .bind("c", contest.id()).bind("units", units).bind("n", participants).execute();
+            h.createUpdate("""
+                    INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state)
+                    SELECT :c, 'telegram', p.id::text, p.id, 'READY' FROM participants p""")
+                    .bind("c", contest.id()).execute();
+            h.createUpdate("""
+                    INSERT INTO attempts (contest_id, participant_id, round_id, chat_account_id, group_no, status, question_count,
+                                          current_position, score, prediction, started_at, deadline_at, finished_at,
+                                          finish_reason, duration_ms)
+                    SELECT :c, p.id, :r, ca.id, p.group_no, 'finished', 10, 10, (k * 7 + p.id) % 11, 10000 + (p.id * 37 + k) % 5000,
+                           now() - interval '1 hour', now() - interval '50 minutes', now() - interval '1 hour' + d * interval '1 ms',
+                           'completed', d
+                    FROM generate_series(0, :papers - 1) k
+                    JOIN participants p ON p.id = (SELECT min(id) FROM participants) + k % :n
+                    JOIN chat_accounts ca ON ca.participant_id = p.id
+                    CROSS JOIN LATERAL (SELECT 60000 + (k * 7919) % 500000 AS d) x""")
+                    .bind("c", contest.id()).bind("r", round).bind("papers", papers).bind("n", participants).execute();
+            h.execute("VACUUM ANALYZE participants");
+            h.execute("VACUUM ANALYZE chat_accounts");
+            h.execute("VACUUM ANALYZE attempts");
+        });
+    }
+
+    private static void time(String what, Supplier<Object> query) {
+        double best = Double.MAX_VALUE;
+        Object result = null;
+        for (int i = 0; i < 3; i++) {
+            long t = System.nanoTime();
+            result = query.get();
+            best = Math.min(best, (System.nanoTime() - t) / 1e6);
+        }
+        System.out.printf(Locale.ROOT, "%-70s %10.0f ms  (%s)%n", what, best, result);
+    }
+}
