@@ -85,7 +85,7 @@ public final class RankingScaleBench {
                     FROM generate_series(0, :papers - 1) k
                     JOIN participants p ON p.id = (SELECT min(id) FROM participants) + k % :n
                     JOIN chat_accounts ca ON ca.participant_id = p.id
-                    CROSS JOIN LATERAL (SELECT 60000 + (k * 7919) % 500000 AS d) x""")
+                    CROSS JOIN LATERAL (SELECT 60000 + (k::bigint * 7919) % 500000 AS d) x""")
                     .bind("c", contest.id()).bind("r", round).bind("papers", papers).bind("n", participants).execute();
             h.execute("VACUUM ANALYZE participants");
             h.execute("VACUUM ANALYZE chat_accounts");
