@@ -52,16 +52,25 @@ class ExamplesTest {
         }
     }
 
-    /** A stem that quotes another question's answer gives that question away to anyone who meets both. */
-    @Test
-    void noQuestionOfTheSampleBankGivesAnotherOnesAnswerAway() throws IOException {
-        List<org.apache.commons.csv.CSVRecord> rows;
+    /** The shipped bank's rows, by column name. */
+    static List<org.apache.commons.csv.CSVRecord> sampleBank() throws IOException {
         try (var parser = org.apache.commons.csv.CSVParser.parse(EXAMPLES.resolve("bac-kan-2023/questions.csv"),
                 java.nio.charset.StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
                         .setSkipHeaderRecord(true).get())) {
-            rows = parser.getRecords();
+            return parser.getRecords();
         }
-        List<String> answers = rows.stream().map(r -> r.get(r.get("Đáp án").strip().substring(0, 1).toUpperCase())).toList();
+    }
+
+    /** The correct option's text of a row. */
+    static String correctOption(org.apache.commons.csv.CSVRecord r) {
+        return r.get(r.get("Đáp án").strip().substring(0, 1).toUpperCase());
+    }
+
+    /** A stem that quotes another question's answer gives that question away to anyone who meets both. */
+    @Test
+    void noQuestionOfTheSampleBankGivesAnotherOnesAnswerAway() throws IOException {
+        List<org.apache.commons.csv.CSVRecord> rows = sampleBank();
+        List<String> answers = rows.stream().map(ExamplesTest::correctOption).toList();
         List<String> giveaways = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             for (int j = 0; j < rows.size(); j++) {
@@ -80,21 +89,15 @@ class ExamplesTest {
      */
     @Test
     void noPracticeQuestionGivesAContestAnswerAway() throws IOException {
-        List<org.apache.commons.csv.CSVRecord> rows;
-        try (var parser = org.apache.commons.csv.CSVParser.parse(EXAMPLES.resolve("bac-kan-2023/questions.csv"),
-                java.nio.charset.StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader()
-                        .setSkipHeaderRecord(true).get())) {
-            rows = parser.getRecords();
-        }
-        java.util.function.Function<org.apache.commons.csv.CSVRecord, String> correct = r -> r.get(r.get("Đáp án").strip().substring(0, 1).toUpperCase());
+        List<org.apache.commons.csv.CSVRecord> rows = sampleBank();
         List<String> giveaways = new java.util.ArrayList<>();
         for (var practice : rows) {
             if (!practice.get("Dùng cho").equals("luyện tập")) {
                 continue;
             }
-            String shown = practice.get("Câu hỏi") + "\n" + correct.apply(practice) + "\n" + practice.get("Giải thích");
+            String shown = practice.get("Câu hỏi") + "\n" + correctOption(practice) + "\n" + practice.get("Giải thích");
             for (var contest : rows) {
-                String answer = correct.apply(contest);
+                String answer = correctOption(contest);
                 if (contest.get("Dùng cho").equals("thi") && answer.length() >= 4 && shown.contains(answer)) {
                     giveaways.add("practice row " + (practice.getRecordNumber() + 1) + " shows the answer of row "
                             + (contest.getRecordNumber() + 1) + ": " + answer);

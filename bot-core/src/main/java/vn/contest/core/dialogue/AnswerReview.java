@@ -28,14 +28,10 @@ final class AnswerReview {
 
     static Next show(Turn t) {
         if (!t.account.isRegistered()) {
-            t.say(Texts.NOT_REGISTERED);
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.NOT_REGISTERED);
         }
         if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.REVIEW_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.format(Texts.REVIEW_IN_ATTEMPT, t.timeLeft()));
         }
         List<Attempt> finished = AttemptStore.finishedOf(t.h, t.account.participantId);
         Map<Long, Attempt> counted = countedByRound(t, finished);
@@ -48,9 +44,7 @@ final class AnswerReview {
         if (revealed.isEmpty()) {
             Attempt last = finished.isEmpty() ? null : finished.get(finished.size() - 1);
             Round round = last == null ? null : t.contest.round(last.roundId()).orElse(null); // a round dropped from the file
-            t.say(round == null ? Texts.NO_REVIEW : AttemptFlow.answerKeyOrWhen(t, last, round, finished.size()));
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(round == null ? Texts.NO_REVIEW : AttemptFlow.answerKeyOrWhen(t, last, round, finished.size()));
         }
         // A page token names a paper: only one of this person's revealed, counted papers is shown.
         Optional<Tokens.ReviewPage> asked = Tokens.parseReviewPage(t.choice())
@@ -102,7 +96,7 @@ final class AnswerReview {
     }
 
     private static String option(PaperQuestion q, int index) {
-        return AnswerLetters.letter(index) + ". " + q.options().get(index);
+        return Texts.option(index, q.options().get(index));
     }
 
     /** For each round the person finished a paper in: the paper the rules count there. */

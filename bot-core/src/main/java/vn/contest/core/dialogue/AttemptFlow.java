@@ -104,21 +104,13 @@ final class AttemptFlow {
         Attempt a = paper.attempt();
         PaperQuestion q = paper.current();
         StringBuilder text = new StringBuilder(Texts.format(Texts.QUESTION, q.position() + 1, a.questionCount(),
-                Texts.duration(a.remaining(t.now)), q.text())).append(options(q));
+                Texts.duration(a.remaining(t.now)), q.text())).append(Texts.options(q.options()));
         List<Choice> choices = new ArrayList<>();
         for (int i = 0; i < q.options().size(); i++) {
             choices.add(new Choice(Tokens.answer(a.id(), q.position(), i), String.valueOf(AnswerLetters.letter(i))));
         }
         text.append("\n\n").append(Texts.QUESTION_TYPE_HINT);
         t.sayQuestion(text.toString(), choices, a.deadlineAt());
-    }
-
-    private static String options(PaperQuestion q) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < q.options().size(); i++) {
-            text.append('\n').append(AnswerLetters.letter(i)).append(". ").append(q.options().get(i));
-        }
-        return text.toString();
     }
 
     static Next answer(Turn t) {
@@ -150,7 +142,7 @@ final class AttemptFlow {
         t.paperIs(Optional.of(after));
         // The answered question keeps its text and shows the choice, without buttons to tap again.
         t.editTapped(Texts.format(Texts.ANSWERED, q.position() + 1, a.questionCount(), q.text())
-                + options(q) + "\n\n" + Texts.format(Texts.CHOSEN, String.valueOf(AnswerLetters.letter(answer.optionIndex()))));
+                + Texts.options(q.options()) + "\n\n" + Texts.format(Texts.CHOSEN, String.valueOf(AnswerLetters.letter(answer.optionIndex()))));
         return Next.to(after.current() == null ? State.PREDICTING : State.ANSWERING);
     }
 

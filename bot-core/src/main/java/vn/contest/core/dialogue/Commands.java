@@ -70,9 +70,7 @@ final class Commands {
 
     private static Next reminders(Turn t, boolean on) {
         if (!t.account.isRegistered()) {
-            t.say(Texts.NOT_REGISTERED_REMINDERS);
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.NOT_REGISTERED_REMINDERS);
         }
         if (on && !t.contest.config().reminders().any()) {
             t.say(Texts.REMINDERS_NONE);
@@ -116,7 +114,7 @@ final class Commands {
 
     private static Next help(Turn t) {
         if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.HELP_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
+            t.say(Texts.format(Texts.HELP_ATTEMPT, t.timeLeft()));
         } else if (t.account.state.isRegistration()) {
             t.say(Texts.HELP_REGISTRATION);
         } else if (t.account.state == State.PRACTISING) {
@@ -130,16 +128,12 @@ final class Commands {
 
     private static Next rules(Turn t) {
         String rules = t.contest.config().rules();
-        t.say(rules.isBlank() ? Texts.NO_RULES : rules);
-        t.reprompt();
-        return Next.STAY;
+        return t.aside(rules.isBlank() ? Texts.NO_RULES : rules);
     }
 
     private static Next cancel(Turn t) {
         if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.CANNOT_CANCEL_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.format(Texts.CANNOT_CANCEL_ATTEMPT, t.timeLeft()));
         }
         if (t.account.state == State.PRACTISING) {
             PractisingStep.stop(t);
@@ -150,9 +144,7 @@ final class Commands {
             t.say(Texts.CANCELLED);
             return Next.to(State.CONSENT);
         }
-        t.say(Texts.NOTHING_TO_CANCEL);
-        t.reprompt();
-        return Next.STAY;
+        return t.aside(Texts.NOTHING_TO_CANCEL);
     }
 
     private static Next logout(Turn t) {
@@ -171,7 +163,7 @@ final class Commands {
         if (!t.account.state.isInAttempt()) {
             return false;
         }
-        t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
+        t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, t.timeLeft()));
         t.reprompt();
         return true;
     }
@@ -199,9 +191,7 @@ final class Commands {
 
     private static Next erase(Turn t) {
         if (!t.account.isRegistered()) {
-            t.say(Texts.NOT_REGISTERED);
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.NOT_REGISTERED);
         }
         if (refusedDuringPaper(t)) {
             return Next.STAY;
@@ -219,14 +209,10 @@ final class Commands {
 
     private static Next results(Turn t) {
         if (!t.account.isRegistered()) {
-            t.say(Texts.NOT_REGISTERED);
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.NOT_REGISTERED);
         }
         if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.STATUS_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.format(Texts.STATUS_IN_ATTEMPT, t.timeLeft()));
         }
         List<Attempt> finished = AttemptStore.finishedOf(t.h, t.account.participantId);
         if (finished.isEmpty()) {

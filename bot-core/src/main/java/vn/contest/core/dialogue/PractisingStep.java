@@ -25,14 +25,10 @@ final class PractisingStep implements Step {
     /** Starts a set (the "luyện tập" command): registered people, outside a timed paper. */
     static Next start(Turn t) {
         if (!t.account.isRegistered()) {
-            t.say(Texts.NOT_REGISTERED_PRACTICE);
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.NOT_REGISTERED_PRACTICE);
         }
         if (t.account.state.isInAttempt()) {
-            t.say(Texts.format(Texts.PRACTICE_IN_ATTEMPT, Texts.duration(t.openPaper().orElseThrow().attempt().remaining(t.now))));
-            t.reprompt();
-            return Next.STAY;
+            return t.aside(Texts.format(Texts.PRACTICE_IN_ATTEMPT, t.timeLeft()));
         }
         List<Long> questions = PracticeStore.draw(t.h, t.contest, t.now, t.contest.config().practice().questions(), t.drawer.random());
         if (questions.isEmpty()) {
@@ -65,7 +61,7 @@ final class PractisingStep implements Step {
         for (int i = 0; i < q.options().size(); i++) {
             choices.add(new Choice(Tokens.practiceAnswer(set.id(), set.position(), i), String.valueOf(AnswerLetters.letter(i))));
         }
-        t.say(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionIds().size(), q.text()) + options(q)
+        t.say(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionIds().size(), q.text()) + Texts.options(q.options())
                 + "\n\n" + Texts.QUESTION_TYPE_HINT, choices);
     }
 
@@ -107,7 +103,7 @@ final class PractisingStep implements Step {
         }
         boolean right = Grading.isCorrect(answer.optionIndex(), q.correctIndex());
         PracticeSet after = PracticeStore.answered(t.h, set, right, t.now);
-        t.editTapped(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionIds().size(), q.text()) + options(q));
+        t.editTapped(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionIds().size(), q.text()) + Texts.options(q.options()));
         t.say(feedback(q, answer.optionIndex(), right));
         if (after.position() >= after.questionIds().size()) {
             t.say(Texts.format(Texts.PRACTICE_DONE, after.correct(), after.questionIds().size()));
@@ -118,7 +114,7 @@ final class PractisingStep implements Step {
 
     /** Right or wrong, the correct option in full, and the explanation with its source. */
     static String feedback(DrawnQuestion q, int chosen, boolean right) {
-        String correct = AnswerLetters.letter(q.correctIndex()) + ". " + q.options().get(q.correctIndex());
+        String correct = Texts.option(q.correctIndex(), q.options().get(q.correctIndex()));
         String explained = q.explanation() == null || q.explanation().isBlank() ? "" : Texts.format(Texts.EXPLANATION, q.explanation());
         return right ? Texts.format(Texts.PRACTICE_RIGHT, correct, explained)
                 : Texts.format(Texts.PRACTICE_WRONG, String.valueOf(AnswerLetters.letter(chosen)), correct, explained);
@@ -126,13 +122,5 @@ final class PractisingStep implements Step {
 
     private static DrawnQuestion question(Turn t, PracticeSet set) {
         return PaperDrawer.load(t.h, List.of(set.currentQuestionId())).get(set.currentQuestionId());
-    }
-
-    static String options(DrawnQuestion q) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < q.options().size(); i++) {
-            text.append('\n').append(AnswerLetters.letter(i)).append(". ").append(q.options().get(i));
-        }
-        return text.toString();
     }
 }

@@ -246,6 +246,20 @@ public final class Texts {
         return s + " giây";
     }
 
+    /** One option as the bot writes it: "B. Bộ Công an". */
+    static String option(int index, String text) {
+        return vn.contest.core.text.AnswerLetters.letter(index) + ". " + text;
+    }
+
+    /** A question's options, one per line, each after a line break. */
+    static String options(java.util.List<String> options) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < options.size(); i++) {
+            text.append('\n').append(option(i, options.get(i)));
+        }
+        return text.toString();
+    }
+
     /** Thousands separated by dots, as Vietnamese writes them: 12.500. */
     public static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n).replace(',', '.');

@@ -41,7 +41,12 @@ public final class Tokens {
     }
 
     public static Optional<Answer> parseAnswer(String token) {
-        Matcher m = ANSWER.matcher(token == null ? "" : token);
+        return answerOf(ANSWER, token);
+    }
+
+    /** An answer token of either kind: the paper (or practice set), the position, the option's letter. */
+    private static Optional<Answer> answerOf(Pattern kind, String token) {
+        Matcher m = kind.matcher(token == null ? "" : token);
         return m.matches()
                 ? Optional.of(new Answer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).charAt(0) - 'A'))
                 : Optional.empty();
@@ -53,10 +58,7 @@ public final class Tokens {
     }
 
     public static Optional<Answer> parsePracticeAnswer(String token) {
-        Matcher m = PRACTICE_ANSWER.matcher(token == null ? "" : token);
-        return m.matches()
-                ? Optional.of(new Answer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).charAt(0) - 'A'))
-                : Optional.empty();
+        return answerOf(PRACTICE_ANSWER, token);
     }
 
     /** One page of a paper's answer review: the paper and the first question position on the page. */

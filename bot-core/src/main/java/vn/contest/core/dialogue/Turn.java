@@ -108,6 +108,18 @@ final class Turn {
         DialogueTable.step(account.state).prompt(this);
     }
 
+    /** Says something aside (a refusal, the rules, a hint), asks the current question again, and stays. */
+    Next aside(String text) {
+        say(text);
+        reprompt();
+        return Next.STAY;
+    }
+
+    /** The open paper's time left, as people read it ("3 phút 05 giây"). */
+    String timeLeft() {
+        return Texts.duration(openPaper().orElseThrow().attempt().remaining(now));
+    }
+
     List<Outbound> replies() {
         return replies;
     }

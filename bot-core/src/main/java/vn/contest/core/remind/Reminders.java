@@ -55,35 +55,36 @@ public final class Reminders {
         if (id.isEmpty()) {
             return 0; // made already, here or by another instance
         }
-        // Whoever may still start a paper in the round and has not finished one there; erased people have no chat.
-        String audience = """
-                FROM chat_accounts ca JOIN participants p ON p.id = ca.participant_id
-                WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.reminders
-                """ + " AND " + Eligibility.MAY_COMPETE + "\n" + """
-                  AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round AND a.status = 'finished')
-                  AND (:perContest = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id) < :perContest)
-                  AND (:perRound = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round) < :perRound)
-                """;
-        Eligibility rules = new Eligibility(contest.config());
-        int perContest = contest.config().attempts().maxPerContest();
-        int perRound = contest.config().attempts().maxPerRound();
+        // Whoever may still start a paper in the round and has not finished one there (erased people have no
+        // chat); those the platform would refuse are counted, not queued. One statement, one pass over them.
         java.time.OffsetDateTime since = route.replyWindow().map(w -> now.minus(w).atOffset(ZoneOffset.UTC)).orElse(null);
-        int recipients = rules.bind(h.createUpdate("""
-                INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
-                SELECT ca.channel, ca.external_id,
-                       jsonb_build_object('chat', jsonb_build_object('channel', ca.channel, 'externalId', ca.external_id),
-                                          'text', CAST(:text AS text), 'choices', CAST(:choices AS jsonb), 'requestPhone', false,
-                                          'kind', 'text'),
-                       :b
-                """ + audience + " AND (CAST(:since AS timestamptz) IS NULL OR ca.last_inbound_at >= :since)"))
+        var counts = new Eligibility(contest.config()).bind(h.createQuery("""
+                WITH audience AS (
+                    SELECT ca.channel, ca.external_id,
+                           CAST(:since AS timestamptz) IS NULL OR ca.last_inbound_at >= :since AS reachable
+                    FROM chat_accounts ca JOIN participants p ON p.id = ca.participant_id
+                    WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.reminders AND <mayCompete>
+                      AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round AND a.status = 'finished')
+                      AND (:perContest = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id) < :perContest)
+                      AND (:perRound = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round) < :perRound)
+                ), queued AS (
+                    INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
+                    SELECT channel, external_id,
+                           jsonb_build_object('chat', jsonb_build_object('channel', channel, 'externalId', external_id),
+                                              'text', CAST(:text AS text), 'choices', CAST(:choices AS jsonb), 'requestPhone', false,
+                                              'kind', 'text'),
+                           :b
+                    FROM audience WHERE reachable RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM queued) AS recipients, (SELECT count(*) FROM audience WHERE NOT reachable) AS skipped"""))
+                .define("mayCompete", Eligibility.MAY_COMPETE)
                 .bind("text", text).bind("choices", choices()).bind("b", id.get()).bind("c", contest.id()).bind("ch", route.channel())
-                .bind("round", due.round().id()).bind("since", since).bind("perContest", perContest).bind("perRound", perRound)
-                .execute();
-        int skipped = since == null ? 0 : rules.bind(h.createQuery("SELECT count(*) " + audience
-                        + " AND (ca.last_inbound_at IS NULL OR ca.last_inbound_at < :since)"))
-                .bind("c", contest.id()).bind("ch", route.channel()).bind("round", due.round().id()).bind("since", since)
-                .bind("perContest", perContest).bind("perRound", perRound)
-                .mapTo(Integer.class).one();
+                .bind("round", due.round().id()).bind("since", since)
+                .bind("perContest", contest.config().attempts().maxPerContest())
+                .bind("perRound", contest.config().attempts().maxPerRound())
+                .mapToMap().one();
+        int recipients = ((Number) counts.get("recipients")).intValue();
+        int skipped = ((Number) counts.get("skipped")).intValue();
         h.execute("UPDATE broadcasts SET recipients = ?, skipped = ? WHERE id = ?", recipients, skipped, id.get());
         log.info("Reminder {} on {}: {} queued, {} outside the platform's reply window", due.key(), route.channel(), recipients, skipped);
         return recipients;

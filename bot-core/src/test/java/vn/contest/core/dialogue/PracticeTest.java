@@ -22,6 +22,10 @@ import vn.contest.core.testing.TestEngine;
  * a question a live round could still ask with its key unknown.
  */
 class PracticeTest {
+    static long count(TestEngine engine, String sql) {
+        return engine.db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
     static Set<Long> practised(TestEngine engine) {
         return new HashSet<>(engine.db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT unnest(question_ids) FROM practice_sets")
                 .mapTo(Long.class).list()));
@@ -67,7 +71,7 @@ class PracticeTest {
                     "no paper, no participant counted");
             assertEquals((Long) actualBefore, engine.db.jdbi().<Long, RuntimeException>withHandle(h -> RankingQuery.actualParticipants(h, engine.contest.config(),
                     engine.contest.rounds().get(0).id())), "the tie-break's actual number does not move");
-            assertEquals(0L, (long) engine.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM attempts").mapTo(Long.class).one()));
+            assertEquals(0L, count(engine, "SELECT count(*) FROM attempts"));
             var practice = engine.db.jdbi().withHandle(h -> ParticipationReport.practice(h, engine.contest.id()));
             assertEquals(new ParticipationReport.Practice(1, 1, 1, 3), practice, "the dashboard shows practice apart");
 
@@ -89,8 +93,8 @@ class PracticeTest {
             assertTrue(c.text().contains("đã được trả lời hoặc không còn hiệu lực"), c.text());
             c.send("dừng");
             assertTrue(c.text().contains("Đã dừng luyện tập (đúng"), c.text());
-            assertEquals(1L, (long) engine.db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT sum(position) FROM practice_sets").mapTo(Long.class).one()), "the tapped-twice question counted once");
+            assertEquals(1L, count(engine,
+                    "SELECT sum(position) FROM practice_sets"), "the tapped-twice question counted once");
         }
     }
 
@@ -105,8 +109,8 @@ class PracticeTest {
             assertTrue(c.text().contains("bạn đang luyện tập") && c.text().contains("Câu luyện tập 1/3"), c.text());
             c.tap(Tokens.START_ATTEMPT);
             assertTrue(c.text().contains("Đã dừng luyện tập") && c.text().contains("Lượt thi thứ 1"), "a reminder's button works here: " + c.text());
-            assertEquals(0L, (long) engine.db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM practice_sets WHERE finished_at IS NULL").mapTo(Long.class).one()));
+            assertEquals(0L, count(engine,
+                    "SELECT count(*) FROM practice_sets WHERE finished_at IS NULL"));
             ChatDriver other = engine.chat("practice-8");
             other.register("Lục Văn Chậm", "02/03/1980", "0913600008", 2, "3");
             other.send("luyện tập");
@@ -187,7 +191,7 @@ class PracticeTest {
             c.send("xin chào");
             c.send("luyện tập");
             assertTrue(c.text().contains("Bạn cần đăng ký dự thi trước khi luyện tập"), c.text());
-            assertEquals(0L, (long) engine.db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM practice_sets").mapTo(Long.class).one()));
+            assertEquals(0L, count(engine, "SELECT count(*) FROM practice_sets"));
         }
     }
 }
