@@ -15,6 +15,7 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.dialogue.Texts;
 import vn.contest.core.dialogue.Tokens;
 import vn.contest.core.message.Choice;
+import vn.contest.core.rules.AttemptRules;
 import vn.contest.core.rules.Eligibility;
 import vn.contest.core.rules.ReminderSchedule;
 
@@ -58,15 +59,14 @@ public final class Reminders {
         // Whoever may still start a paper in the round and has not finished one there (erased people have no
         // chat); those the platform would refuse are counted, not queued. One statement, one pass over them.
         java.time.OffsetDateTime since = route.replyWindow().map(w -> now.minus(w).atOffset(ZoneOffset.UTC)).orElse(null);
-        var counts = new Eligibility(contest.config()).bind(h.createQuery("""
+        var counts = new AttemptRules(contest.config()).bindCaps(new Eligibility(contest.config()).bind(h.createQuery("""
                 WITH audience AS (
                     SELECT ca.channel, ca.external_id,
                            CAST(:since AS timestamptz) IS NULL OR ca.last_inbound_at >= :since AS reachable
                     FROM chat_accounts ca JOIN participants p ON p.id = ca.participant_id
                     WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.reminders AND <mayCompete>
                       AND NOT EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round AND a.status = 'finished')
-                      AND (:perContest = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id) < :perContest)
-                      AND (:perRound = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round) < :perRound)
+                      AND <capsLeaveAPaper>
                 ), queued AS (
                     INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
                     SELECT channel, external_id,
@@ -76,12 +76,10 @@ public final class Reminders {
                            :b
                     FROM audience WHERE reachable RETURNING 1
                 )
-                SELECT (SELECT count(*) FROM queued) AS recipients, (SELECT count(*) FROM audience WHERE NOT reachable) AS skipped"""))
-                .define("mayCompete", Eligibility.MAY_COMPETE)
+                SELECT (SELECT count(*) FROM queued) AS recipients, (SELECT count(*) FROM audience WHERE NOT reachable) AS skipped""")))
+                .define("mayCompete", Eligibility.MAY_COMPETE).define("capsLeaveAPaper", AttemptRules.CAPS_LEAVE_A_PAPER)
                 .bind("text", text).bind("choices", choices()).bind("b", id.get()).bind("c", contest.id()).bind("ch", route.channel())
                 .bind("round", due.round().id()).bind("since", since)
-                .bind("perContest", contest.config().attempts().maxPerContest())
-                .bind("perRound", contest.config().attempts().maxPerRound())
                 .mapToMap().one();
         int recipients = ((Number) counts.get("recipients")).intValue();
         int skipped = ((Number) counts.get("skipped")).intValue();

@@ -30,6 +30,18 @@ public final class AttemptRules {
 
     private final ContestConfig config;
 
+    /**
+     * On {@code participants p}, for round {@code :round}: the contest and round caps leave the person a paper
+     * (as {@link #capReached} for those two; the daily cap resets and is left out). Bind with {@link #bindCaps}.
+     */
+    public static final String CAPS_LEAVE_A_PAPER = """
+            (:perContest = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id) < :perContest)
+            AND (:perRound = 0 OR (SELECT count(*) FROM attempts a WHERE a.participant_id = p.id AND a.round_id = :round) < :perRound)""";
+
+    public <T extends org.jdbi.v3.core.statement.SqlStatement<T>> T bindCaps(T statement) {
+        return statement.bind("perContest", config.attempts().maxPerContest()).bind("perRound", config.attempts().maxPerRound());
+    }
+
     public AttemptRules(ContestConfig config) {
         this.config = config;
     }

@@ -113,6 +113,27 @@ class RemindersTest {
     }
 
     @Test
+    void someoneWhoseCapsAreUsedUpIsNotRemindedOfALaterRound() {
+        ContestConfig oneEach = TestContest.config(TestContest.yaml().replace("maxPerContest: 5", "maxPerContest: 1")
+                + "reminders: {hoursBeforeRoundCloses: [24, 2]}\n");
+        try (TestEngine engine = TestEngine.start(oneEach)) {
+            ChatDriver usedUp = registered(engine, "remind-12", "0913800012", true);
+            usedUp.send("thi");
+            for (int i = 0; i < 4; i++) {
+                usedUp.send("a");
+            }
+            usedUp.send("50");
+            ChatDriver fresh = registered(engine, "remind-13", "0913800013", true);
+            engine.clock.set(engine.contest.rounds().get(1).closesAt().minus(Duration.ofHours(3)));
+            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> engine.contest, engine.clock,
+                    List.of(new Reminders.Route("test", Optional.empty())));
+            assertEquals(1, job.runOnce());
+            assertEquals(List.of(), remindersTo(usedUp), "the one paper the contest allows is taken: \"thi\" would be refused");
+            assertEquals(1, remindersTo(fresh).size());
+        }
+    }
+
+    @Test
     void aPlatformThatOnlyAnswersRecentWritersSkipsAndCountsTheOthers() {
         try (TestEngine engine = engine()) {
             ChatDriver recent = registered(engine, "remind-5", "0913800005", true);
