@@ -19,6 +19,8 @@ import vn.contest.core.config.ContestConfig;
 import vn.contest.core.config.ContestConfigLoader;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.ContestStore;
+import vn.contest.core.ranking.RoundResults;
+import vn.contest.core.report.ParticipationCounts;
 
 /** Loads the contest file (or the built-in demo), writes it to the database and seeds an empty question bank. */
 final class ContestLoader {
@@ -45,6 +47,13 @@ final class ContestLoader {
             }
         }
         Contest contest = ContestStore.installFromFile(jdbi, config);
+        // Tables kept as papers finish, built here from what is already there when they are new (or the policy changed).
+        if (jdbi.inTransaction(h -> RoundResults.ensureBuilt(h, contest.id(), config.attempts().counted()))) {
+            log.info("Round results built for the counting policy {}", config.attempts().counted());
+        }
+        if (jdbi.inTransaction(h -> ParticipationCounts.ensureBuilt(h, contest.id(), config.timezone()))) {
+            log.info("Participation counted for the dashboard");
+        }
         seedBank(jdbi, contest, contestFile);
         log.info("Contest {} loaded: {} round(s), {} units, {} topics", config.code(), contest.rounds().size(),
                 contest.units().size(), contest.topics().size());

@@ -99,6 +99,31 @@ class AdminSettingsTest {
     }
 
     @Test
+    void changingWhichPaperCountsRanksEveryoneByTheNewRuleAtOnce() {
+        WebClient person = new WebClient(app.port());
+        person.register("Hà Thị Lượt", "01/01/1991", "0912000556", 1, "1");
+        person.takePaper(app, 1);
+        person.takePaper(app, 3);
+        int n = app.contest().config().paper().questions();
+        assertEquals("3/" + n, scoreOnTheBoard("Hà Thị Lượt"), "the best paper counts");
+        for (String[] policy : new String[][] {{"FIRST", "1/" + n}, {"LAST", "3/" + n}, {"BEST", "3/" + n}}) {
+            Map<String, String> form = currentForm();
+            form.put("counted", policy[0]);
+            form.put("confirmOpenRound", "yes");
+            assertEquals(303, admin.post("/admin/settings", form).statusCode());
+            assertEquals(policy[1], scoreOnTheBoard("Hà Thị Lượt"), policy[0]);
+        }
+    }
+
+    /** The score on the person's line of the results page's ranking. */
+    static String scoreOnTheBoard(String name) {
+        Matcher line = Pattern.compile("<tr><td class=\"n\">\\d+</td><td>" + name + "</td><td>[^<]*</td><td class=\"n\">([^<]+)</td>")
+                .matcher(admin.get("/admin/results").body());
+        assertTrue(line.find(), "on the board: " + name);
+        return line.group(1);
+    }
+
+    @Test
     void badValuesAreExplainedInVietnameseAndNothingIsSaved() {
         String before = app.contest().config().toString();
         Map<String, String> form = currentForm();

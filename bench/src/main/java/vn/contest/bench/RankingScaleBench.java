@@ -1,18 +1,28 @@
 package vn.contest.bench;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import vn.contest.admin.pages.ResultsPage;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.config.ContestConfigLoader;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.ContestStore;
 import vn.contest.core.ranking.PrizeProposal;
 import vn.contest.core.ranking.RankingQuery;
+import vn.contest.core.ranking.RoundResults;
+import vn.contest.core.ranking.TopRanking;
+import vn.contest.core.report.ParticipationCounts;
 import vn.contest.core.report.ParticipationReport;
 import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
@@ -20,8 +30,9 @@ import vn.contest.core.store.EmbeddedPostgresServer;
 /**
  * The committee's reads at a national scale: a generator writes {@code participants} people (70% with a verified
  * phone), a chat each, and {@code papers} finished papers spread over them in the demo contest's first round,
- * straight in SQL; then the ranking of one group, the whole prize proposal and the dashboard's queries are timed
- * (best of three), on the durable embedded server. Papers are written without their question rows: rankings and
+ * straight in SQL, and builds {@code round_results} from them; then the top-100 of one group, the whole prize
+ * proposal and the dashboard's queries are timed (best of three), on the durable embedded server, and the full
+ * ranking export is written (streamed) with the heap it took. Papers are written without their question rows: rankings and
  * dashboards never read those.
  *
  * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/contest-bench.jar
@@ -46,16 +57,29 @@ public final class RankingScaleBench {
             generate(jdbi, contest, participants, papers);
             System.out.printf(Locale.ROOT, "generated %,d participants and %,d finished papers in %.0f s%n",
                     participants, papers, (System.nanoTime() - started) / 1e9);
+            started = System.nanoTime();
+            jdbi.useTransaction(h -> RoundResults.rebuild(h, contest.id(), config.attempts().counted()));
+            jdbi.useTransaction(h -> ParticipationCounts.rebuild(h, contest.id(), config.timezone()));
+            jdbi.useHandle(h -> {
+                h.execute("VACUUM ANALYZE round_results");
+                h.execute("VACUUM ANALYZE participation_counts");
+                h.execute("VACUUM ANALYZE participants");
+            });
+            System.out.printf(Locale.ROOT, "built round_results and participation_counts (done once; then kept as people register "
+                            + "and papers finish) in %.0f s%n",
+                    (System.nanoTime() - started) / 1e9);
             long round = contest.rounds().get(0).id();
             time("actual participants of the round (tie-break)", () -> jdbi.withHandle(h -> RankingQuery.actualParticipants(h, config, round)));
             long actual = jdbi.withHandle(h -> RankingQuery.actualParticipants(h, config, round));
-            time("ranking of one round and group, whole (the top-100 is its head)",
-                    () -> jdbi.withHandle(h -> RankingQuery.ranking(h, config, round, 2, actual).size()));
+            time("top-100 of one round and group", () -> jdbi.withHandle(h -> TopRanking.top(h, config, round, 2, actual, 100).size()));
             time("the whole prize proposal", () -> jdbi.withHandle(h -> PrizeProposal.of(h, contest).individual().size()));
             time("dashboard: totals", () -> jdbi.withHandle(h -> ParticipationReport.totals(h, contest.id())));
-            time("dashboard: papers per day", () -> jdbi.withHandle(h -> ParticipationReport.days(h, contest.id(), config.timezone()).size()));
+            time("dashboard: papers per day", () -> jdbi.withHandle(h -> ParticipationReport.days(h, contest.id()).size()));
             time("dashboard: per group", () -> jdbi.withHandle(h -> ParticipationReport.groups(h, contest.id()).size()));
             time("dashboard: per unit", () -> jdbi.withHandle(h -> ParticipationReport.units(h, contest.id()).size()));
+            time("dashboard: practice", () -> jdbi.withHandle(h -> ParticipationReport.practice(h, contest.id())));
+            time("whole ranking of one round and group, in memory", () -> jdbi.withHandle(h -> RankingQuery.ranking(h, config, round, 2, actual).size()));
+            exportRanking(jdbi, contest);
         }
     }
 
@@ -91,6 +115,45 @@ public final class RankingScaleBench {
             h.execute("VACUUM ANALYZE chat_accounts");
             h.execute("VACUUM ANALYZE attempts");
         });
+    }
+
+    /** The committee's full ranking download (every round and group) written to nowhere, with the heap it took. */
+    private static void exportRanking(Jdbi jdbi, Contest contest) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        AtomicLong peak = new AtomicLong(before);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                LockSupport.parkNanos(20_000_000);
+            }
+        });
+        sampler.start();
+        long t = System.nanoTime();
+        CountingOutputStream out = new CountingOutputStream();
+        new ResultsPage(jdbi, () -> contest).writeRanking(out);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        running.set(false);
+        sampler.join();
+        System.out.printf(Locale.ROOT, "%-70s %10.0f ms  (%,d bytes of .xlsx; heap %d MB before, at most %d MB during)%n",
+                "ranking export, every round and group, streamed", seconds * 1000, out.count,
+                before >> 20, peak.get() >> 20);
+    }
+
+    private static final class CountingOutputStream extends OutputStream {
+        long count;
+
+        @Override
+        public void write(int b) {
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     private static void time(String what, Supplier<Object> query) {

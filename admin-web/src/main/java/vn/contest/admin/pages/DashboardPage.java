@@ -63,7 +63,7 @@ public final class DashboardPage {
         long c = contest().id();
         return jdbi.withHandle(h -> {
             ParticipationReport.Totals totals = ParticipationReport.totals(h, c);
-            List<Day> days = ParticipationReport.days(h, c, contest().config().timezone()).stream()
+            List<Day> days = ParticipationReport.days(h, c).stream()
                     .map(d -> new Day(DAY.format(d.date()), d.papers(), d.registered())).toList();
             List<GroupRow> groups = ParticipationReport.groups(h, c).stream()
                     .map(g -> new GroupRow(contest().config().group(g.group()).map(GroupConfig::title).orElse("Nhóm " + g.group()),

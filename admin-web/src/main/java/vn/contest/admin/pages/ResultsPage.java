@@ -26,6 +26,7 @@ import vn.contest.core.ranking.PrizeProposal;
 import vn.contest.core.ranking.PrizeSnapshotStore;
 import vn.contest.core.ranking.RankedEntry;
 import vn.contest.core.ranking.RankingQuery;
+import vn.contest.core.ranking.TopRanking;
 import vn.contest.core.ranking.UnitStanding;
 import vn.contest.core.ranking.UnitStandings;
 
@@ -37,6 +38,7 @@ import vn.contest.core.ranking.UnitStandings;
  */
 public final class ResultsPage {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int BOARD_LINES = 200;
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
 
@@ -73,8 +75,10 @@ public final class ResultsPage {
         View view = jdbi.withHandle(h -> {
             long actual = RankingQuery.actualParticipants(h, contest().config(), roundId);
             List<Board> boards = new ArrayList<>();
-            RankingQuery.byGroup(h, contest().config(), roundId).forEach((group, ranking) ->
-                    boards.add(new Board(group.title(), ranking.stream().limit(200).map(this::line).toList())));
+            for (ContestConfig.GroupConfig group : contest().config().groups()) {
+                boards.add(new Board(group.title(), TopRanking.top(h, contest().config(), roundId, group.code(), actual, BOARD_LINES)
+                        .stream().map(this::line).toList()));
+            }
             PrizeProposal proposal = PrizeProposal.of(h, contest());
             return new View(AdminContext.page(ctx, contest(), "Kết quả và giải thưởng", "results"), contest().rounds(), roundId, boards,
                     winners(h, proposal), passed(proposal), latest(h).orElse(null), actual);
@@ -159,21 +163,30 @@ public final class ResultsPage {
 
     public void rankingXlsx(Context ctx) {
         readsPersonalData(ctx, "Tải bảng xếp hạng (họ tên, đơn vị)", "cuộc thi " + contest().config().code());
-        Xlsx x = new Xlsx();
-        jdbi.useHandle(h -> {
-            for (Round r : contest().rounds()) {
-                RankingQuery.byGroup(h, contest().config(), r.id()).forEach((group, ranking) -> {
-                    List<List<Object>> rows = ranking.stream().map(e -> {
-                        Line l = line(e);
-                        return List.<Object>of(l.rank(), l.name(), l.unit(), e.score(), e.questionCount(), l.prediction(), l.distance(),
-                                e.durationMs() / 1000.0, l.finishedAt());
-                    }).toList();
-                    x.sheet(r.name() + " - Nhóm " + group.code(), List.of("Hạng", "Họ và tên", "Đơn vị", "Số câu đúng", "Số câu", "Dự đoán",
-                            "Chênh lệch dự đoán", "Thời gian (giây)", "Nộp bài lúc"), rows);
-                });
-            }
-        });
-        send(ctx, "bang-xep-hang.xlsx", x);
+        ctx.header("Content-Disposition", "attachment; filename=\"bang-xep-hang.xlsx\"").contentType(Xlsx.CONTENT_TYPE);
+        writeRanking(ctx.outputStream());
+    }
+
+    /** Every round's whole ranking, a sheet per group, streamed from the database to {@code out}. */
+    public void writeRanking(java.io.OutputStream out) {
+        ContestConfig config = contest().config();
+        try (Xlsx x = new Xlsx()) {
+            jdbi.useTransaction(h -> { // the ranking is read in batches, which needs a transaction
+                for (Round r : contest().rounds()) {
+                    long actual = RankingQuery.actualParticipants(h, config, r.id());
+                    for (ContestConfig.GroupConfig group : config.groups()) {
+                        Xlsx.SheetWriter sheet = x.sheet(r.name() + " - Nhóm " + group.code(), List.of("Hạng", "Họ và tên", "Đơn vị",
+                                "Số câu đúng", "Số câu", "Dự đoán", "Chênh lệch dự đoán", "Thời gian (giây)", "Nộp bài lúc"));
+                        RankingQuery.stream(h, config, r.id(), group.code(), actual, e -> {
+                            Line l = line(e);
+                            sheet.row(List.of(l.rank(), l.name(), l.unit(), e.score(), e.questionCount(), l.prediction(), l.distance(),
+                                    e.durationMs() / 1000.0, l.finishedAt()));
+                        });
+                    }
+                }
+            });
+            x.write(out);
+        }
     }
 
     public void unitsXlsx(Context ctx) {

@@ -14,6 +14,7 @@ import vn.contest.admin.AdminContext;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.core.config.ContestConfig;
+import vn.contest.core.ranking.RoundResults;
 import vn.contest.core.config.ContestConfig.AttemptPolicy;
 import vn.contest.core.config.ContestConfig.GroupPrizes;
 import vn.contest.core.config.ContestConfig.PrizeLevel;
@@ -117,6 +118,7 @@ public final class SettingsPage {
         }
         jdbi.useTransaction(h -> {
             live.replace(edited);
+            RoundResults.ensureBuilt(h, contest.id(), edited.attempts().counted()); // a new counting policy keeps other papers
             Audit.record(h, AdminContext.user(ctx), "Sửa thể lệ, cấu hình", "cuộc thi " + old.code(), old, edited);
         });
         ctx.redirect("/admin/settings?notice=" + java.net.URLEncoder.encode("Đã lưu. Các kênh thi dùng cấu hình mới ngay.",

@@ -19,6 +19,8 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.message.Choice;
 import vn.contest.core.participant.Participant;
+import vn.contest.core.ranking.RoundResults;
+import vn.contest.core.report.ParticipationCounts;
 import vn.contest.core.rules.AnswerKey;
 import vn.contest.core.rules.AttemptRules;
 import vn.contest.core.rules.Eligibility;
@@ -164,7 +166,7 @@ final class AttemptFlow {
             return Next.STAY;
         }
         Attempt a = t.openPaper().orElseThrow().attempt();
-        Attempt finished = AttemptStore.finish(t.h, a.id(), prediction.getAsLong(), t.now, "completed");
+        Attempt finished = close(t, a, prediction.getAsLong(), t.now, "completed");
         t.paperIs(Optional.empty());
         t.say(result(t, finished));
         return Next.to(State.READY);
@@ -172,10 +174,18 @@ final class AttemptFlow {
 
     /** Closes a paper whose time ran out (the turn holds its chat's lock) and tells the chat. */
     static void expire(Turn t, Attempt a) {
-        Attempt finished = AttemptStore.finish(t.h, a.id(), a.prediction(), a.deadlineAt(), "timeout");
+        Attempt finished = close(t, a, a.prediction(), a.deadlineAt(), "timeout");
         t.paperIs(Optional.empty());
         t.say(Texts.TIME_UP);
         t.say(result(t, finished));
+    }
+
+    /** Closes the paper and, in the same transaction, updates the person's result in the round and the counts. */
+    private static Attempt close(Turn t, Attempt a, Long prediction, Instant at, String reason) {
+        Attempt finished = AttemptStore.finish(t.h, a.id(), prediction, at, reason);
+        RoundResults.record(t.h, t.contest.config().attempts().counted(), finished.roundId(), finished.participantId());
+        ParticipationCounts.paperFinished(t.h, finished.participantId(), finished.finishedAt(), t.contest.config().timezone());
+        return finished;
     }
 
     private static String result(Turn t, Attempt a) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.contest.core.participant.Draft;
 import vn.contest.core.participant.ParticipantStore;
+import vn.contest.core.report.ParticipationCounts;
 import vn.contest.core.rules.Eligibility;
 import vn.contest.core.rules.PhoneClaim;
 
@@ -53,6 +54,7 @@ final class ConfirmStep implements Step {
             return Next.to(State.PHONE);
         }
         disputed.ifPresent(typed -> ParticipantStore.setDisputedBy(t.h, typed, id.get()));
+        ParticipationCounts.registered(t.h, id.get(), t.contest.config().timezone());
         t.account.participantId = id.get();
         t.account.draft = new Draft();
         t.say(Texts.REGISTERED);

@@ -15,16 +15,23 @@ import vn.contest.core.config.ContestConfig.CountedAttempt;
  * is the choice of the paper that counts when a person has several in a round.
  */
 public final class RankingKey {
-    /** One term of an ordering: a column of the ranked rows, its direction, and the same value in Java. */
-    private record Term(String column, boolean descending, BiFunction<Attempt, Long, Comparable<?>> value) {
+    /**
+     * One term of an ordering: a column of the ranked rows, its direction, the same value in Java, and whether
+     * it depends on the actual number of participants (known only when ranking).
+     */
+    private record Term(String column, boolean descending, BiFunction<Attempt, Long, Comparable<?>> value, boolean needsActual) {
+        Term(String column, boolean descending, BiFunction<Attempt, Long, Comparable<?>> value) {
+            this(column, descending, value, false);
+        }
+
         Term reversed() {
-            return new Term(column, !descending, value);
+            return new Term(column, !descending, value, needsActual);
         }
     }
 
     private static final List<Term> BETTER = List.of(
             new Term("score", true, (a, actual) -> a.score()),
-            new Term("distance", false, RankingKey::distance),
+            new Term("distance", false, RankingKey::distance, true),
             new Term("duration_ms", false, (a, actual) -> a.duration().toMillis()),
             new Term("finished_at", false, (a, actual) -> a.finishedAt()),
             new Term("id", false, (a, actual) -> a.id()));
@@ -46,6 +53,20 @@ public final class RankingKey {
     /** The order in which a person's papers in a round are considered: the first row is the one that counts. */
     public static String countedOrderBy(CountedAttempt policy) {
         return sql(counting(policy), "");
+    }
+
+    /**
+     * The part of {@link #countedOrderBy} that is known before ranking (the terms ahead of the first one that
+     * needs the actual number of participants). A person's papers first in this order are the ones that may
+     * count: under "best" all those with their top score, under "first" and "last" one paper.
+     */
+    public static String candidatesOrderBy(CountedAttempt policy) {
+        List<Term> terms = counting(policy);
+        int known = 0;
+        while (known < terms.size() && !terms.get(known).needsActual()) {
+            known++;
+        }
+        return sql(terms.subList(0, known), "");
     }
 
     /** Better papers first. */

@@ -3,17 +3,31 @@ package vn.contest.core.ranking;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.config.ContestConfig.GroupConfig;
 import vn.contest.core.rules.Eligibility;
 
 /**
- * Rankings computed by PostgreSQL, so they stay cheap with hundreds of thousands of papers: each person's
- * counted paper by the contest's policy (DISTINCT ON), then ordered by the ranking key ({@link RankingKey}).
- * Only people who may rank ({@link Eligibility}) are in it.
+ * Whole rankings, computed by PostgreSQL from each person's candidate papers ({@link RoundResults}): the counted
+ * one by the contest's policy (DISTINCT ON), then ordered by the ranking key ({@link RankingKey}). Only people
+ * who may rank ({@link Eligibility}) are in it. The head of a ranking is cheaper from {@link TopRanking}.
  */
 public final class RankingQuery {
+    /** The columns of a ranking line besides the paper's ({@code c.*}), on {@code participants p}. */
+    static final String PERSON_COLUMNS = "p.full_name, p.unit_id, p.phone_verified_via, p.disputed_at IS NOT NULL AS disputed, ("
+            + Eligibility.COULD_WIN + ") AS could_win";
+
+    /** A ranking line from the paper's columns, {@link #PERSON_COLUMNS} and {@code rank}. */
+    static final RowMapper<RankedEntry> ENTRY = (rs, ctx) -> new RankedEntry(rs.getInt("rank"), rs.getLong("participant_id"),
+            rs.getString("full_name"), rs.getLong("unit_id"), rs.getLong("id"), rs.getInt("score"), rs.getInt("question_count"),
+            (Long) rs.getObject("prediction"), (Long) rs.getObject("distance"), rs.getLong("duration_ms"),
+            rs.getTimestamp("finished_at").toInstant(), rs.getString("phone_verified_via"), rs.getBoolean("disputed"),
+            rs.getBoolean("could_win"));
+
     private RankingQuery() {}
 
     /**
@@ -22,13 +36,13 @@ public final class RankingQuery {
      */
     public static long actualParticipants(Handle h, ContestConfig config, long roundId) {
         return new Eligibility(config).bind(h.createQuery("""
-                SELECT count(DISTINCT a.participant_id) FROM attempts a JOIN participants p ON p.id = a.participant_id
-                WHERE a.round_id = :r AND a.status = 'finished' AND <couldWin>""")
+                SELECT count(*) FROM participants p
+                WHERE EXISTS (SELECT 1 FROM round_results rr WHERE rr.round_id = :r AND rr.participant_id = p.id) AND <couldWin>""")
                 .define("couldWin", Eligibility.COULD_WIN)
                 .bind("r", roundId)).mapTo(Long.class).one();
     }
 
-    /** A round's ranking in every group of the contest, in the contest's group order. */
+    /** A round's whole ranking in every group of the contest, in the contest's group order. */
     public static Map<GroupConfig, List<RankedEntry>> byGroup(Handle h, ContestConfig config, long roundId) {
         long actual = actualParticipants(h, config, roundId);
         Map<GroupConfig, List<RankedEntry>> rankings = new LinkedHashMap<>();
@@ -39,28 +53,38 @@ public final class RankingQuery {
     }
 
     public static List<RankedEntry> ranking(Handle h, ContestConfig config, long roundId, int group, long actualParticipants) {
+        return query(h, config, roundId, group, actualParticipants).map(ENTRY).list();
+    }
+
+    /**
+     * The whole ranking line by line, best first, without holding it in memory (for the export). PostgreSQL's
+     * driver reads in batches only inside a transaction: call it in one.
+     */
+    public static void stream(Handle h, ContestConfig config, long roundId, int group, long actualParticipants,
+                              Consumer<RankedEntry> line) {
+        try (var lines = query(h, config, roundId, group, actualParticipants).setFetchSize(1000).map(ENTRY).stream()) {
+            lines.forEach(line);
+        }
+    }
+
+    private static Query query(Handle h, ContestConfig config, long roundId, int group, long actualParticipants) {
         return new Eligibility(config).bind(h.createQuery("""
                 WITH candidates AS (
-                    SELECT a.id, a.participant_id, a.score, a.question_count, a.prediction, a.duration_ms,
-                           a.finished_at, a.started_at, abs(a.prediction - :actual) AS distance
-                    FROM attempts a JOIN participants p ON p.id = a.participant_id
-                    WHERE a.round_id = :round AND a.group_no = :group AND a.status = 'finished' AND <mayRank>
+                    SELECT rr.attempt_id AS id, rr.participant_id, rr.score, rr.question_count, rr.prediction, rr.duration_ms,
+                           rr.finished_at, rr.started_at, abs(rr.prediction - :actual) AS distance
+                    FROM round_results rr JOIN participants p ON p.id = rr.participant_id
+                    WHERE rr.round_id = :round AND rr.group_no = :group AND <mayRank>
                 ), counted AS (
                     SELECT DISTINCT ON (participant_id) * FROM candidates
                     ORDER BY participant_id, <counted>
                 )
-                SELECT row_number() OVER (ORDER BY <key>) AS rank, c.*, p.full_name, p.unit_id, p.phone_verified_via, p.disputed_at IS NOT NULL AS disputed,
-                       (<couldWin>) AS could_win
+                SELECT row_number() OVER (ORDER BY <key>) AS rank, c.*, <person>
                 FROM counted c JOIN participants p ON p.id = c.participant_id
                 ORDER BY rank""")
-                .define("mayRank", Eligibility.MAY_RANK).define("couldWin", Eligibility.COULD_WIN)
+                .define("person", PERSON_COLUMNS)
+                .define("mayRank", Eligibility.MAY_RANK)
                 .define("counted", RankingKey.countedOrderBy(config.attempts().counted()))
                 .define("key", RankingKey.orderBy("c."))
-                .bind("actual", actualParticipants).bind("round", roundId).bind("group", group))
-                .map((rs, ctx) -> new RankedEntry(rs.getInt("rank"), rs.getLong("participant_id"), rs.getString("full_name"),
-                        rs.getLong("unit_id"), rs.getLong("id"), rs.getInt("score"), rs.getInt("question_count"),
-                        (Long) rs.getObject("prediction"), (Long) rs.getObject("distance"), rs.getLong("duration_ms"),
-                        rs.getTimestamp("finished_at").toInstant(), rs.getString("phone_verified_via"), rs.getBoolean("disputed"), rs.getBoolean("could_win")))
-                .list();
+                .bind("actual", actualParticipants).bind("round", roundId).bind("group", group));
     }
 }

@@ -20,12 +20,12 @@ public final class UnitStandings {
                     SELECT id, id AS root FROM units WHERE contest_id = :c AND parent_id IS NULL
                     UNION ALL
                     SELECT u.id, t.root FROM units u JOIN tree t ON u.parent_id = t.id
-                ), took_part AS (
-                    SELECT p.id, p.unit_id FROM participants p
-                    WHERE p.contest_id = :c AND <couldWin>
-                      AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')
+                ), took_part AS MATERIALIZED ( -- counted once per unit, before the few units are joined to it
+                    SELECT p.unit_id, count(*) AS n FROM participants p
+                    WHERE p.contest_id = :c AND p.first_finished_at IS NOT NULL AND <couldWin>
+                    GROUP BY p.unit_id
                 ), totals AS (
-                    SELECT u.id, u.code, u.name, u.headcount, u.sort_order, count(tp.id) AS participants
+                    SELECT u.id, u.code, u.name, u.headcount, u.sort_order, coalesce(sum(tp.n), 0) AS participants
                     FROM units u
                     LEFT JOIN tree t ON t.root = u.id
                     LEFT JOIN took_part tp ON tp.unit_id = t.id

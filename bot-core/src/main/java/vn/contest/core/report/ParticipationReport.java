@@ -7,8 +7,9 @@ import vn.contest.core.rules.Eligibility;
 
 /**
  * Participation at a glance, for the dashboard: totals, registrations and papers per day, per group, per
- * top-level unit (its communes rolled up). Each figure is one aggregate query on indexed columns. "Took
- * part" means a finished paper, by someone who counts as a participant ({@link Eligibility}).
+ * top-level unit (its communes rolled up). Each figure sums {@link ParticipationCounts}, a few rows per day and
+ * unit, whatever the number of people. "Took part" means a finished paper, by someone who counts as a
+ * participant ({@link Eligibility#TOOK_PART}): the counts hold everyone, less the few set aside, read apart.
  */
 public final class ParticipationReport {
     public record Totals(long registered, long tookPart, long papers) {}
@@ -35,35 +36,33 @@ public final class ParticipationReport {
 
     public static Totals totals(Handle h, long contestId) {
         return h.createQuery("""
-                SELECT (SELECT count(*) FROM participants WHERE contest_id = :c) AS registered,
-                       (SELECT count(DISTINCT a.participant_id) FROM attempts a JOIN participants p ON p.id = a.participant_id
-                        WHERE a.contest_id = :c AND a.status = 'finished' AND <countsAsParticipant>) AS took_part,
-                       (SELECT count(*) FROM attempts WHERE contest_id = :c AND status = 'finished') AS papers""")
-                .define("countsAsParticipant", Eligibility.TOOK_PART).bind("c", contestId)
+                SELECT coalesce(sum(registered), 0) AS registered,
+                       coalesce(sum(took_part), 0) - (SELECT count(*) FROM participants p
+                                                      WHERE p.contest_id = :c AND p.first_finished_at IS NOT NULL AND <setAside>) AS took_part,
+                       coalesce(sum(papers), 0) AS papers
+                FROM participation_counts WHERE contest_id = :c""")
+                .define("setAside", Eligibility.SET_ASIDE).bind("c", contestId)
                 .map((rs, ctx) -> new Totals(rs.getLong("registered"), rs.getLong("took_part"), rs.getLong("papers"))).one();
     }
 
-    /** Days in the contest's time zone ({@code timezone}, an IANA name). */
-    public static List<Day> days(Handle h, long contestId, String timezone) {
+    /** Days in the contest's time zone, as counted. */
+    public static List<Day> days(Handle h, long contestId) {
         return h.createQuery("""
-                WITH papers AS (
-                    SELECT (finished_at AT TIME ZONE :tz)::date AS d, count(*) AS n FROM attempts
-                    WHERE contest_id = :c AND status = 'finished' GROUP BY 1),
-                registered AS (
-                    SELECT (registered_at AT TIME ZONE :tz)::date AS d, count(*) AS n FROM participants WHERE contest_id = :c GROUP BY 1)
-                SELECT coalesce(p.d, r.d) AS day, coalesce(p.n, 0) AS papers, coalesce(r.n, 0) AS registered
-                FROM papers p FULL JOIN registered r ON r.d = p.d ORDER BY coalesce(p.d, r.d)""")
-                .bind("c", contestId).bind("tz", timezone)
+                SELECT day, sum(papers) AS papers, sum(registered) AS registered FROM participation_counts
+                WHERE contest_id = :c GROUP BY day ORDER BY day""")
+                .bind("c", contestId)
                 .map((rs, ctx) -> new Day(rs.getObject("day", LocalDate.class), rs.getLong("papers"), rs.getLong("registered"))).list();
     }
 
     public static List<ByGroup> groups(Handle h, long contestId) {
         return h.createQuery("""
-                SELECT p.group_no, count(*) AS registered,
-                       count(*) FILTER (WHERE <countsAsParticipant>
-                           AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
-                FROM participants p WHERE p.contest_id = :c GROUP BY p.group_no ORDER BY p.group_no""")
-                .define("countsAsParticipant", Eligibility.TOOK_PART).bind("c", contestId)
+                WITH set_aside AS MATERIALIZED (
+                    SELECT p.group_no, count(*) AS n FROM participants p
+                    WHERE p.contest_id = :c AND p.first_finished_at IS NOT NULL AND <setAside> GROUP BY p.group_no)
+                SELECT pc.group_no, sum(pc.registered) AS registered, sum(pc.took_part) - coalesce(min(s.n), 0) AS took_part
+                FROM participation_counts pc LEFT JOIN set_aside s ON s.group_no = pc.group_no
+                WHERE pc.contest_id = :c GROUP BY pc.group_no ORDER BY pc.group_no""")
+                .define("setAside", Eligibility.SET_ASIDE).bind("c", contestId)
                 .map((rs, ctx) -> new ByGroup(rs.getInt("group_no"), rs.getLong("registered"), rs.getLong("took_part"))).list();
     }
 
@@ -71,15 +70,20 @@ public final class ParticipationReport {
         return h.createQuery("""
                 WITH RECURSIVE tree AS (
                     SELECT id, id AS root FROM units WHERE contest_id = :c AND parent_id IS NULL
-                    UNION ALL SELECT u.id, t.root FROM units u JOIN tree t ON u.parent_id = t.id)
-                SELECT u.name, u.headcount, count(p.id) AS registered,
-                       count(p.id) FILTER (WHERE <countsAsParticipant>
-                           AND EXISTS (SELECT 1 FROM attempts a WHERE a.participant_id = p.id AND a.status = 'finished')) AS took_part
-                FROM units u JOIN tree t ON t.root = u.id LEFT JOIN participants p ON p.unit_id = t.id
-                WHERE u.parent_id IS NULL AND u.contest_id = :c
-                GROUP BY u.id
-                ORDER BY CASE WHEN u.headcount = 0 THEN NULL ELSE count(p.id)::numeric / u.headcount END ASC NULLS LAST, u.sort_order""")
-                .define("countsAsParticipant", Eligibility.TOOK_PART).bind("c", contestId)
+                    UNION ALL SELECT u.id, t.root FROM units u JOIN tree t ON u.parent_id = t.id),
+                counted AS MATERIALIZED (
+                    SELECT unit_id, sum(registered) AS registered, sum(took_part) AS took_part FROM participation_counts
+                    WHERE contest_id = :c GROUP BY unit_id),
+                set_aside AS MATERIALIZED (
+                    SELECT p.unit_id, count(*) AS n FROM participants p
+                    WHERE p.contest_id = :c AND p.first_finished_at IS NOT NULL AND <setAside> GROUP BY p.unit_id),
+                rolled AS (
+                    SELECT t.root, coalesce(sum(c.registered), 0) AS registered, coalesce(sum(c.took_part), 0) - coalesce(sum(s.n), 0) AS took_part
+                    FROM tree t LEFT JOIN counted c ON c.unit_id = t.id LEFT JOIN set_aside s ON s.unit_id = t.id GROUP BY t.root)
+                SELECT u.name, u.headcount, r.registered, r.took_part
+                FROM units u JOIN rolled r ON r.root = u.id
+                ORDER BY CASE WHEN u.headcount = 0 THEN NULL ELSE r.registered::numeric / u.headcount END ASC NULLS LAST, u.sort_order""")
+                .define("setAside", Eligibility.SET_ASIDE).bind("c", contestId)
                 .map((rs, ctx) -> new ByUnit(rs.getString("name"), rs.getInt("headcount"), rs.getLong("registered"),
                         rs.getLong("took_part"))).list();
     }

@@ -48,6 +48,14 @@ class RankingKeyTest {
     }
 
     @Test
+    void thePapersKeptAsCandidatesAreOrderedByWhatIsKnownBeforeRanking() {
+        // Under "best" the prediction's distance needs the actual number, so every paper with the top score is kept.
+        assertEquals("score DESC NULLS LAST", RankingKey.candidatesOrderBy(CountedAttempt.BEST));
+        assertEquals(RankingKey.countedOrderBy(CountedAttempt.FIRST), RankingKey.candidatesOrderBy(CountedAttempt.FIRST));
+        assertEquals(RankingKey.countedOrderBy(CountedAttempt.LAST), RankingKey.candidatesOrderBy(CountedAttempt.LAST));
+    }
+
+    @Test
     void thePaperThatCountsFollowsThePolicy() {
         Attempt first = paper(1, 5, 1000L, 300, 300);
         Attempt best = paper(2, 9, 1000L, 300, 900);

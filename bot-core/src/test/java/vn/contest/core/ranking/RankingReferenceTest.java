@@ -21,6 +21,7 @@ import vn.contest.core.config.ContestConfig.CountedAttempt;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.contest.Unit;
+import vn.contest.core.report.ParticipationCounts;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestDatabase;
@@ -87,9 +88,23 @@ class RankingReferenceTest {
                             .bind("end", finished.atOffset(ZoneOffset.UTC)).bind("duration", duration)
                             .mapTo(Long.class).one();
                     papers.add(new Paper(aid, pid, round.id(), group, score, prediction, duration, started, finished));
+                    // What the app does as a paper closes.
+                    RoundResults.record(h, contest.config().attempts().counted(), round.id(), pid);
+                    ParticipationCounts.paperFinished(h, pid, finished, contest.config().timezone());
                 }
             }
         });
+    }
+
+    /** The contest's rankings and standings as if it had counted by {@code policy}. */
+    static void countBy(CountedAttempt policy) {
+        db.jdbi().useTransaction(h -> RoundResults.rebuild(h, contest.id(), policy));
+    }
+
+    static List<String> roundResults() {
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT concat_ws(':', round_id, participant_id, attempt_id, score, prediction) FROM round_results ORDER BY 1""")
+                .mapTo(String.class).list());
     }
 
     @AfterAll
@@ -170,9 +185,18 @@ class RankingReferenceTest {
     }
 
     @Test
+    void papersRecordedAsTheyFinishGiveTheTableARebuildGives() {
+        List<String> recorded = roundResults();
+        assertTrue(recorded.size() > 50, "rows: " + recorded.size());
+        countBy(CountedAttempt.BEST);
+        assertEquals(recorded, roundResults());
+    }
+
+    @Test
     void sqlRankingMatchesTheReferenceForEveryPolicyRoundAndGroup() {
         int compared = 0;
         for (CountedAttempt policy : CountedAttempt.values()) {
+            countBy(policy);
             for (Round round : contest.rounds()) {
                 for (int group = 1; group <= 2; group++) {
                     int g = group;
@@ -183,11 +207,48 @@ class RankingReferenceTest {
                     for (int i = 0; i < sql.size(); i++) {
                         assertEquals(i + 1, sql.get(i).rank());
                     }
+                    for (int limit : new int[] {1, 2, 5, 13, 40, 1000}) {
+                        for (int window : new int[] {1, 2, 64}) { // small windows: levels read in parts, and again
+                            List<RankedEntry> top = db.jdbi().withHandle(h -> TopRanking.top(h, withPolicy(policy), round.id(), g,
+                                    RankingQuery.actualParticipants(h, contest.config(), round.id()), limit, window));
+                            assertEquals(sql.subList(0, Math.min(limit, sql.size())), top,
+                                    policy + " " + round.code() + " group " + g + " top " + limit + " window " + window);
+                        }
+                    }
                     compared += expected.size();
                 }
             }
         }
+        countBy(contest.config().attempts().counted());
         assertTrue(compared > 100, "enough data was compared: " + compared);
+    }
+
+    @Test
+    void theProposalReadsTheRankingsAsDeepAsThePrizesNeed() {
+        // Deep prizes over few people, so lists run out and slots pass over unverified people and earlier winners.
+        ContestConfig.GroupPrizes deep = new ContestConfig.GroupPrizes(1, List.of(new ContestConfig.PrizeLevel("nhat", "Giải Nhất", 3),
+                new ContestConfig.PrizeLevel("nhi", "Giải Nhì", 9)));
+        ContestConfig.GroupPrizes shallow = new ContestConfig.GroupPrizes(2, List.of(new ContestConfig.PrizeLevel("nhat", "Giải Nhất", 2)));
+        ContestConfig c = contest.config();
+        ContestConfig config = new ContestConfig(c.code(), c.title(), c.organizer(), c.province(), c.timezone(), c.opensAt(), c.closesAt(),
+                c.rounds(), c.eligibility(), c.registration(), c.paper(), c.attempts(), c.answers(),
+                new ContestConfig.Prizes(List.of(deep, shallow), c.prizes().collective()), c.exclusions(), c.topics(),
+                c.units(), c.rules(), c.groups(), c.practice(), c.reminders());
+        Contest withPrizes = new Contest(contest.id(), config, contest.rounds(), contest.units(), contest.topics());
+        Map<Long, Map<Integer, List<RankedEntry>>> whole = new LinkedHashMap<>();
+        db.jdbi().useHandle(h -> contest.rounds().forEach(r -> {
+            Map<Integer, List<RankedEntry>> groups = new LinkedHashMap<>();
+            RankingQuery.byGroup(h, config, r.id()).forEach((g, lines) -> groups.put(g.code(), lines));
+            whole.put(r.id(), groups);
+        }));
+        PrizeAllocator.Allocation expected = PrizeAllocator.allocation(config.prizes().individual(), whole);
+        assertTrue(expected.passedOver().size() > 2, "the data passes people over: " + expected.passedOver());
+        for (int firstDepth : new int[] {1, 2, 7, 1000}) {
+            PrizeProposal proposal = db.jdbi().withHandle(h -> PrizeProposal.of(h, withPrizes, firstDepth));
+            assertEquals(expected.awards(), proposal.individual().stream().map(PrizeProposal.IndividualPrize::award).toList(), "depth " + firstDepth);
+            assertEquals(expected.passedOver().stream().map(PrizeAllocator.Skipped::entry).toList(),
+                    proposal.passedOver().stream().map(PrizeProposal.PassedOver::entry).toList(), "depth " + firstDepth);
+        }
     }
 
     @Test
