@@ -66,7 +66,10 @@ public final class AnswerLoadBench {
              BareRoute bare = new BareRoute(pool, app.dialogue())) {
             long heapBefore = heapAfterGc();
             System.out.printf(Locale.ROOT, "registering %d participants with open papers...%n", participants);
-            List<String> cookies = register(app.port(), participants);
+            List<String[]> people = register(app.port(), participants);
+            List<String> cookies = people.stream().map(p -> p[0]).toList();
+            // Each person's page keeps the last id it has shown across the runs, as an open chat page does.
+            long[] lastSeen = people.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
             List<Long> chats = registeredChats(pool, "id", Long.class);
             List<String> webChats = registeredChats(pool, "external_id", String.class);
             long heapAfter = heapAfterGc();
@@ -79,7 +82,7 @@ public final class AnswerLoadBench {
                         reset(pool);
                         String nonce = UUID.randomUUID().toString().substring(0, 8);
                         int port = route.equals("product") ? app.port() : bare.port();
-                        Run run = load(route, c, seconds, port, cookies, route.equals("engine") ? webChats : chats, pool, nonce);
+                        Run run = load(route, c, seconds, port, cookies, lastSeen, route.equals("engine") ? webChats : chats, pool, nonce);
                         runs.add(run);
                         System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored%n",
                                 run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored());
@@ -107,39 +110,47 @@ public final class AnswerLoadBench {
     private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"};
     private static final String[] GIVEN = {"An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nga"};
 
-    private static List<String> register(int port, int n) throws Exception {
+    /** Registers {@code n} people, each with an open paper: their chat cookie and the last message id their page showed. */
+    private static List<String[]> register(int port, int n) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> cookies = new ArrayList<>();
+        List<Future<String[]>> cookies = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int k = i;
             cookies.add(pool.submit(() -> registerOne(port, k)));
         }
-        List<String> out = new ArrayList<>();
-        for (Future<String> f : cookies) {
+        List<String[]> out = new ArrayList<>();
+        for (Future<String[]> f : cookies) {
             out.add(f.get());
         }
         pool.shutdown();
         return out;
     }
 
-    /** A person registers and starts a paper; returns their chat cookie. */
-    private static String registerOne(int port, int i) throws IOException, InterruptedException {
+    /** A person registers and starts a paper; returns their chat cookie and the last message id shown. */
+    private static String[] registerOne(int port, int i) throws IOException, InterruptedException {
         CookieManager jar = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(jar).build();
         String name = FAMILY[i % 10] + " " + GIVEN[(i / 10) % 10] + " " + GIVEN[(i / 100) % 10] + " " + FAMILY[(i / 1000) % 10];
         String[][] steps = {{"text", "xin chào"}, {"choice", "consent:yes"}, {"text", name}, {"text", "01/01/1980"},
                 {"text", String.format(Locale.ROOT, "09%08d", i)}, {"text", "2"}, {"text", "1"}, {"choice", "confirm:yes"},
                 {"text", "thi"}};
+        long last = 0;
+        Pattern ids = Pattern.compile("\"id\":(\\d+)");
         for (String[] step : steps) {
             String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + json(step[1]) + "}";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages"))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + last))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("registration step " + step[1] + ": HTTP " + r.statusCode() + " " + r.body());
             }
+            for (Matcher m = ids.matcher(r.body()); m.find(); ) {
+                last = Math.max(last, Long.parseLong(m.group(1)));
+            }
         }
-        return jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session")).findFirst().orElseThrow().getValue();
+        String cookie = jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session")).findFirst()
+                .orElseThrow().getValue();
+        return new String[] {cookie, String.valueOf(last)};
     }
 
     private static String json(String s) {
@@ -186,12 +197,11 @@ public final class AnswerLoadBench {
      * participants. Like the page, a request names the last message id its person has seen ({@code after}), so
      * the reply carries only what is new. The same generator drives both routes, in this JVM beside both servers.
      */
-    private static Run load(String route, int connections, int seconds, int port, List<String> cookies, List<?> chats,
+    private static Run load(String route, int connections, int seconds, int port, List<String> cookies, long[] lastSeen, List<?> chats,
                             HikariDataSource pool, String nonce) throws Exception {
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(io).build();
         int people = route.equals("product") ? cookies.size() : chats.size();
-        long[] lastSeen = new long[people];
         java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

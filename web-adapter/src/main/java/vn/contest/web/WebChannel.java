@@ -39,6 +39,9 @@ public final class WebChannel implements Channel<JavalinConfig> {
     /** How long a row may take from its id to its commit (a broadcast to every chat is one statement). */
     static final java.time.Duration LATE = java.time.Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern MESSAGE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final java.util.regex.Pattern UNIT_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{0,64}");
+    private static final java.util.regex.Pattern DIGITS = java.util.regex.Pattern.compile("\\d{1,18}");
 
     static final String TOO_MANY = "Bạn gửi tin nhắn quá nhanh. Vui lòng chờ một chút rồi thử lại.";
     static final String TOO_MANY_CHATS = "Có quá nhiều lượt truy cập mới từ mạng của bạn. Vui lòng thử lại sau ít phút.";
@@ -109,7 +112,7 @@ public final class WebChannel implements Channel<JavalinConfig> {
         String choice = body.path("choice").isTextual() ? body.get("choice").asText() : null;
         // A poster's link (/?unit=CODE) opens the chat with a start carrying the unit, as Telegram's deep links do.
         String start = body.path("start").isTextual() ? body.get("start").asText() : null;
-        if (!id.matches("[A-Za-z0-9_-]{8,64}")) {
+        if (!MESSAGE_ID.matcher(id).matches()) {
             badRequest(ctx, "Thiếu mã tin nhắn (id).");
             return;
         }
@@ -118,7 +121,7 @@ public final class WebChannel implements Channel<JavalinConfig> {
             badRequest(ctx, "Cần gửi đúng một trong ba: text, choice hoặc start.");
             return;
         }
-        if (start != null && !start.matches("[A-Za-z0-9_-]{0,64}")) {
+        if (start != null && !UNIT_CODE.matcher(start).matches()) {
             badRequest(ctx, "Mã đơn vị không hợp lệ.");
             return;
         }
@@ -145,14 +148,17 @@ public final class WebChannel implements Channel<JavalinConfig> {
         }
         ChatRef chat = new ChatRef(CHANNEL, chatId);
         String eventId = chatId + ":" + id;
-        Dialogue.Handled handled = dialogue.handleForReplies((start != null ? Inbound.start(chat, eventId, start)
-                : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address));
         // This message's own replies come back in clear, as the turn made them; anything older the page has not
-        // seen yet (a broadcast, a reminder; a client may ask from 0) is read back and masked.
+        // seen yet (a broadcast, a reminder; a client may ask from 0) is read back, in the turn's transaction, and
+        // masked. A row another transaction slipped between the turn's own comes with the next poll (its late rows).
+        Dialogue.Handled<List<OutboxMessage>> handled = dialogue.handleForReplies((start != null ? Inbound.start(chat, eventId, start)
+                : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address),
+                (h, turnReplies) -> OutboxStore.forChat(h, chat, after, turnReplies.stream()
+                        .filter(m -> m.outbound().chat().equals(chat) && m.id() > after)
+                        .mapToLong(OutboxMessage::id).min().orElse(Long.MAX_VALUE), READ_BACK));
         List<OutboxMessage> own = handled.replies().stream().filter(m -> m.outbound().chat().equals(chat) && m.id() > after).toList();
         java.util.Set<Long> ownIds = own.stream().map(OutboxMessage::id).collect(java.util.stream.Collectors.toSet());
-        long last = own.isEmpty() ? Long.MAX_VALUE : own.get(own.size() - 1).id();
-        List<OutboxMessage> older = outbox.forChat(chat, after, last, READ_BACK);
+        List<OutboxMessage> older = handled.also();
         List<WebMessage> replies = new java.util.ArrayList<>(older.stream()
                 .filter(m -> !ownIds.contains(m.id())).map(WebMessage::of).map(WebMessage::masked).toList());
         if (older.size() < READ_BACK) {
@@ -195,7 +201,7 @@ public final class WebChannel implements Channel<JavalinConfig> {
         if (after == null || after.isEmpty()) {
             return 0L;
         }
-        if (!after.matches("\\d{1,18}")) {
+        if (!DIGITS.matcher(after).matches()) {
             badRequest(ctx, "Tham số after phải là số.");
             return null;
         }

@@ -105,9 +105,12 @@ public final class ChatAccountStore {
                 .bind("p", participantId).map((rs, ctx) -> new ChatRef(rs.getString("channel"), rs.getString("external_id"))).list();
     }
 
+    // A registered chat's draft is empty on nearly every turn: read and written without Jackson.
+    private static final String EMPTY = "{}";
+
     private static Draft readDraft(String json) {
         try {
-            return json == null ? new Draft() : JSON.readValue(json, Draft.class);
+            return json == null || json.equals(EMPTY) ? new Draft() : JSON.readValue(json, Draft.class);
         } catch (JsonProcessingException e) {
             return new Draft();
         }
@@ -115,7 +118,7 @@ public final class ChatAccountStore {
 
     private static String writeDraft(Draft d) {
         try {
-            return JSON.writeValueAsString(d == null ? new Draft() : d);
+            return d == null || d.isEmpty() ? EMPTY : JSON.writeValueAsString(d);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

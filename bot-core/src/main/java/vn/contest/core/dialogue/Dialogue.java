@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
@@ -63,21 +64,32 @@ public final class Dialogue {
         this.codes = sender;
     }
 
-    /** What a message came to: handled or a duplicate, and the replies it queued (as stored, with their ids). */
-    public record Handled(Outcome outcome, List<OutboxMessage> replies) {}
+    /**
+     * What a message came to: handled or a duplicate, the replies it queued (as stored, with their ids), and what
+     * the caller read in the turn's transaction ({@code also}; null when it asked nothing).
+     */
+    public record Handled<T>(Outcome outcome, List<OutboxMessage> replies, T also) {}
 
-    public Outcome handle(Inbound in) {
-        return handleForReplies(in).outcome();
+    /** A read the caller needs beside the turn, made in its transaction once the turn is done (given its replies). */
+    public interface AlsoRead<T> {
+        T read(Handle h, List<OutboxMessage> replies);
     }
 
-    /** As {@link #handle}, returning the replies too: the web page shows them without reading them back. */
-    public Handled handleForReplies(Inbound in) {
+    public Outcome handle(Inbound in) {
+        return handleForReplies(in, null).outcome();
+    }
+
+    /**
+     * As {@link #handle}, returning the replies too, and {@code also} read on the turn's own connection: the web page
+     * shows the replies and reads the older rows it has not seen without a second connection or round trip.
+     */
+    public <T> Handled<T> handleForReplies(Inbound in, AlsoRead<T> also) {
         if (in.eventId() == null || in.eventId().isBlank()) {
             throw new IllegalArgumentException("an inbound message needs the platform's event id");
         }
         long started = System.nanoTime();
         try {
-            Handled handled = turn(in);
+            Handled<T> handled = turn(in, also);
             observer.turn(in.chat().channel(), handled.outcome() == Outcome.HANDLED ? "handled" : "duplicate", System.nanoTime() - started);
             return handled;
         } catch (RuntimeException e) {
@@ -86,16 +98,19 @@ public final class Dialogue {
         }
     }
 
-    private Handled turn(Inbound in) {
+    private <T> Handled<T> turn(Inbound in, AlsoRead<T> also) {
         for (int attempt = 1; ; attempt++) {
             try {
                 CodeSender sender = codes;
                 List<String[]> toSend = new java.util.ArrayList<>();
                 List<OutboxMessage> replies = new java.util.ArrayList<>();
+                List<T> read = new java.util.ArrayList<>(1);
                 // READ COMMITTED is the pool's default: naming it here would cost a round trip per turn.
                 Outcome outcome = jdbi.inTransaction(h -> {
                     replies.clear();
+                    read.clear();
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
+                        read.add(also == null ? null : also.read(h, List.of()));
                         return Outcome.DUPLICATE;
                     }
                     Contest rules = contest.get();
@@ -105,10 +120,12 @@ public final class Dialogue {
                     play(t);
                     replies.addAll(close(t));
                     toSend.addAll(t.codesToSend());
+                    // A statement of its own after the chat's lock: it sees every row committed before the lock.
+                    read.add(also == null ? null : also.read(h, List.copyOf(replies)));
                     return Outcome.HANDLED;
                 });
                 toSend.forEach(code -> replies.addAll(sendCode(sender, in.chat(), code[0], code[1])));
-                return new Handled(outcome, List.copyOf(replies));
+                return new Handled<>(outcome, List.copyOf(replies), read.get(0));
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (attempt >= MAX_TRIES || !isRetryable(e)) {
                     throw e;

@@ -158,13 +158,18 @@ public final class OutboxStore {
 
     /** The chat's rows with {@code afterId < id < beforeId}, oldest first. */
     public List<OutboxMessage> forChat(ChatRef chat, long afterId, long beforeId, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.withHandle(h -> forChat(h, chat, afterId, beforeId, limit));
+    }
+
+    /** As {@link #forChat(ChatRef, long, long, int)}, on the caller's handle (a turn's transaction). */
+    public static List<OutboxMessage> forChat(Handle h, ChatRef chat, long afterId, long beforeId, int limit) {
+        return h.createQuery("""
                 SELECT id, payload::text AS payload, tries FROM outbox
                 WHERE channel = :ch AND chat_id = :chat AND id > :after AND id < :before ORDER BY id LIMIT :n""")
                 .bind("ch", chat.channel()).bind("chat", chat.externalId()).bind("after", afterId).bind("before", beforeId)
                 .bind("n", limit)
                 .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
-                .list());
+                .list();
     }
 
     static String write(Outbound out) {

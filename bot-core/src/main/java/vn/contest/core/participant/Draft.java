@@ -16,4 +16,10 @@ public final class Draft {
     public Long unitId;
     /** While choosing a commune: the district whose communes are listed. */
     public Long unitParentId;
+
+    /** Nothing given yet (or all confirmed and cleared): stored as {@code {}}. */
+    public boolean isEmpty() {
+        return fullName == null && birthDate == null && phone == null && phoneVerifiedVia == null && idNumber == null
+                && group == null && unitId == null && unitParentId == null;
+    }
 }

@@ -14,7 +14,7 @@ public final class Database implements AutoCloseable {
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin()).registerArgument(new CommonArguments());
     }
 
     /** Connects, applies pending migrations and returns the ready database. */
