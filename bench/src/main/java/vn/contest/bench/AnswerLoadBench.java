@@ -30,6 +30,7 @@ import vn.contest.admin.UnitLinks;
 import vn.contest.app.App;
 import vn.contest.app.AppConfig;
 import vn.contest.core.store.EmbeddedPostgresServer;
+import vn.contest.telegram.TelegramConfig;
 import vn.contest.web.WebConfig;
 
 /**
@@ -39,6 +40,8 @@ import vn.contest.web.WebConfig;
  * touch the chat, insert one outbox row. Participants are registered with open papers first; before each run
  * every paper goes back to its first question, so each request is a real answer to some person's paper. Runs
  * alternate product and bare. After each run the database is checked: every acknowledged request stored once.
+ * The same answers also come through the Telegram webhook (as many people again, registered there), with a
+ * stand-in for the Bot API on this machine; the replies then queue for the dispatcher, paced as Telegram allows.
  * The load is generated here rather than by {@code wrk}: like the chat page, each request names the last message
  * its person has seen, which needs state per person that wrk's scripts cannot keep per connection.
  *
@@ -47,6 +50,9 @@ import vn.contest.web.WebConfig;
  */
 public final class AnswerLoadBench {
     private static final int[] CONNECTIONS = {16, 64};
+    private static final String TELEGRAM_SECRET = "bench-secret";
+    /** Telegram update ids, unique over the whole bench (a webhook drops an id it has seen). */
+    private static final java.util.concurrent.atomic.AtomicLong updates = new java.util.concurrent.atomic.AtomicLong();
 
     private AnswerLoadBench() {}
 
@@ -57,11 +63,12 @@ public final class AnswerLoadBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path data = Files.createTempDirectory("load-bench");
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+        try (BotApiStandIn botApi = new BotApiStandIn();
+             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
-                     pg.secrets().appPassword(), null, null, null, "Tai-Bench-Chiu-Tai-Kbn7", new UnitLinks(null, null),
-                     WebConfig.UNLIMITED,
-                     10, 60, null), Clock.systemUTC());
+                     pg.secrets().appPassword(), null, new TelegramConfig(BotApiStandIn.TOKEN, TELEGRAM_SECRET,
+                     TelegramConfig.Mode.WEBHOOK, URI.create("http://127.0.0.1:" + botApi.port())), null, "Tai-Bench-Chiu-Tai-Kbn7",
+                     new UnitLinks(null, null), WebConfig.UNLIMITED, 10, 60, null), Clock.systemUTC());
              HikariDataSource pool = pool(pg);
              BareRoute bare = new BareRoute(pool, app.dialogue())) {
             long heapBefore = heapAfterGc();
@@ -72,20 +79,30 @@ public final class AnswerLoadBench {
             long[] lastSeen = people.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
             List<Long> chats = registeredChats(pool, "id", Long.class);
             List<String> webChats = registeredChats(pool, "external_id", String.class);
+            int onTelegram = participants; // as many as on the web: each answers under ten times a run, so every tap is an answer
+            System.out.printf(Locale.ROOT, "registering %d more on Telegram through the webhook...%n", onTelegram);
+            List<Long> telegramChats = registerOnTelegram(app.port(), onTelegram);
             long heapAfter = heapAfterGc();
-            System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before registering, %.1f MB with %d participants (max heap %.0f MB)%n",
-                    heapBefore / 1e6, heapAfter / 1e6, participants, Runtime.getRuntime().maxMemory() / 1e6);
+            System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before registering, %.1f MB with %d participants (%d on the web, "
+                    + "%d on Telegram; max heap %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6, participants + onTelegram, participants,
+                    onTelegram, Runtime.getRuntime().maxMemory() / 1e6);
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (int c : CONNECTIONS) {
-                    for (String route : round % 2 == 0 ? List.of("product", "engine", "bare") : List.of("bare", "engine", "product")) {
+                    for (String route : round % 2 == 0 ? List.of("product", "engine", "bare", "telegram")
+                            : List.of("telegram", "bare", "engine", "product")) {
                         reset(pool);
                         String nonce = UUID.randomUUID().toString().substring(0, 8);
-                        int port = route.equals("product") ? app.port() : bare.port();
-                        Run run = load(route, c, seconds, port, cookies, lastSeen, route.equals("engine") ? webChats : chats, pool, nonce);
+                        int port = route.equals("product") || route.equals("telegram") ? app.port() : bare.port();
+                        Run run = load(route, c, seconds, port, cookies, lastSeen,
+                                route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
                         runs.add(run);
                         System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored%n",
                                 run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored());
+                        if (route.equals("telegram")) {
+                            System.out.printf(Locale.ROOT, "         Telegram replies waiting in the outbox: %d (sent to the Bot API so far: %d, "
+                                    + "paced at the platform's ~30 a second)%n", telegramBacklog(pool), botApi.sent());
+                        }
                     }
                 }
             }
@@ -153,6 +170,68 @@ public final class AnswerLoadBench {
         return new String[] {cookie, String.valueOf(last)};
     }
 
+    /** {@code n} people register on Telegram through the webhook and start a paper; returns their chat ids. */
+    private static List<Long> registerOnTelegram(int port, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Long>> chats = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            chats.add(pool.submit(() -> registerOneOnTelegram(port, k)));
+        }
+        List<Long> out = new ArrayList<>();
+        for (Future<Long> f : chats) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    private static long registerOneOnTelegram(int port, int i) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long chat = 700_000_000L + i;
+        String[] bodies = {telegramStart(updates.incrementAndGet(), chat), telegramTap(updates.incrementAndGet(), chat, "consent:yes"),
+                telegramText(updates.incrementAndGet(), chat, "Người Thử Telegram"), telegramText(updates.incrementAndGet(), chat, "01/01/1985"),
+                telegramText(updates.incrementAndGet(), chat, String.format(Locale.ROOT, "039%07d", i)),
+                telegramText(updates.incrementAndGet(), chat, "2"), telegramText(updates.incrementAndGet(), chat, "1"),
+                telegramTap(updates.incrementAndGet(), chat, "confirm:yes"), telegramText(updates.incrementAndGet(), chat, "thi")};
+        for (String body : bodies) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram"))
+                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Telegram registration: HTTP " + r.statusCode() + " " + r.body());
+            }
+        }
+        return chat;
+    }
+
+    /** A private chat's message update, as Telegram posts it to the webhook. */
+    private static String telegramText(long update, long chat, String text) {
+        return "{\"update_id\":" + update + ",\"message\":{\"message_id\":" + update + ",\"date\":1700000000,"
+                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"chat\":{\"id\":" + chat
+                + ",\"type\":\"private\"},\"text\":" + json(text) + "}}";
+    }
+
+    private static String telegramStart(long update, long chat) {
+        return telegramText(update, chat, "/start").replace("\"text\":\"/start\"",
+                "\"text\":\"/start\",\"entities\":[{\"type\":\"bot_command\",\"offset\":0,\"length\":6}]");
+    }
+
+    /** A button tap (callback query) on an earlier message of the chat. */
+    private static String telegramTap(long update, long chat, String data) {
+        return "{\"update_id\":" + update + ",\"callback_query\":{\"id\":\"cq" + update + "\",\"chat_instance\":\"ci\","
+                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"data\":" + json(data) + ","
+                + "\"message\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"}}}}";
+    }
+
+    private static long telegramBacklog(HikariDataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM outbox WHERE channel = 'telegram' AND status <> 'sent'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
@@ -201,6 +280,7 @@ public final class AnswerLoadBench {
                             HikariDataSource pool, String nonce) throws Exception {
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(io).build();
+        long firstUpdate = updates.get();
         int people = route.equals("product") ? cookies.size() : chats.size();
         java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
@@ -215,7 +295,12 @@ public final class AnswerLoadBench {
                 for (long n = 0; System.nanoTime() < end; n++) {
                     int who = user * share + (int) (n % share);
                     String id = nonce + "-" + user + "-" + n;
-                    HttpRequest request = route.equals("product")
+                    HttpRequest request = route.equals("telegram")
+                            ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/telegram"))
+                                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", TELEGRAM_SECRET)
+                                    .POST(HttpRequest.BodyPublishers.ofString(telegramText(updates.incrementAndGet(), (Long) chats.get(who), "a")))
+                                    .build()
+                            : route.equals("product")
                             ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + lastSeen[who]))
                                     .header("Content-Type", "application/json").header("Cookie", "chat_session=" + cookies.get(who))
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"text\":\"a\"}")).build()
@@ -246,8 +331,14 @@ public final class AnswerLoadBench {
         io.shutdown();
         long stored;
         try (Connection c = pool.getConnection();
-             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM inbound_events WHERE event_id LIKE ?")) {
-            st.setString(1, "%" + nonce + "-%");
+             PreparedStatement st = c.prepareStatement(route.equals("telegram")
+                     ? "SELECT count(*) FROM inbound_events WHERE channel = 'telegram' AND substring(event_id, 2)::bigint > ?"
+                     : "SELECT count(*) FROM inbound_events WHERE event_id LIKE ?")) {
+            if (route.equals("telegram")) {
+                st.setLong(1, firstUpdate);
+            } else {
+                st.setString(1, "%" + nonce + "-%");
+            }
             ResultSet rs = st.executeQuery();
             rs.next();
             stored = rs.getLong(1);
@@ -281,6 +372,17 @@ public final class AnswerLoadBench {
             double bm = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::perSecond).toList());
             System.out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f |%n", c, em, em / bm, pm / em);
         }
+        System.out.println();
+        System.out.println("| connections | Telegram webhook answers/s (min / median / max) | Telegram / bare | p99 ms Telegram / bare |");
+        System.out.println("|---|---|---|---|");
+        for (int c : CONNECTIONS) {
+            List<Run> telegram = runs.stream().filter(r -> r.connections() == c && r.route().equals("telegram")).toList();
+            double tm = median(telegram.stream().map(Run::perSecond).toList());
+            double bm = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::perSecond).toList());
+            double bp = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::p99).toList());
+            System.out.printf(Locale.ROOT, "| %d | %s | %.2f | %.0f / %.0f |%n", c, spread(telegram), tm / bm,
+                    median(telegram.stream().map(Run::p99).toList()), bp);
+        }
         long failed = runs.stream().mapToLong(Run::failed).sum();
         boolean stored = runs.stream().allMatch(r -> r.stored() >= r.requests());
         System.out.printf(Locale.ROOT, "failed requests: %d; every acknowledged request stored: %s%n", failed, stored);
@@ -307,6 +409,42 @@ public final class AnswerLoadBench {
         Collections.sort(v);
         int n = v.size();
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+    }
+
+    /** The Bot API on this machine: every method answers ok at once, and sent messages are counted. */
+    static final class BotApiStandIn implements AutoCloseable {
+        static final String TOKEN = "123456:bench";
+        private final java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+        private final Javalin server;
+
+        BotApiStandIn() {
+            server = Javalin.create(cfg -> {
+                cfg.startup.showJavalinBanner = false;
+                cfg.routes.post("/bot" + TOKEN + "/{method}", ctx -> {
+                    String method = ctx.pathParam("method").toLowerCase(Locale.ROOT);
+                    if (method.equals("sendmessage") || method.startsWith("editmessage")) {
+                        long id = sent.incrementAndGet();
+                        ctx.contentType("application/json").result("{\"ok\":true,\"result\":{\"message_id\":" + id
+                                + ",\"date\":1700000000,\"chat\":{\"id\":1,\"type\":\"private\"},\"text\":\"\"}}");
+                    } else {
+                        ctx.contentType("application/json").result("{\"ok\":true,\"result\":true}");
+                    }
+                });
+            }).start("127.0.0.1", 0);
+        }
+
+        int port() {
+            return server.port();
+        }
+
+        long sent() {
+            return sent.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop();
+        }
     }
 
     /** The same database work as one answer, written by hand: the floor the product is measured against. */

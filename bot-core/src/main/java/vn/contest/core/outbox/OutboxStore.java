@@ -70,6 +70,9 @@ public final class OutboxStore {
      * passed since the last one delivered there (edits of earlier messages do not wait).
      */
     public List<OutboxMessage> claim(String channel, int limit, Duration lease, Duration perChatGap) {
+        // The gap: a chat's rows go out in id order, so its newest delivered row (walked back from its newest row
+        // through outbox_chat) is the one it got last. Asked as "any of its rows delivered lately", PostgreSQL read
+        // the whole table on every claim (80 ms with an 84,000-row Telegram backlog, 19 ms this way).
         return jdbi.inTransaction(h -> h.createQuery("""
                 WITH due AS (
                     SELECT o.id FROM outbox o
@@ -79,11 +82,11 @@ public final class OutboxStore {
                       AND NOT EXISTS (SELECT 1 FROM outbox e
                                       WHERE e.channel = o.channel AND e.chat_id = o.chat_id AND e.id < o.id
                                         AND e.status IN ('pending', 'sending'))
-                      AND (:gap = 0 OR o.payload->>'kind' = 'edit' OR NOT EXISTS (
-                                      SELECT 1 FROM outbox s
+                      AND (:gap = 0 OR o.payload->>'kind' = 'edit' OR coalesce((
+                                      SELECT s.sent_at FROM outbox s
                                       WHERE s.channel = o.channel AND s.chat_id = o.chat_id AND s.status = 'sent'
-                                        AND s.sent_at > now() - make_interval(secs => :gap)
-                                        AND s.payload->>'kind' <> 'edit'))
+                                        AND s.payload->>'kind' <> 'edit'
+                                      ORDER BY s.id DESC LIMIT 1), '-infinity') <= now() - make_interval(secs => :gap))
                     ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT :n
                     FOR UPDATE SKIP LOCKED
                 ), claimed AS (
