@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -107,6 +108,23 @@ class AdminInBrowserTest {
                 assertTrue(sheet.getLastRowNum() >= 3, "three individual prizes and the collective ones");
                 assertEquals("Giải Nhất", f.formatCellValue(sheet.getRow(1).getCell(3)));
                 assertTrue(f.formatCellValue(sheet.getRow(1).getCell(7)).startsWith("0913"), "the winner's phone");
+            }
+
+            // The whole ranking, streamed: a sheet per round and group, everyone in rank order.
+            HttpResponse<byte[]> ranking = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/admin/results/ranking.xlsx"))
+                    .header("Cookie", "admin_session=" + session.getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, ranking.statusCode());
+            try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(ranking.body()))) {
+                DataFormatter f = new DataFormatter();
+                List<String> names = new java.util.ArrayList<>();
+                for (Sheet sheet : wb) {
+                    assertEquals("Hạng", f.formatCellValue(sheet.getRow(0).getCell(0)));
+                    for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                        assertEquals(String.valueOf(r), f.formatCellValue(sheet.getRow(r).getCell(0)), sheet.getSheetName() + " row " + r);
+                        names.add(f.formatCellValue(sheet.getRow(r).getCell(1)));
+                    }
+                }
+                assertTrue(names.containsAll(List.of("Người Thi Số A", "Người Thi Số B", "Người Thi Số C")), names.toString());
             }
         } finally {
             d.quit();

@@ -35,7 +35,7 @@ import vn.contest.core.store.EmbeddedPostgresServer;
  * ranking export is written (streamed) with the heap it took. Papers are written without their question rows: rankings and
  * dashboards never read those.
  *
- * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -cp bench/target/contest-bench.jar
+ * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -Xmx512m -cp bench/target/contest-bench.jar
  * vn.contest.bench.RankingScaleBench [participants] [papers]} (default 1,000,000 and 3,000,000).
  */
 public final class RankingScaleBench {
