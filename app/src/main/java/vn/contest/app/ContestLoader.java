@@ -48,10 +48,11 @@ final class ContestLoader {
         }
         Contest contest = ContestStore.installFromFile(jdbi, config);
         // Tables kept as papers finish, built here from what is already there when they are new (or the policy changed).
-        if (jdbi.inTransaction(h -> RoundResults.ensureBuilt(h, contest.id(), config.attempts().counted()))) {
-            log.info("Round results built for the counting policy {}", config.attempts().counted());
+        // The rules as stored (an unchanged file leaves the committee's edits in force), not as the file says.
+        if (jdbi.inTransaction(h -> RoundResults.ensureBuilt(h, contest.id()))) {
+            log.info("Round results built for the counting policy {}", contest.config().attempts().counted());
         }
-        if (jdbi.inTransaction(h -> ParticipationCounts.ensureBuilt(h, contest.id(), config.timezone()))) {
+        if (jdbi.inTransaction(h -> ParticipationCounts.ensureBuilt(h, contest.id(), contest.config().timezone()))) {
             log.info("Participation counted for the dashboard");
         }
         seedBank(jdbi, contest, contestFile);

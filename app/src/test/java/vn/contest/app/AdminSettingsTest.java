@@ -99,20 +99,29 @@ class AdminSettingsTest {
     }
 
     @Test
-    void changingWhichPaperCountsRanksEveryoneByTheNewRuleAtOnce() {
+    void changingWhichPaperCountsRanksEveryoneByTheNewRuleAtOnce() throws Exception {
         WebClient person = new WebClient(app.port());
         person.register("Hà Thị Lượt", "01/01/1991", "0912000556", 1, "1");
         person.takePaper(app, 1);
         person.takePaper(app, 3);
         int n = app.contest().config().paper().questions();
         assertEquals("3/" + n, scoreOnTheBoard("Hà Thị Lượt"), "the best paper counts");
-        for (String[] policy : new String[][] {{"FIRST", "1/" + n}, {"LAST", "3/" + n}, {"BEST", "3/" + n}}) {
+        for (String[] policy : new String[][] {{"FIRST", "1/" + n}, {"LAST", "3/" + n}, {"BEST", "3/" + n}, {"FIRST", "1/" + n}}) {
             Map<String, String> form = currentForm();
             form.put("counted", policy[0]);
             form.put("confirmOpenRound", "yes");
             assertEquals(303, admin.post("/admin/settings", form).statusCode());
             assertEquals(policy[1], scoreOnTheBoard("Hà Thị Lượt"), policy[0]);
         }
+        // An instance starting on this database (a restart, a second server) keeps the committee's policy, whatever
+        // the contest file says ("best"): a retake must not count again after a restart.
+        try (App restarted = TestApps.onExistingDatabase("admin_settings", Clock.systemUTC(), null, null, vn.contest.web.WebConfig.UNLIMITED)) {
+            assertEquals("1/" + n, scoreOnTheBoard("Hà Thị Lượt"), "FIRST after a restart");
+        }
+        Map<String, String> form = currentForm();
+        form.put("counted", "BEST");
+        form.put("confirmOpenRound", "yes");
+        assertEquals(303, admin.post("/admin/settings", form).statusCode());
     }
 
     /** The score on the person's line of the results page's ranking. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import vn.contest.admin.AdminContext;
 import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
@@ -72,7 +73,8 @@ public final class ResultsPage {
 
     public void show(Context ctx) {
         long roundId = selectedRound(ctx);
-        View view = jdbi.withHandle(h -> {
+        // One snapshot for the boards and the proposal: the head of a ranking is read level by level (TopRanking).
+        View view = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             long actual = RankingQuery.actualParticipants(h, contest().config(), roundId);
             List<Board> boards = new ArrayList<>();
             for (ContestConfig.GroupConfig group : contest().config().groups()) {
@@ -139,7 +141,7 @@ public final class ResultsPage {
     }
 
     public void confirm(Context ctx) throws Exception {
-        jdbi.useTransaction(h -> {
+        jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> { // the proposal from one snapshot
             List<Winner> winners = winners(h, PrizeProposal.of(h, contest()));
             long id = PrizeSnapshotStore.add(h, contest().id(), AdminContext.user(ctx).username(), JSON.writeValueAsString(winners));
             Audit.record(h, AdminContext.user(ctx), "Xác nhận danh sách giải", "danh sách " + id, null, Map.of("số giải", winners.size()));
@@ -171,7 +173,8 @@ public final class ResultsPage {
     public void writeRanking(java.io.OutputStream out) {
         ContestConfig config = contest().config();
         try (Xlsx x = new Xlsx()) {
-            jdbi.useTransaction(h -> { // the ranking is read in batches, which needs a transaction
+            // Read in batches, which needs a transaction; one snapshot for every sheet.
+            jdbi.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
                 for (Round r : contest().rounds()) {
                     long actual = RankingQuery.actualParticipants(h, config, r.id());
                     for (ContestConfig.GroupConfig group : config.groups()) {

@@ -118,7 +118,7 @@ public final class SettingsPage {
         }
         jdbi.useTransaction(h -> {
             live.replace(edited);
-            RoundResults.ensureBuilt(h, contest.id(), edited.attempts().counted()); // a new counting policy keeps other papers
+            RoundResults.ensureBuilt(h, contest.id()); // a new counting policy keeps other papers
             Audit.record(h, AdminContext.user(ctx), "Sửa thể lệ, cấu hình", "cuộc thi " + old.code(), old, edited);
         });
         ctx.redirect("/admin/settings?notice=" + java.net.URLEncoder.encode("Đã lưu. Các kênh thi dùng cấu hình mới ngay.",

@@ -13,7 +13,8 @@ import vn.contest.core.contest.Round;
 /**
  * The prizes the rules give now: individual prizes per round and group ({@link PrizeAllocator} over the head
  * of each round's rankings, read as deep as the prizes reach), then the collective prizes to the leading units
- * with at least one participant. The admin pages, the exports and the tests all take the proposal from here.
+ * with at least one participant. The admin pages, the exports and the tests all take the proposal from here;
+ * it reads many statements, so a caller that must not see papers move meanwhile uses one REPEATABLE READ transaction.
  *
  * @param individual each individual prize with the ranking line that earned it
  * @param passedOver people ranked within the prizes of their round and group who cannot be given one (phone

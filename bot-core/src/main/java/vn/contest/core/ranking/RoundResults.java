@@ -40,14 +40,20 @@ public final class RoundResults {
                 .bind("r", roundId).bind("p", participantId).execute();
     }
 
-    /** Builds the table afresh for the contest when it was built for another policy (or never); true if it did. */
-    public static boolean ensureBuilt(Handle h, long contestId, CountedAttempt policy) {
-        String builtFor = h.createQuery("SELECT results_counted FROM contests WHERE id = :c FOR UPDATE")
-                .bind("c", contestId).mapTo(String.class).findOne().orElse(null);
-        if (policy.name().equals(builtFor)) {
+    /**
+     * Builds the table afresh when it was built for another policy than the one stored now (or never); true if it
+     * did. The policy is read from the stored rules under the contest row's lock, not taken from a caller: the
+     * file read at start may be older than the committee's edit, and two edits may race.
+     */
+    public static boolean ensureBuilt(Handle h, long contestId) {
+        String[] policies = h.createQuery("""
+                SELECT config->'attempts'->>'counted' AS wanted, results_counted AS built FROM contests WHERE id = :c FOR UPDATE""")
+                .bind("c", contestId).map((rs, ctx) -> new String[] {rs.getString("wanted"), rs.getString("built")}).one();
+        CountedAttempt wanted = policies[0] == null ? CountedAttempt.BEST : CountedAttempt.valueOf(policies[0].toUpperCase(java.util.Locale.ROOT));
+        if (wanted.name().equals(policies[1])) {
             return false;
         }
-        rebuild(h, contestId, policy);
+        rebuild(h, contestId, wanted);
         return true;
     }
 

@@ -15,7 +15,8 @@ import vn.contest.core.rules.Eligibility;
  * known only now, so it cannot be indexed; but the nearest {@code n} predictions are the {@code n} just above
  * and the {@code n} just below it, two short index scans. Every row as near as the {@code n}-th is then read
  * (ties included) and ordered by the whole key; when ineligible people or someone's second paper leave too few
- * lines, {@code n} grows and the level is read again.
+ * lines, {@code n} grows and the level is read again. Each level is its own statement: for a head that holds
+ * together while papers finish (a paper moving between levels), call it in one REPEATABLE READ transaction.
  */
 public final class TopRanking {
     private static final int FIRST_WINDOW = 64;
