@@ -24,7 +24,7 @@ public final class TopRanking {
     private TopRanking() {}
 
     public static List<RankedEntry> top(Handle h, ContestConfig config, long roundId, int group, long actual, int limit) {
-        return top(h, config, roundId, group, actual, limit, FIRST_WINDOW);
+        return top(h, config, roundId, group, actual, limit, Math.max(FIRST_WINDOW, 2 * limit));
     }
 
     /** The head, a level's nearest predictions first read {@code firstWindow} on each side. */
@@ -33,7 +33,7 @@ public final class TopRanking {
         Integer score = scoreBelow(h, roundId, group, Integer.MAX_VALUE);
         while (score != null && top.size() < limit) {
             int needed = limit - top.size();
-            for (long window = Math.min(firstWindow, 2L * needed); ; window *= 4) {
+            for (long window = firstWindow; ; window *= 4) {
                 Long reach = reach(h, roundId, group, score, actual, window);
                 List<RankedEntry> lines = level(h, config, roundId, group, score, actual, reach, top.size(), needed);
                 if (lines.size() == needed || reach == null) {
