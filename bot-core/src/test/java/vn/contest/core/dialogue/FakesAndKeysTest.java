@@ -55,10 +55,7 @@ class FakesAndKeysTest {
     }
 
     static void paper(ChatDriver c) {
-        c.send("thi");
-        for (int i = 0; i < engine.contest.config().paper().questions(); i++) {
-            c.send("a");
-        }
+        c.answerAPaper();
         c.send("100");
         assertTrue(c.text().contains("Bạn đã hoàn thành"), c.text());
     }

@@ -127,10 +127,7 @@ class PracticeTest {
             Round second = engine.contest.rounds().get(1);
             ChatDriver player = engine.chat("practice-3");
             player.register("Trần Văn Thi", "02/03/1980", "0913600003", 2, "3");
-            player.send("thi");
-            for (int i = 0; i < 4; i++) {
-                player.send("a");
-            }
+            player.answerAPaper();
             player.send("100");
             ChatDriver learner = engine.chat("practice-4");
             learner.register("Vũ Thị Học", "02/03/1980", "0913600004", 2, "3");

@@ -45,10 +45,7 @@ class RemindersTest {
             ChatDriver wants = registered(engine, "remind-1", "0913800001", true);
             ChatDriver declined = registered(engine, "remind-2", "0913800002", false);
             ChatDriver done = registered(engine, "remind-3", "0913800003", true);
-            done.send("thi");
-            for (int i = 0; i < 4; i++) {
-                done.send("a");
-            }
+            done.answerAPaper();
             done.send("50");
             ChatDriver changedMind = registered(engine, "remind-4", "0913800004", true);
             changedMind.send("tắt nhắc nhở");
@@ -118,10 +115,7 @@ class RemindersTest {
                 + "reminders: {hoursBeforeRoundCloses: [24, 2]}\n");
         try (TestEngine engine = TestEngine.start(oneEach)) {
             ChatDriver usedUp = registered(engine, "remind-12", "0913800012", true);
-            usedUp.send("thi");
-            for (int i = 0; i < 4; i++) {
-                usedUp.send("a");
-            }
+            usedUp.answerAPaper();
             usedUp.send("50");
             ChatDriver fresh = registered(engine, "remind-13", "0913800013", true);
             engine.clock.set(engine.contest.rounds().get(1).closesAt().minus(Duration.ofHours(3)));

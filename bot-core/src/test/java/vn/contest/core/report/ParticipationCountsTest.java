@@ -33,10 +33,7 @@ class ParticipationCountsTest {
     /** A paper answered and predicted, the clock moving to {@code end} before the prediction. */
     static void paper(TestEngine engine, ChatDriver c, LocalDateTime start, LocalDateTime end) {
         at(engine, start);
-        c.send("thi");
-        for (int i = 0; i < 4; i++) {
-            c.send("a");
-        }
+        c.answerAPaper();
         at(engine, end);
         c.send("40");
         assertTrue(c.text().contains("Bạn đã hoàn thành lượt thi"), c.text());

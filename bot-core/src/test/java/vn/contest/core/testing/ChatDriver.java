@@ -81,6 +81,14 @@ public final class ChatDriver {
                 .orElseThrow(() -> new AssertionError("no question in: " + text()));
     }
 
+    /** Starts a paper ("thi") and answers every question "a", leaving it at the prediction question. */
+    public void answerAPaper() {
+        send("thi");
+        for (int i = 0; i < dialogue.contest().config().paper().questions(); i++) {
+            send("a");
+        }
+    }
+
     /** Registers through the whole dialogue: consent, name, birth date, phone, group, unit, confirm. */
     public void register(String name, String birthDate, String phone, int group, String unitNumber) {
         send("xin chào");
