@@ -75,13 +75,13 @@ public final class ResultsPage {
         long roundId = selectedRound(ctx);
         // One snapshot for the boards and the proposal: the head of a ranking is read level by level (TopRanking).
         View view = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
-            long actual = RankingQuery.actualParticipants(h, contest().config(), roundId);
+            PrizeProposal proposal = PrizeProposal.of(h, contest());
+            long actual = proposal.actualParticipants().get(roundId); // counted once per round, by the proposal
             List<Board> boards = new ArrayList<>();
             for (ContestConfig.GroupConfig group : contest().config().groups()) {
                 boards.add(new Board(group.title(), TopRanking.top(h, contest().config(), roundId, group.code(), actual, BOARD_LINES)
                         .stream().map(this::line).toList()));
             }
-            PrizeProposal proposal = PrizeProposal.of(h, contest());
             return new View(AdminContext.page(ctx, contest(), "Kết quả và giải thưởng", "results"), contest().rounds(), roundId, boards,
                     winners(h, proposal), passed(proposal), latest(h).orElse(null), actual);
         });

@@ -20,8 +20,10 @@ import vn.contest.core.contest.Round;
  * @param passedOver people ranked within the prizes of their round and group who cannot be given one (phone
  *                   not verified, or a disputed record), so the committee sees why the list skips them
  * @param collective the units that win the collective prize, best first (empty when the contest has none)
+ * @param actualParticipants per round, the actual number of participants the predictions were judged against
  */
-public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> passedOver, List<UnitStanding> collective) {
+public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> passedOver, List<UnitStanding> collective,
+                            Map<Long, Long> actualParticipants) {
 
     public record IndividualPrize(Award award, RankedEntry entry) {}
 
@@ -51,7 +53,7 @@ public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> p
             }
             PrizeAllocator.Allocation allocation = PrizeAllocator.allocation(c.prizes().individual(), rankings);
             if (!cutShort(c, rankings, allocation, depth)) {
-                return proposal(h, contest, rankings, allocation);
+                return proposal(h, contest, rankings, allocation, actual);
             }
         }
     }
@@ -75,7 +77,7 @@ public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> p
     }
 
     private static PrizeProposal proposal(Handle h, Contest contest, Map<Long, Map<Integer, List<RankedEntry>>> rankings,
-                                          PrizeAllocator.Allocation allocation) {
+                                          PrizeAllocator.Allocation allocation, Map<Long, Long> actual) {
         ContestConfig c = contest.config();
         Map<Long, Map<Long, RankedEntry>> entryOf = new LinkedHashMap<>(); // round -> participant -> ranking line
         rankings.forEach((round, groups) -> {
@@ -93,6 +95,6 @@ public record PrizeProposal(List<IndividualPrize> individual, List<PassedOver> p
         List<UnitStanding> collective = prizes == null ? List.of()
                 : UnitStandings.rank(h, c, contest.id(), prizes.by()).stream()
                         .filter(u -> u.participants() > 0).limit(prizes.count()).toList();
-        return new PrizeProposal(individual, passedOver, collective);
+        return new PrizeProposal(individual, passedOver, collective, Map.copyOf(actual));
     }
 }
