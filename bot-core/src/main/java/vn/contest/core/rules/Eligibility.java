@@ -14,14 +14,14 @@ import vn.contest.core.text.BirthDates;
  * standings and the dashboard in step with the dialogue.
  */
 public final class Eligibility {
-    /** On {@code participants p}: the person took part as themselves (not disqualified, not merged into another). */
-    public static final String TOOK_PART = "p.disqualified_at IS NULL AND p.merged_into IS NULL";
-
     /**
-     * On {@code participants p}: the opposite of {@link #TOOK_PART} (disqualified, or merged into another), written
-     * as the partial index {@code participants_set_aside} is, so counts can be corrected by these few people.
+     * On {@code participants p}: the person is set aside (disqualified, or merged into another), written as the
+     * partial index {@code participants_set_aside} is, so counts can be corrected by these few people.
      */
     public static final String SET_ASIDE = "(p.disqualified_at IS NOT NULL OR p.merged_into IS NOT NULL)";
+
+    /** On {@code participants p}: the person took part as themselves (not set aside). */
+    public static final String TOOK_PART = "NOT " + SET_ASIDE;
 
     /** On {@code participants p}: the person appears in the rankings. Bind its parameters with {@link #bind}. */
     public static final String MAY_RANK = TOOK_PART + """
