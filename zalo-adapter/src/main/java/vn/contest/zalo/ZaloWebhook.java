@@ -20,7 +20,8 @@ import vn.contest.core.text.Redaction;
 
 /**
  * POST /webhooks/zalo. Signed events only (401 otherwise, nothing stored); 400 for a body that is not an
- * event; 200 as soon as the event is stored, since Zalo wants an answer within two seconds and retries.
+ * event; 200 once the event's turn has committed (the answer and its replies are stored), which takes
+ * milliseconds: Zalo wants an answer within two seconds and sends an unanswered event again.
  * Events are deduplicated on message.msg_id (follows: event name, follower and timestamp).
  */
 public final class ZaloWebhook implements AutoCloseable {

@@ -3,7 +3,7 @@ package vn.contest.core.attempt;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One paper taken by one participant. */
+/** One paper taken by one participant, as stored; {@link Paper} decides its moves. */
 public record Attempt(long id, long participantId, long roundId, long chatAccountId, int group, Status status,
                       int questionCount, int currentPosition, int score, Long prediction,
                       Instant startedAt, Instant deadlineAt, Instant finishedAt, String finishReason) {
@@ -12,15 +12,6 @@ public record Attempt(long id, long participantId, long roundId, long chatAccoun
 
     public boolean isOpen() {
         return status != Status.FINISHED;
-    }
-
-    public boolean isPastDeadline(Instant now) {
-        return !now.isBefore(deadlineAt);
-    }
-
-    public Duration remaining(Instant now) {
-        Duration d = Duration.between(now, deadlineAt);
-        return d.isNegative() ? Duration.ZERO : d;
     }
 
     public Duration duration() {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import vn.contest.core.rules.AttemptRules;
-import vn.contest.core.rules.Grading;
 import vn.contest.core.rules.AttemptRules.Counts;
 
 /** Papers and their questions. Callers hold the chat's lock; open papers are also locked row by row. */
@@ -101,28 +100,31 @@ public final class AttemptStore {
     }
 
     /**
-     * Records the answer to the paper's current question, marked right or wrong, adds it to the score and
-     * moves on (to the prediction after the last): one statement, which returns the paper as it now stands.
+     * Stores what the paper decided about an answer ({@link Paper#answer}): the option, its mark, the score and
+     * where the paper goes next, in one statement that returns the paper as it now stands.
      */
-    public static OpenPaper recordAnswer(Handle h, Attempt a, int chosenIndex, boolean correct, Instant now) {
-        int next = a.currentPosition() + 1;
+    public static OpenPaper recordAnswer(Handle h, Attempt a, Paper.Recorded r, Instant now) {
+        int position = r.question().position();
         return h.createQuery(RECORD_ANSWER)
-                .bind("chosen", chosenIndex).bind("correct", correct).bind("now", now.atOffset(ZoneOffset.UTC))
-                .bind("a", a.id()).bind("pos", a.currentPosition()).bind("next", next)
-                .bind("status", next >= a.questionCount() ? "predicting" : "answering").bind("gain", Grading.points(correct))
+                .bind("chosen", r.chosenIndex()).bind("correct", r.correct()).bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("a", a.id()).bind("pos", position).bind("next", r.nextPosition())
+                .bind("status", status(r.nextStage())).bind("gain", r.gain())
                 .map(OPEN_PAPER).findOne()
-                .orElseThrow(() -> new IllegalStateException(
-                        "question " + a.currentPosition() + " of attempt " + a.id() + " was already answered"));
+                .orElseThrow(() -> new IllegalStateException("question " + position + " of attempt " + a.id() + " was already answered"));
     }
 
-    /** Closes the paper: the score stands as the answers made it, the time stops at {@code finishedAt}. */
-    public static Attempt finish(Handle h, long attemptId, Long prediction, Instant finishedAt, String reason) {
+    /** Closes the paper as it decided ({@link Paper#predict}, {@link Paper#expiry}); the time stops at the finish's moment. */
+    public static Attempt finish(Handle h, long attemptId, Paper.Finish f) {
         return h.createQuery("""
                 UPDATE attempts SET status = 'finished', prediction = :prediction, finished_at = :at, finish_reason = :reason,
                     duration_ms = (EXTRACT(EPOCH FROM (CAST(:at AS timestamptz) - started_at)) * 1000)::bigint
                 WHERE id = :a AND status <> 'finished' RETURNING *""")
-                .bind("prediction", prediction).bind("at", finishedAt.atOffset(ZoneOffset.UTC)).bind("reason", reason)
+                .bind("prediction", f.prediction()).bind("at", f.at().atOffset(ZoneOffset.UTC)).bind("reason", f.reason().code())
                 .bind("a", attemptId).map(ATTEMPT).one();
+    }
+
+    private static String status(Paper.Stage stage) {
+        return stage.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public static Counts counts(Handle h, long participantId, long roundId, AttemptRules.Day today) {

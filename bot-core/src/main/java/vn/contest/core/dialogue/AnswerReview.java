@@ -30,7 +30,7 @@ final class AnswerReview {
         if (!t.account.isRegistered()) {
             return t.aside(Texts.NOT_REGISTERED);
         }
-        if (t.account.state.isInAttempt()) {
+        if (t.account.state().isInAttempt()) {
             return t.aside(Texts.format(Texts.REVIEW_IN_ATTEMPT, t.timeLeft()));
         }
         List<Attempt> finished = AttemptStore.finishedOf(t.h, t.account.participantId);

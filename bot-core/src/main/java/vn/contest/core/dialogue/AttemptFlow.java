@@ -2,37 +2,33 @@ package vn.contest.core.dialogue;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.attempt.DrawnQuestion;
 import vn.contest.core.attempt.OpenPaper;
+import vn.contest.core.attempt.Paper;
 import vn.contest.core.attempt.PaperQuestion;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
-import vn.contest.core.message.Choice;
 import vn.contest.core.participant.Participant;
 import vn.contest.core.ranking.RoundResults;
 import vn.contest.core.report.ParticipationCounts;
 import vn.contest.core.rules.AnswerKey;
 import vn.contest.core.rules.AttemptRules;
 import vn.contest.core.rules.Eligibility;
-import vn.contest.core.rules.Grading;
 import vn.contest.core.rules.Window;
 import vn.contest.core.text.AnswerLetters;
-import vn.contest.core.text.PredictionNumbers;
 
 /**
- * A paper from start to result, as the dialogue says it: the rules ({@link Eligibility}, {@link Window},
- * {@link AttemptRules}, {@link Grading}, {@link AnswerKey}) decide; this class words the decision. Answers
- * are checked against the paper's own state (a stale, repeated or forged token changes nothing).
+ * A contest paper's start and close, as the dialogue says them: the rules ({@link Eligibility}, {@link Window},
+ * {@link AttemptRules}, {@link AnswerKey}) and the {@link Paper} itself decide; this class words the decision.
+ * Its questions and prediction are {@link AnsweringStep}'s and {@link PredictingStep}'s.
  */
 final class AttemptFlow {
     private static final Logger log = LoggerFactory.getLogger(AttemptFlow.class);
@@ -101,91 +97,24 @@ final class AttemptFlow {
         throw new IllegalArgumentException("the contest is open");
     }
 
-    static void promptQuestion(Turn t) {
-        OpenPaper paper = t.openPaper().orElseThrow();
-        Attempt a = paper.attempt();
-        PaperQuestion q = paper.current();
-        StringBuilder text = new StringBuilder(Texts.format(Texts.QUESTION, q.position() + 1, a.questionCount(),
-                Texts.duration(a.remaining(t.now)), q.text())).append(Texts.options(q.options()));
-        List<Choice> choices = new ArrayList<>();
-        for (int i = 0; i < q.options().size(); i++) {
-            choices.add(new Choice(Tokens.answer(a.id(), q.position(), i), String.valueOf(AnswerLetters.letter(i))));
-        }
-        text.append("\n\n").append(Texts.QUESTION_TYPE_HINT);
-        t.sayQuestion(text.toString(), choices, a.deadlineAt());
-    }
-
-    static Next answer(Turn t) {
-        OpenPaper paper = t.openPaper().orElseThrow();
-        Attempt a = paper.attempt();
-        PaperQuestion q = paper.current();
-        Optional<Tokens.Answer> token = Tokens.parseAnswer(t.choice());
-        if (token.isEmpty() && t.choice().isEmpty()) {
-            OptionalInt typed = AnswerLetters.parse(t.text());
-            if (typed.isPresent()) {
-                token = Optional.of(new Tokens.Answer(a.id(), a.currentPosition(), typed.getAsInt()));
-            }
-        }
-        if (token.isEmpty()) {
-            return hint(t, q);
-        }
-        Tokens.Answer answer = token.get();
-        if (answer.attemptId() != a.id() || answer.position() != a.currentPosition()) {
-            t.editTapped(null);
-            t.say(Texts.STALE_ANSWER);
-            promptQuestion(t);
-            return Next.STAY;
-        }
-        if (answer.optionIndex() >= q.options().size()) {
-            return hint(t, q);
-        }
-        OpenPaper after = AttemptStore.recordAnswer(t.h, a, answer.optionIndex(),
-                Grading.isCorrect(answer.optionIndex(), q.correctIndex()), t.now);
-        t.paperIs(Optional.of(after));
-        // The answered question keeps its text and shows the choice, without buttons to tap again.
-        t.editTapped(Texts.format(Texts.ANSWERED, q.position() + 1, a.questionCount(), q.text())
-                + Texts.options(q.options()) + "\n\n" + Texts.format(Texts.CHOSEN, String.valueOf(AnswerLetters.letter(answer.optionIndex()))));
-        return Next.to(after.current() == null ? State.PREDICTING : State.ANSWERING);
-    }
-
-    private static Next hint(Turn t, PaperQuestion q) {
-        t.say(Texts.format(Texts.ANSWER_HINT, AnswerLetters.letter(q.options().size() - 1)));
-        promptQuestion(t);
-        return Next.STAY;
-    }
-
-    static void promptPrediction(Turn t) {
-        Attempt a = t.openPaper().orElseThrow().attempt();
-        t.say(Texts.format(Texts.PREDICTION, Texts.duration(a.remaining(t.now)), t.contest.config().paper().predictionQuestion()));
-    }
-
-    static Next predict(Turn t) {
-        OptionalLong prediction = PredictionNumbers.parse(t.text());
-        if (prediction.isEmpty()) {
-            t.say(Texts.PREDICTION_HINT);
-            return Next.STAY;
-        }
-        Attempt a = t.openPaper().orElseThrow().attempt();
-        Attempt finished = close(t, a, prediction.getAsLong(), t.now, "completed");
-        t.paperIs(Optional.empty());
-        t.say(result(t, finished));
-        return Next.to(State.READY);
-    }
-
     /** Closes a paper whose time ran out (the turn holds its chat's lock) and tells the chat. */
-    static void expire(Turn t, Attempt a) {
-        Attempt finished = close(t, a, a.prediction(), a.deadlineAt(), "timeout");
-        t.paperIs(Optional.empty());
+    static void expire(Turn t) {
+        OpenPaper open = t.openPaper().orElseThrow();
+        Paper.Finish finish = open.paper().expiry(t.now).orElseThrow(() -> new IllegalStateException("the paper is not due"));
         t.say(Texts.TIME_UP);
-        t.say(result(t, finished));
+        close(t, open.attempt(), finish);
     }
 
-    /** Closes the paper and, in the same transaction, updates the person's result in the round and the counts. */
-    private static Attempt close(Turn t, Attempt a, Long prediction, Instant at, String reason) {
-        Attempt finished = AttemptStore.finish(t.h, a.id(), prediction, at, reason);
+    /**
+     * Closes the paper as it decided and, in the same transaction, updates the person's result in the round and
+     * the counts; then says the result.
+     */
+    static void close(Turn t, Attempt a, Paper.Finish finish) {
+        Attempt finished = AttemptStore.finish(t.h, a.id(), finish);
         RoundResults.record(t.h, t.contest.config().attempts().counted(), finished.roundId(), finished.participantId());
         ParticipationCounts.paperFinished(t.h, finished.participantId(), finished.finishedAt(), t.contest.config().timezone());
-        return finished;
+        t.paperIs(Optional.empty());
+        t.say(result(t, finished));
     }
 
     private static String result(Turn t, Attempt a) {

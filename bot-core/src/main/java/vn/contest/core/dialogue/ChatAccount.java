@@ -10,7 +10,8 @@ public final class ChatAccount {
     public final long contestId;
     public final ChatRef chat;
     public Long participantId;
-    public State state;
+    /** Where the chat stands; moved only by {@link DialogueTable}, which checks every move against the table. */
+    private State state;
     public Draft draft;
     public Long referralUnitId;
     /** Whether this chat asked to be reminded before a round closes. */
@@ -70,6 +71,15 @@ public final class ChatAccount {
         return state != readState || reminders != readReminders || (id != null && inboundToStore() != null)
                 || !java.util.Objects.equals(participantId, readParticipantId)
                 || !java.util.Objects.equals(referralUnitId, readReferralUnitId) || !draftNow.equals(readDraft);
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Only {@link DialogueTable} calls this, after checking the move (DialogueTableTest holds it so). */
+    void moveTo(State next) {
+        state = next;
     }
 
     public boolean isRegistered() {

@@ -77,7 +77,7 @@ public final class ChatAccountStore {
                         reminders = EXCLUDED.reminders, last_inbound_at = EXCLUDED.last_inbound_at, updated_at = now()
                     RETURNING id""")
                     .bind("c", a.contestId).bind("ch", a.chat.channel()).bind("ext", a.chat.externalId())
-                    .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", draft).bind("ref", a.referralUnitId)
+                    .bind("p", a.participantId).bind("state", a.state().name()).bind("draft", draft).bind("ref", a.referralUnitId)
                     .bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore()))
                     .mapTo(Long.class).one();
             return;
@@ -87,7 +87,7 @@ public final class ChatAccountStore {
                     referral_unit_id = :ref, reminders = :reminders,
                     last_inbound_at = coalesce(CAST(:heard AS timestamptz), last_inbound_at), updated_at = now()
                 WHERE id = :id""")
-                .bind("p", a.participantId).bind("state", a.state.name()).bind("draft", draft)
+                .bind("p", a.participantId).bind("state", a.state().name()).bind("draft", draft)
                 .bind("ref", a.referralUnitId).bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore()))
                 .bind("id", a.id).execute();
     }
@@ -96,7 +96,10 @@ public final class ChatAccountStore {
         return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
-    /** Detaches every chat of a person (after they erased their data) and returns them. */
+    /**
+     * Detaches every chat of a person (after they erased their data) and returns them: the erase command's
+     * declared move to CONSENT, made in SQL for the person's other chats, which this turn has not locked.
+     */
     static List<ChatRef> detachAll(Handle h, long participantId) {
         return h.createQuery("""
                 UPDATE chat_accounts SET participant_id = NULL, state = 'CONSENT', draft = '{}', referral_unit_id = NULL,

@@ -18,54 +18,63 @@ import vn.contest.core.text.Folding;
 
 /** What every state answers, listed once: a start link, help, the rules (thể lệ), my results, cancel. */
 final class Commands {
-    /** A command: the forms shown for it, what it does (which may move the chat), when it applies, and its run. */
-    record Command(String name, List<String> forms, String does, Predicate<Turn> matches, Function<Turn, Next> run) {}
+    /**
+     * A command: the forms shown for it, what it does, the states it may move a chat to (checked by
+     * {@link DialogueTable} like a step's moves; empty: it never moves the chat), when it applies, and its run.
+     */
+    record Command(String name, List<String> forms, String does, Set<State> moves, Predicate<Turn> matches, Function<Turn, Next> run) {}
+
+    private static final Set<State> STAYS = Set.of();
 
     static final List<Command> ALL = List.of(
             new Command("/start", List.of("/start", "/start CODE"), "a start link (a Telegram deep link, the web page's "
-                    + "?unit=CODE): records the unit CODE names, then asks the current question again", Commands::isStart, Commands::start),
+                    + "?unit=CODE): records the unit CODE names, then asks the current question again", STAYS, Commands::isStart, Commands::start),
             typed("trợ giúp", List.of("trợ giúp", "giúp", "giúp đỡ", "hướng dẫn", "help", "menu"), null,
-                    "explains the current step, then asks its question again", Commands::help),
+                    "explains the current step, then asks its question again", STAYS, Commands::help),
             typed("thể lệ", List.of("thể lệ", "xem thể lệ", "thele", "rules"), Tokens.RULES,
-                    "the contest's rules, then the current question again", Commands::rules),
+                    "the contest's rules, then the current question again", STAYS, Commands::rules),
             typed("kết quả", List.of("kết quả", "ketqua", "xem kết quả", "kết quả của tôi", "trạng thái", "điểm"), Tokens.RESULTS,
-                    "one's finished papers, the counted one marked, and the answer key once it may be shown", Commands::results),
+                    "one's finished papers, the counted one marked, and the answer key once it may be shown", STAYS, Commands::results),
             typed("luyện tập", List.of("luyện tập", "luyentap", "thi thử", "ôn tập", "practice"), Tokens.PRACTICE,
                     "a practice set (registered, outside a timed paper, also before and after the contest): the key and the "
-                            + "explanation after each answer; counts nowhere", PractisingStep::start),
+                            + "explanation after each answer; counts nowhere", moves(State.PRACTISING, State.READY), PractisingStep::start),
             review(List.of("xem đáp án", "đáp án", "dapan", "xem lại bài thi")),
             typed("nhắc nhở", List.of("nhắc nhở", "bật nhắc nhở", "nhận nhắc nhở"), Tokens.REMINDERS_ON,
-                    "this chat gets the contest's reminders before a round closes", t -> reminders(t, true)),
+                    "this chat gets the contest's reminders before a round closes", STAYS, t -> reminders(t, true)),
             typed("tắt nhắc nhở", List.of("tắt nhắc nhở", "không nhắc nữa", "hủy nhắc nhở"), null,
-                    "this chat gets no more reminders", t -> reminders(t, false)),
+                    "this chat gets no more reminders", STAYS, t -> reminders(t, false)),
             typed("hủy", List.of("hủy", "hủy bỏ", "thoát", "cancel"), null,
                     "during registration: forgets the answers and goes back to CONSENT; stops a practice set; "
-                            + "a timed paper cannot be cancelled", Commands::cancel),
+                            + "a timed paper cannot be cancelled", moves(State.CONSENT, State.READY), Commands::cancel),
             typed("đăng xuất", List.of("đăng xuất", "dang xuat", "logout"), Tokens.LOGOUT,
                     "leaves this chat (for a shared computer): it no longer acts for the person and its history is erased; "
-                            + "the web page forgets its cookie; not while a paper is timed", Commands::logout),
+                            + "the web page forgets its cookie; not while a paper is timed", moves(State.CONSENT), Commands::logout),
             typed("xóa dữ liệu của tôi", List.of("xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi"), null,
-                    "explains what erasing means and offers \"Xác nhận xóa dữ liệu\"", Commands::askErase),
+                    "explains what erasing means and offers \"Xác nhận xóa dữ liệu\"", STAYS, Commands::askErase),
             typed("xác nhận xóa dữ liệu", List.of("xác nhận xóa dữ liệu", "xác nhận xóa"), Tokens.ERASE_CONFIRM,
                     "withdraws the person and erases their name, birth date, phone and ID number, then leaves the chat "
-                            + "as đăng xuất does; not while a paper is timed", Commands::erase));
+                            + "as đăng xuất does; not while a paper is timed", moves(State.CONSENT), Commands::erase));
+
+    private static Set<State> moves(State... states) {
+        return new java.util.LinkedHashSet<>(List.of(states)); // declared order, for the rendering
+    }
 
     /** A command run by one of its typed forms (folded, with or without a leading "/") or by its button token. */
-    private static Command typed(String name, List<String> forms, String token, String does, Function<Turn, Next> run) {
+    private static Command typed(String name, List<String> forms, String token, String does, Set<State> moves, Function<Turn, Next> run) {
         Set<String> folded = forms.stream().map(Folding::fold).collect(Collectors.toUnmodifiableSet());
         Predicate<Turn> matches = t -> {
             String said = t.folded();
             return (token != null && token.equals(t.choice())) || folded.contains(said.startsWith("/") ? said.substring(1) : said);
         };
-        return new Command(name, forms, does, matches, run);
+        return new Command(name, forms, does, moves, matches, run);
     }
 
     /** "Xem đáp án", typed or tapped, and its "Xem tiếp" pages. */
     private static Command review(List<String> forms) {
-        Command typed = typed("xem đáp án", forms, Tokens.REVIEW, "", AnswerReview::show);
+        Command typed = typed("xem đáp án", forms, Tokens.REVIEW, "", STAYS, AnswerReview::show);
         return new Command(typed.name(), forms, "one's counted paper question by question (chosen and correct option, "
                 + "explanation) once `answers.reveal` allows; pages of at most " + AnswerReview.PAGE_CHARS + " characters, "
-                + "\"Xem tiếp\" for the next", t -> typed.matches().test(t) || Tokens.parseReviewPage(t.choice()).isPresent(), typed.run());
+                + "\"Xem tiếp\" for the next", STAYS, t -> typed.matches().test(t) || Tokens.parseReviewPage(t.choice()).isPresent(), typed.run());
     }
 
     private static Next reminders(Turn t, boolean on) {
@@ -87,9 +96,9 @@ final class Commands {
 
     private Commands() {}
 
-    /** Runs the command the message names, if it names one; empty leaves it to the state's own step. */
-    static Optional<Next> handle(Turn t) {
-        return ALL.stream().filter(c -> c.matches().test(t)).findFirst().map(c -> c.run().apply(t));
+    /** The command the message names, if it names one; empty leaves it to the state's own step. */
+    static Optional<Command> named(Turn t) {
+        return ALL.stream().filter(c -> c.matches().test(t)).findFirst();
     }
 
     /** A start link's payload, "/start" or "/start CODE". */
@@ -105,7 +114,7 @@ final class Commands {
         if (payload != null && !payload.isEmpty() && payload.matches("[A-Za-z0-9_-]{1,64}") && !t.account.isRegistered()) {
             t.contest.unitByCode(payload).ifPresent(u -> t.account.referralUnitId = u.id());
         }
-        if (t.account.state.isRegistration() && t.account.state != State.CONSENT) {
+        if (t.account.state().isRegistration() && t.account.state() != State.CONSENT) {
             t.say(Texts.HELP_REGISTRATION);
         }
         t.reprompt();
@@ -113,11 +122,11 @@ final class Commands {
     }
 
     private static Next help(Turn t) {
-        if (t.account.state.isInAttempt()) {
+        if (t.account.state().isInAttempt()) {
             t.say(Texts.format(Texts.HELP_ATTEMPT, t.timeLeft()));
-        } else if (t.account.state.isRegistration()) {
+        } else if (t.account.state().isRegistration()) {
             t.say(Texts.HELP_REGISTRATION);
-        } else if (t.account.state == State.PRACTISING) {
+        } else if (t.account.state() == State.PRACTISING) {
             t.say(Texts.HELP_PRACTICE);
         } else {
             t.say(Texts.HELP_READY);
@@ -132,14 +141,14 @@ final class Commands {
     }
 
     private static Next cancel(Turn t) {
-        if (t.account.state.isInAttempt()) {
+        if (t.account.state().isInAttempt()) {
             return t.aside(Texts.format(Texts.CANNOT_CANCEL_ATTEMPT, t.timeLeft()));
         }
-        if (t.account.state == State.PRACTISING) {
+        if (t.account.state() == State.PRACTISING) {
             PractisingStep.stop(t);
             return Next.to(State.READY);
         }
-        if (t.account.state.isRegistration() && t.account.state != State.CONSENT) {
+        if (t.account.state().isRegistration() && t.account.state() != State.CONSENT) {
             t.account.draft = new Draft();
             t.say(Texts.CANCELLED);
             return Next.to(State.CONSENT);
@@ -155,12 +164,12 @@ final class Commands {
         OutboxStore.forget(t.h, t.account.chat);
         startOver(t);
         t.loggedOut();
-        return Next.STAY;
+        return Next.quietly(State.CONSENT);
     }
 
     /** Leaving is not allowed while a paper is timed: says so and asks the question again. */
     private static boolean refusedDuringPaper(Turn t) {
-        if (!t.account.state.isInAttempt()) {
+        if (!t.account.state().isInAttempt()) {
             return false;
         }
         t.say(Texts.format(Texts.CANNOT_LOGOUT_IN_ATTEMPT, t.timeLeft()));
@@ -168,7 +177,7 @@ final class Commands {
         return true;
     }
 
-    /** The chat no longer acts for anyone and starts again at consent (a practice set in it ends). */
+    /** The chat no longer acts for anyone (a practice set in it ends); the command then moves it to consent. */
     private static void startOver(Turn t) {
         if (t.account.id != null) {
             vn.contest.core.practice.PracticeStore.stop(t.h, t.account.id, t.now);
@@ -177,7 +186,6 @@ final class Commands {
         t.account.referralUnitId = null;
         t.account.reminders = false;
         t.account.draft = new Draft();
-        t.account.state = State.CONSENT;
     }
 
     private static Next askErase(Turn t) {
@@ -204,14 +212,14 @@ final class Commands {
         }
         startOver(t);
         t.say(Texts.ERASED);
-        return Next.STAY;
+        return Next.quietly(State.CONSENT);
     }
 
     private static Next results(Turn t) {
         if (!t.account.isRegistered()) {
             return t.aside(Texts.NOT_REGISTERED);
         }
-        if (t.account.state.isInAttempt()) {
+        if (t.account.state().isInAttempt()) {
             return t.aside(Texts.format(Texts.STATUS_IN_ATTEMPT, t.timeLeft()));
         }
         List<Attempt> finished = AttemptStore.finishedOf(t.h, t.account.participantId);

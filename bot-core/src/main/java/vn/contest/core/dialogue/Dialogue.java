@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.attempt.OpenPaper;
+import vn.contest.core.attempt.Paper;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.message.ChatRef;
@@ -197,14 +198,12 @@ public final class Dialogue {
         if (t.account.isRegistered() && expireIfDue(t)) {
             return;
         }
-        Optional<Next> command = Commands.handle(t);
+        Optional<Commands.Command> command = Commands.named(t);
         if (command.isPresent()) {
-            if (command.get() != Next.STAY) {
-                t.enter(command.get().state());
-            }
+            DialogueTable.command(t, command.get());
             return;
         }
-        if (!t.account.state.isInAttempt() && t.account.state != State.PRACTISING
+        if (!t.account.state().isInAttempt() && t.account.state() != State.PRACTISING
                 && Window.at(t.contest, t.now) instanceof Window.Closed closed) {
             // After the contest closes, registration and the menu answer only that it is over (practice goes on).
             t.say(AttemptFlow.refusal(closed, t.contest));
@@ -220,24 +219,27 @@ public final class Dialogue {
     private static boolean expireIfDue(Turn t) {
         Optional<OpenPaper> open = t.openPaper();
         if (open.isEmpty()) {
-            if (t.account.state.isInAttempt()) {
-                t.account.state = State.READY;
+            if (t.account.state().isInAttempt()) {
+                DialogueTable.reconcile(t, State.READY, false);
             }
             return false;
         }
-        Attempt a = open.get().attempt();
-        if (a.isPastDeadline(t.now)) {
-            AttemptFlow.expire(t, a);
-            t.enter(State.READY);
+        Paper paper = open.get().paper();
+        if (paper.isDue(t.now)) {
+            AttemptFlow.expire(t);
+            DialogueTable.reconcile(t, State.READY, true);
             return true;
         }
-        t.account.state = a.status() == Attempt.Status.PREDICTING ? State.PREDICTING : State.ANSWERING;
+        State stage = paper.stage() == Paper.Stage.PREDICTING ? State.PREDICTING : State.ANSWERING;
+        if (t.account.state() != stage) {
+            DialogueTable.reconcile(t, stage, false);
+        }
         return false;
     }
 
     /** Saves what the turn changed and queues its replies, in the turn's transaction; returns them as queued. */
     private static List<OutboxMessage> close(Turn t) {
-        if (t.account.state.isInAttempt()) {
+        if (t.account.state().isInAttempt()) {
             t.openPaper().ifPresent(p -> t.stampDeadline(p.attempt().deadlineAt()));
         }
         ChatAccountStore.save(t.h, t.account);

@@ -9,9 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * The dialogue as one table: per state, what it asks, what it accepts (button or typed) and the states it
- * may move to. A step that tries any other move fails loudly. The commands that work in every state are
- * in {@link Commands}. {@link #markdown()} renders both tables; the README shows that rendering, and a test
- * keeps the two the same.
+ * may move to. The commands that work in every state ({@link Commands}) declare their moves too, and so does
+ * the reconciliation of a chat with its open paper. Every move of a chat goes through here and is checked:
+ * one that is not declared fails loudly. {@link #markdown()} renders the tables; the README shows that
+ * rendering, and a test keeps the two the same.
  */
 final class DialogueTable {
     record Row(State state, Step step, String asks, String accepts, Set<State> next) {}
@@ -42,7 +43,8 @@ final class DialogueTable {
             row(State.READY, new ReadyStep(), "what next (the menu)", quoted(ReadyStep.START) + " starts a paper; "
                     + "with the contest's `reminders`, a \"Nhận nhắc nhở\" button until the chat opts in", State.ANSWERING),
             row(State.ANSWERING, new AnsweringStep(), "the current question",
-                    "a button, or `b`, `B.`, `đáp án B`, `chọn c`", State.ANSWERING, State.PREDICTING),
+                    "a button, or `b`, `B.`, `đáp án B`, `chọn c`; one after the deadline finishes the paper",
+                    State.ANSWERING, State.PREDICTING, State.READY),
             row(State.PREDICTING, new PredictingStep(), "the prediction", "`1.234`, `1,234`, `1234 người`", State.READY),
             row(State.PRACTISING, new PractisingStep(), "the current practice question (untimed, never counted)",
                     "as in ANSWERING, then the key and explanation; " + quoted(PractisingStep.STOP) + " stops; "
@@ -58,23 +60,48 @@ final class DialogueTable {
         }
     }
 
+    /**
+     * Where the reconciliation may move a chat, from any state: to the paper's stage while one is open
+     * (another channel may have started it or moved it to the prediction), to READY once it finished, expired
+     * or a practice set ended elsewhere.
+     */
+    static final Set<State> RECONCILED = new LinkedHashSet<>(List.of(State.ANSWERING, State.PREDICTING, State.READY));
+
     private DialogueTable() {}
 
-    static Step step(State state) {
-        return BY_STATE.get(state).step();
+    /** Asks the current state's question (again). */
+    static void prompt(Turn t) {
+        BY_STATE.get(t.account.state()).step().prompt(t);
     }
 
     /** Runs the current state's step on the person's message, and makes the move it decides. */
     static void accept(Turn t) {
-        Row row = BY_STATE.get(t.account.state);
-        Next next = row.step().accept(t);
-        if (next == Next.STAY) {
+        Row row = BY_STATE.get(t.account.state());
+        move(t, row.state() + "'s step", row.next(), row.step().accept(t));
+    }
+
+    /** Runs a command, and makes the move it decides. */
+    static void command(Turn t, Commands.Command command) {
+        move(t, "the command " + command.name(), command.moves(), command.run().apply(t));
+    }
+
+    /** Moves the chat to where its open paper (or practice set) says it is; {@code ask} asks that state's question. */
+    static void reconcile(Turn t, State to, boolean ask) {
+        move(t, "the reconciliation", RECONCILED, ask ? Next.to(to) : Next.quietly(to));
+    }
+
+    /** The one place a chat's state is set: a move that {@code allowed} does not declare fails loudly. */
+    private static void move(Turn t, String mover, Set<State> allowed, Next next) {
+        if (next.state() == null) {
             return;
         }
-        if (!row.next().contains(next.state())) {
-            throw new IllegalStateException(row.state() + " may not move to " + next.state());
+        if (!allowed.contains(next.state())) {
+            throw new IllegalStateException(mover + " may not move a chat from " + t.account.state() + " to " + next.state());
         }
-        t.enter(next.state());
+        t.account.moveTo(next.state());
+        if (next.ask()) {
+            prompt(t);
+        }
     }
 
     /** The dialogue table and the command table, as Markdown. */
@@ -82,17 +109,24 @@ final class DialogueTable {
         StringBuilder b = new StringBuilder("| State | Asks for | Accepts (button or typed) | Next |\n|---|---|---|---|\n");
         for (Row r : ROWS) {
             b.append("| ").append(r.state()).append(" | ").append(r.asks()).append(" | ").append(r.accepts()).append(" | ")
-                    .append(r.next().stream().map(State::name).collect(Collectors.joining(" or "))).append(" |\n");
+                    .append(names(r.next())).append(" |\n");
         }
-        b.append("\n| Command, in every state | Typed forms | What it does |\n|---|---|---|\n");
+        b.append("\n| Command, in every state | Typed forms | What it does | Moves to |\n|---|---|---|---|\n");
         for (Commands.Command c : Commands.ALL) {
-            b.append("| ").append(c.name()).append(" | ").append(quoted(c.forms())).append(" | ").append(c.does()).append(" |\n");
+            b.append("| ").append(c.name()).append(" | ").append(quoted(c.forms())).append(" | ").append(c.does()).append(" | ")
+                    .append(c.moves().isEmpty() ? "stays" : names(c.moves())).append(" |\n");
         }
+        b.append("\nBefore the command or the step, each turn of a registered chat reconciles it with its open paper: ")
+                .append("from any state to ").append(names(RECONCILED)).append(".\n");
         return b.toString();
     }
 
     private static Row row(State state, Step step, String asks, String accepts, State... next) {
         return new Row(state, step, asks, accepts, new LinkedHashSet<>(List.of(next))); // declared order, for the rendering
+    }
+
+    private static String names(Set<State> states) {
+        return states.stream().map(State::name).collect(Collectors.joining(" or "));
     }
 
     private static String quoted(List<String> forms) {

@@ -1,15 +1,10 @@
 package vn.contest.core.dialogue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import vn.contest.core.attempt.DrawnQuestion;
-import vn.contest.core.attempt.PaperDrawer;
-import vn.contest.core.message.Choice;
-import vn.contest.core.practice.PracticeSet;
+import vn.contest.core.attempt.Paper;
+import vn.contest.core.attempt.PaperQuestion;
 import vn.contest.core.practice.PracticeStore;
-import vn.contest.core.rules.Grading;
 import vn.contest.core.text.AnswerLetters;
 
 /**
@@ -17,7 +12,7 @@ import vn.contest.core.text.AnswerLetters;
  * its own table ({@link PracticeStore}), so nothing the contest counts ever sees it; what it may draw is
  * {@link vn.contest.core.rules.PracticePool}'s to say.
  */
-final class PractisingStep implements Step {
+final class PractisingStep implements Step, PaperAnswers.Wording {
     static final List<String> STOP = List.of("dừng", "dừng luyện tập", "thôi", "kết thúc luyện tập", "stop");
     /** The menu's ways to start a paper, but "1": a digit is no answer letter, and no start either here. */
     static final List<String> START = ReadyStep.START.stream().filter(f -> !f.equals("1")).toList();
@@ -27,7 +22,7 @@ final class PractisingStep implements Step {
         if (!t.account.isRegistered()) {
             return t.aside(Texts.NOT_REGISTERED_PRACTICE);
         }
-        if (t.account.state.isInAttempt()) {
+        if (t.account.state().isInAttempt()) {
             return t.aside(Texts.format(Texts.PRACTICE_IN_ATTEMPT, t.timeLeft()));
         }
         List<Long> questions = PracticeStore.draw(t.h, t.contest, t.now, t.contest.config().practice().questions(), t.drawer.random());
@@ -42,32 +37,18 @@ final class PractisingStep implements Step {
 
     /** Stops the open set, if any, and says how it went. */
     static void stop(Turn t) {
-        PracticeStore.open(t.h, t.account.id).ifPresent(set -> t.say(Texts.format(Texts.PRACTICE_STOPPED, set.correct(), set.position())));
+        PracticeStore.open(t.h, t.account.id).ifPresent(set -> t.say(Texts.format(Texts.PRACTICE_STOPPED, set.score(), set.position())));
         PracticeStore.stop(t.h, t.account.id, t.now);
     }
 
     @Override
     public void prompt(Turn t) {
-        Optional<PracticeSet> open = PracticeStore.open(t.h, t.account.id);
-        if (open.isEmpty()) {
-            // Finished or stopped elsewhere (another turn of this chat): back to the menu.
-            t.account.state = State.READY;
-            t.reprompt();
-            return;
-        }
-        PracticeSet set = open.get();
-        DrawnQuestion q = question(t, set);
-        List<Choice> choices = new ArrayList<>();
-        for (int i = 0; i < q.options().size(); i++) {
-            choices.add(new Choice(Tokens.practiceAnswer(set.id(), set.position(), i), String.valueOf(AnswerLetters.letter(i))));
-        }
-        t.say(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionIds().size(), q.text()) + Texts.options(q.options())
-                + "\n\n" + Texts.QUESTION_TYPE_HINT, choices);
+        ask(t);
     }
 
     @Override
     public Next accept(Turn t) {
-        Optional<PracticeSet> open = PracticeStore.open(t.h, t.account.id);
+        Optional<Paper> open = PracticeStore.open(t.h, t.account.id);
         if (open.isEmpty()) {
             return Next.to(State.READY);
         }
@@ -80,47 +61,48 @@ final class PractisingStep implements Step {
             stop(t);
             return AttemptFlow.start(t);
         }
-        PracticeSet set = open.get();
-        DrawnQuestion q = question(t, set);
-        Optional<Tokens.Answer> token = Tokens.parsePracticeAnswer(t.choice());
-        if (token.isEmpty() && t.choice().isEmpty()) {
-            OptionalInt typed = AnswerLetters.parse(t.text());
-            if (typed.isPresent()) {
-                token = Optional.of(new Tokens.Answer(set.id(), set.position(), typed.getAsInt()));
-            }
+        Paper set = open.get();
+        Paper.Answered answered = set.answer(t.choice(), t.text(), t.now);
+        return answered instanceof Paper.Recorded recorded ? recorded(t, set, recorded) : PaperAnswers.refuse(t, answered, this);
+    }
+
+    @Override
+    public void ask(Turn t) {
+        Optional<Paper> open = PracticeStore.open(t.h, t.account.id);
+        if (open.isEmpty()) {
+            // Finished or stopped elsewhere (another turn of this chat): back to the menu.
+            DialogueTable.reconcile(t, State.READY, true);
+            return;
         }
-        if (token.isEmpty() || token.get().optionIndex() >= q.options().size()) {
-            t.say(Texts.format(Texts.ANSWER_HINT, AnswerLetters.letter(q.options().size() - 1)) + " Gõ \"dừng\" để dừng luyện tập.");
-            prompt(t);
-            return Next.STAY;
-        }
-        Tokens.Answer answer = token.get();
-        if (answer.attemptId() != set.id() || answer.position() != set.position()) {
-            t.editTapped(null);
-            t.say(Texts.STALE_ANSWER);
-            prompt(t);
-            return Next.STAY;
-        }
-        boolean right = Grading.isCorrect(answer.optionIndex(), q.correctIndex());
-        PracticeSet after = PracticeStore.answered(t.h, set, right, t.now);
-        t.editTapped(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionIds().size(), q.text()) + Texts.options(q.options()));
-        t.say(feedback(q, answer.optionIndex(), right));
-        if (after.position() >= after.questionIds().size()) {
-            t.say(Texts.format(Texts.PRACTICE_DONE, after.correct(), after.questionIds().size()));
+        Paper set = open.get();
+        PaperQuestion q = set.current();
+        t.say(PaperAnswers.question(Texts.format(Texts.PRACTICE_QUESTION, set.position() + 1, set.questionCount(), q.text()), q),
+                PaperAnswers.buttons(set));
+    }
+
+    @Override
+    public String hint(Paper.NotAnOption answer) {
+        return PaperAnswers.hint(answer) + " Gõ \"dừng\" để dừng luyện tập.";
+    }
+
+    /** Stores what the set decided, then the key and the explanation at once (the practice behaviour). */
+    private Next recorded(Turn t, Paper set, Paper.Recorded answer) {
+        PracticeStore.answered(t.h, set, answer, t.now);
+        PaperQuestion q = answer.question();
+        t.editTapped(Texts.format(Texts.PRACTICE_QUESTION, q.position() + 1, set.questionCount(), q.text()) + Texts.options(q.options()));
+        t.say(feedback(q, answer.chosenIndex(), answer.correct()));
+        if (answer.nextStage() == Paper.Stage.FINISHED) {
+            t.say(Texts.format(Texts.PRACTICE_DONE, set.score() + answer.gain(), set.questionCount()));
             return Next.to(State.READY);
         }
         return Next.to(State.PRACTISING);
     }
 
     /** Right or wrong, the correct option in full, and the explanation with its source. */
-    static String feedback(DrawnQuestion q, int chosen, boolean right) {
+    static String feedback(PaperQuestion q, int chosen, boolean right) {
         String correct = Texts.option(q.correctIndex(), q.options().get(q.correctIndex()));
         String explained = q.explanation() == null || q.explanation().isBlank() ? "" : Texts.format(Texts.EXPLANATION, q.explanation());
         return right ? Texts.format(Texts.PRACTICE_RIGHT, correct, explained)
                 : Texts.format(Texts.PRACTICE_WRONG, String.valueOf(AnswerLetters.letter(chosen)), correct, explained);
-    }
-
-    private static DrawnQuestion question(Turn t, PracticeSet set) {
-        return PaperDrawer.load(t.h, List.of(set.currentQuestionId())).get(set.currentQuestionId());
     }
 }

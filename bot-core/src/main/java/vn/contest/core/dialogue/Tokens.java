@@ -3,10 +3,12 @@ package vn.contest.core.dialogue;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.contest.core.attempt.AnswerToken;
+import vn.contest.core.attempt.Behaviour;
 
 /**
- * Button tokens: short, ASCII (Telegram allows 64 bytes of callback data) and never trusted: an answer token
- * names its attempt and position, and the server checks both against the paper's state.
+ * Button tokens: short, ASCII (Telegram allows 64 bytes of callback data) and never trusted. An answer token
+ * names its paper and position ({@link Behaviour#token}), and the paper checks both against its own state.
  */
 public final class Tokens {
     public static final String CONSENT_YES = "consent:yes";
@@ -26,39 +28,19 @@ public final class Tokens {
     public static final String REVIEW = "cmd:review";
     public static final String REMINDERS_ON = "reminders:on";
 
-    private static final Pattern ANSWER = Pattern.compile("ans:(\\d{1,18}):(\\d{1,3}):([A-F])");
-    private static final Pattern PRACTICE_ANSWER = Pattern.compile("pra:(\\d{1,18}):(\\d{1,3}):([A-F])");
     private static final Pattern REVIEW_PAGE = Pattern.compile("review:(\\d{1,18}):(\\d{1,3})");
     private static final Pattern GROUP = Pattern.compile("group:(\\d{1,2})");
     private static final Pattern UNIT = Pattern.compile("unit:(\\d{1,18})");
 
     private Tokens() {}
 
-    public record Answer(long attemptId, int position, int optionIndex) {}
-
+    /** A contest paper's answer button ({@link Behaviour#CONTEST}'s form). */
     public static String answer(long attemptId, int position, int optionIndex) {
-        return "ans:" + attemptId + ":" + position + ":" + (char) ('A' + optionIndex);
+        return Behaviour.CONTEST.token(attemptId, position, optionIndex);
     }
 
-    public static Optional<Answer> parseAnswer(String token) {
-        return answerOf(ANSWER, token);
-    }
-
-    /** An answer token of either kind: the paper (or practice set), the position, the option's letter. */
-    private static Optional<Answer> answerOf(Pattern kind, String token) {
-        Matcher m = kind.matcher(token == null ? "" : token);
-        return m.matches()
-                ? Optional.of(new Answer(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3).charAt(0) - 'A'))
-                : Optional.empty();
-    }
-
-    /** An answer to a practice set's question: the set and position play the part of the attempt's. */
-    public static String practiceAnswer(long setId, int position, int optionIndex) {
-        return "pra:" + setId + ":" + position + ":" + (char) ('A' + optionIndex);
-    }
-
-    public static Optional<Answer> parsePracticeAnswer(String token) {
-        return answerOf(PRACTICE_ANSWER, token);
+    public static Optional<AnswerToken> parseAnswer(String token) {
+        return Behaviour.CONTEST.parse(token);
     }
 
     /** One page of a paper's answer review: the paper and the first question position on the page. */

@@ -97,15 +97,9 @@ final class Turn {
         replies.add(new Outbound(account.chat, Texts.LOGGED_OUT, List.of(), false, null, Outbound.LOGOUT));
     }
 
-    /** Enters a state and asks its question. */
-    void enter(State state) {
-        account.state = state;
-        DialogueTable.step(state).prompt(this);
-    }
-
     /** Asks the current state's question again (after a hint, a command or a refusal). */
     void reprompt() {
-        DialogueTable.step(account.state).prompt(this);
+        DialogueTable.prompt(this);
     }
 
     /** Says something aside (a refusal, the rules, a hint), asks the current question again, and stays. */
@@ -117,7 +111,7 @@ final class Turn {
 
     /** The open paper's time left, as people read it ("3 phút 05 giây"). */
     String timeLeft() {
-        return Texts.duration(openPaper().orElseThrow().attempt().remaining(now));
+        return Texts.duration(openPaper().orElseThrow().paper().remaining(now));
     }
 
     List<Outbound> replies() {

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.jdbi.v3.core.Handle;
+import vn.contest.core.attempt.DrawnQuestion;
+import vn.contest.core.attempt.Paper;
+import vn.contest.core.attempt.PaperDrawer;
+import vn.contest.core.attempt.PaperQuestion;
 import vn.contest.core.attempt.ShownKeys;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.rules.PracticePool;
@@ -36,36 +40,41 @@ public final class PracticeStore {
         return ids.subList(0, Math.min(size, ids.size()));
     }
 
-    public static PracticeSet start(Handle h, long contestId, long chatAccountId, long participantId, List<Long> questionIds, Instant now) {
+    /** Starts a set of these questions in the chat (ending one still open there); returns its id. */
+    public static long start(Handle h, long contestId, long chatAccountId, long participantId, List<Long> questionIds, Instant now) {
         h.execute("UPDATE practice_sets SET finished_at = ? WHERE chat_account_id = ? AND finished_at IS NULL",
                 now.atOffset(ZoneOffset.UTC), chatAccountId);
-        long id = h.createQuery("""
+        return h.createQuery("""
                 INSERT INTO practice_sets (contest_id, chat_account_id, participant_id, question_ids, started_at)
                 VALUES (:c, :chat, :p, :q, :now) RETURNING id""")
                 .bind("c", contestId).bind("chat", chatAccountId).bind("p", participantId)
                 .bind("q", questionIds.toArray(new Long[0])).bind("now", now.atOffset(ZoneOffset.UTC)).mapTo(Long.class).one();
-        return new PracticeSet(id, List.copyOf(questionIds), 0, 0);
     }
 
-    /** The chat's open set, if any (the turn holds the chat's lock, so nobody else moves it). */
-    public static Optional<PracticeSet> open(Handle h, long chatAccountId) {
-        return h.createQuery("SELECT id, question_ids, position, correct FROM practice_sets WHERE chat_account_id = :chat AND finished_at IS NULL")
+    /** The chat's open set, if any, on its current question (the turn holds the chat's lock, so nobody else moves it). */
+    public static Optional<Paper> open(Handle h, long chatAccountId) {
+        record Row(long id, List<Long> questionIds, int position, int correct) {}
+        Optional<Row> row = h.createQuery("SELECT id, question_ids, position, correct FROM practice_sets WHERE chat_account_id = :chat AND finished_at IS NULL")
                 .bind("chat", chatAccountId)
-                .map((rs, ctx) -> new PracticeSet(rs.getLong("id"), Arrays.asList((Long[]) rs.getArray("question_ids").getArray()),
+                .map((rs, ctx) -> new Row(rs.getLong("id"), Arrays.asList((Long[]) rs.getArray("question_ids").getArray()),
                         rs.getInt("position"), rs.getInt("correct")))
                 .findOne();
+        return row.map(r -> {
+            long questionId = r.questionIds().get(r.position());
+            DrawnQuestion q = PaperDrawer.load(h, List.of(questionId)).get(questionId);
+            return Paper.practice(r.id(), r.questionIds().size(), r.position(), r.correct(),
+                    new PaperQuestion(r.position(), questionId, q.text(), q.options(), q.correctIndex(), q.explanation(), null));
+        });
     }
 
-    /** Records the answer to the current question; the set finishes with its last one. */
-    public static PracticeSet answered(Handle h, PracticeSet set, boolean correct, Instant now) {
-        PracticeSet after = new PracticeSet(set.id(), set.questionIds(), set.position() + 1, set.correct() + (correct ? 1 : 0));
+    /** Stores what the set decided about an answer ({@link Paper#answer}); the set finishes with its last one. */
+    public static void answered(Handle h, Paper set, Paper.Recorded r, Instant now) {
         h.createUpdate("""
-                UPDATE practice_sets SET position = :pos, correct = :correct,
+                UPDATE practice_sets SET position = :pos, correct = correct + :gain,
                     finished_at = CASE WHEN :done THEN CAST(:now AS timestamptz) END
                 WHERE id = :id""")
-                .bind("pos", after.position()).bind("correct", after.correct()).bind("done", after.position() >= set.questionIds().size())
+                .bind("pos", r.nextPosition()).bind("gain", r.gain()).bind("done", r.nextStage() == Paper.Stage.FINISHED)
                 .bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", set.id()).execute();
-        return after;
     }
 
     /** Ends every open set of the person, in any chat: a timed paper has started. */

@@ -55,10 +55,10 @@ class AttemptTest {
 
     /** The correct option's letter for the question on screen, read from the paper's snapshot. */
     static int correctIndex(ChatDriver c) {
-        Tokens.Answer shown = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow();
+        vn.contest.core.attempt.AnswerToken shown = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow();
         return db.jdbi().withHandle(h -> h.createQuery(
                         "SELECT correct_index FROM attempt_questions WHERE attempt_id = :a AND position = :p")
-                .bind("a", shown.attemptId()).bind("p", shown.position()).mapTo(Integer.class).one());
+                .bind("a", shown.paperId()).bind("p", shown.position()).mapTo(Integer.class).one());
     }
 
     static Map<String, Object> attemptRow(long attemptId) {
@@ -73,7 +73,7 @@ class AttemptTest {
         assertTrue(c.text().contains("Câu 1/4"), c.text());
         Outbound q1 = c.lastQuestion();
         assertNotNull(q1.deadline());
-        long attemptId = Tokens.parseAnswer(q1.choices().get(0).token()).orElseThrow().attemptId();
+        long attemptId = Tokens.parseAnswer(q1.choices().get(0).token()).orElseThrow().paperId();
 
         c.tap(c.lastQuestion().choices().get(correctIndex(c)).token());          // right, by button
         assertTrue(c.text().contains("Câu 2/4"), c.text());
@@ -103,28 +103,28 @@ class AttemptTest {
         c.send("thi");
         Outbound q1 = c.lastQuestion();
         String right1 = q1.choices().get(correctIndex(c)).token();
-        Tokens.Answer t1 = Tokens.parseAnswer(right1).orElseThrow();
+        vn.contest.core.attempt.AnswerToken t1 = Tokens.parseAnswer(right1).orElseThrow();
         int wrongIndex = (correctIndex(c) + 1) % q1.choices().size();
         c.tap(q1.choices().get(wrongIndex).token());                                // wrong answer to Q1
         c.tap(right1);                                                              // tapping Q1's right button later
         assertTrue(c.text().contains("đã được trả lời hoặc không còn hiệu lực"), c.text());
-        c.tap(Tokens.answer(t1.attemptId() + 999, 1, 0));                          // another paper's token
+        c.tap(Tokens.answer(t1.paperId() + 999, 1, 0));                            // another paper's token
         assertTrue(c.text().contains("không còn hiệu lực"), c.text());
-        c.tap(Tokens.answer(t1.attemptId(), 3, 0));                                // a future question
+        c.tap(Tokens.answer(t1.paperId(), 3, 0));                                  // a future question
         c.tap("ans:abc");                                                          // garbage
         assertTrue(c.text().contains("Vui lòng chọn một đáp án"), c.text());
         // The bank has questions with two, three and four options: count the current question's own.
         int options = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT cardinality(options) FROM attempt_questions WHERE attempt_id = :a AND position = 1")
-                .bind("a", t1.attemptId()).mapTo(Integer.class).one());
+                .bind("a", t1.paperId()).mapTo(Integer.class).one());
         assertEquals(options, c.choices().size(), "the question and its buttons come back after a hint");
-        c.tap(Tokens.answer(t1.attemptId(), 1, 5));                                // option F of a 4-option question
-        Map<String, Object> row = attemptRow(t1.attemptId());
+        c.tap(Tokens.answer(t1.paperId(), 1, 5));                                  // option F of a 4-option question
+        Map<String, Object> row = attemptRow(t1.paperId());
         assertEquals(0, row.get("score"));
         assertEquals(1, row.get("current_position"));
         long answered = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index IS NOT NULL")
-                .bind("a", t1.attemptId()).mapTo(Long.class).one());
+                .bind("a", t1.paperId()).mapTo(Long.class).one());
         assertEquals(1, answered);
     }
 
@@ -133,7 +133,7 @@ class AttemptTest {
         ChatDriver c = registered("late");
         c.send("bắt đầu thi");
         Outbound q1 = c.lastQuestion();
-        long attemptId = Tokens.parseAnswer(q1.choices().get(0).token()).orElseThrow().attemptId();
+        long attemptId = Tokens.parseAnswer(q1.choices().get(0).token()).orElseThrow().paperId();
         c.tap(q1.choices().get(correctIndex(c)).token());
         String right2 = c.lastQuestion().choices().get(correctIndex(c)).token();
         clock.advance(Duration.ofMinutes(10).plusSeconds(1));
@@ -152,7 +152,7 @@ class AttemptTest {
     void theSweeperFinishesASilentPaperAndTellsItsChat() {
         ChatDriver c = registered("silent");
         c.send("thi");
-        long attemptId = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow().attemptId();
+        long attemptId = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow().paperId();
         ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(db.jdbi(), dialogue, clock);
         clock.advance(Duration.ofMinutes(9));
         sweeper.sweep();
@@ -208,7 +208,7 @@ class AttemptTest {
     void papersDrawRandomQuestionsWithTheTopicQuotasAndShuffledOptions() {
         ChatDriver c = registered("drawn");
         c.send("thi");
-        long attemptId = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow().attemptId();
+        long attemptId = Tokens.parseAnswer(c.lastQuestion().choices().get(0).token()).orElseThrow().paperId();
         List<String> topics = db.jdbi().withHandle(h -> h.createQuery("""
                 SELECT t.code FROM attempt_questions aq JOIN questions q ON q.id = aq.question_id JOIN topics t ON t.id = q.topic_id
                 WHERE aq.attempt_id = :a""").bind("a", attemptId).mapTo(String.class).list());

@@ -47,7 +47,7 @@ class DuplicateDeliveryTest {
                 c.register("Đỗ Văn Lặp", "01/01/1990", "091300000" + round, 2, "3");
                 c.send("thi");
                 Outbound q = c.lastQuestion();
-                Tokens.Answer first = Tokens.parseAnswer(q.choices().get(0).token()).orElseThrow();
+                vn.contest.core.attempt.AnswerToken first = Tokens.parseAnswer(q.choices().get(0).token()).orElseThrow();
                 long outboxBefore = outboxRows();
                 Inbound answer = Inbound.choice(c.chat(), "evt-answer-" + round, q.choices().get(0).token());
                 CountDownLatch go = new CountDownLatch(1);
@@ -66,10 +66,10 @@ class DuplicateDeliveryTest {
                 assertEquals(1, handled, "exactly one delivery is handled");
                 long answered = db.jdbi().withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index IS NOT NULL")
-                        .bind("a", first.attemptId()).mapTo(Long.class).one());
+                        .bind("a", first.paperId()).mapTo(Long.class).one());
                 assertEquals(1, answered);
                 int position = db.jdbi().withHandle(h -> h.createQuery("SELECT current_position FROM attempts WHERE id = :a")
-                        .bind("a", first.attemptId()).mapTo(Integer.class).one());
+                        .bind("a", first.paperId()).mapTo(Integer.class).one());
                 assertEquals(1, position, "the paper moved on by one question only");
                 assertEquals(1, outboxRows() - outboxBefore, "one reply: the next question");
             }
@@ -94,7 +94,7 @@ class DuplicateDeliveryTest {
         } finally {
             pool.shutdownNow();
         }
-        long attemptId = Tokens.parseAnswer(q.choices().get(0).token()).orElseThrow().attemptId();
+        long attemptId = Tokens.parseAnswer(q.choices().get(0).token()).orElseThrow().paperId();
         long answered = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM attempt_questions WHERE attempt_id = :a AND chosen_index IS NOT NULL")
                 .bind("a", attemptId).mapTo(Long.class).one());
