@@ -35,6 +35,14 @@ class DependencyRuleTest {
                 .check(CLASSES.that(JavaClass.Predicates.resideOutsideOfPackage("vn.contest.core.testing..")));
     }
 
+    /** The dialogue table checks every move of a chat, so nothing else may set a chat's state. */
+    @Test
+    void onlyTheDialogueTableMovesAChat() {
+        noClasses().that().doNotHaveFullyQualifiedName("vn.contest.core.dialogue.DialogueTable")
+                .should().callMethod("vn.contest.core.dialogue.ChatAccount", "moveTo", "vn.contest.core.dialogue.State")
+                .check(CLASSES);
+    }
+
     @Test
     void theTelegramAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.telegram..")

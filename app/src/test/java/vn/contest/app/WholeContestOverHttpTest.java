@@ -91,8 +91,8 @@ class WholeContestOverHttpTest {
         Map<Integer, List<RankedEntry>> groups = app.database().jdbi().withHandle(h -> {
             long actual = RankingQuery.actualParticipants(h, app.contest().config(), round.id());
             assertEquals(4, actual);
-            return Map.of(1, RankingQuery.ranking(h, app.contest().config(), round.id(), 1, actual),
-                    2, RankingQuery.ranking(h, app.contest().config(), round.id(), 2, actual));
+            return Map.of(1, vn.contest.core.ranking.Rankings.ranking(h, app.contest().config(), round.id(), 1, actual),
+                    2, vn.contest.core.ranking.Rankings.ranking(h, app.contest().config(), round.id(), 2, actual));
         });
         assertEquals(List.of("Nguyễn Văn An", "Trần Thị Bình"), groups.get(1).stream().map(RankedEntry::fullName).toList(),
                 "equal scores: the closer prediction wins over the faster paper");

@@ -104,7 +104,17 @@ public record ContestConfig(
     /** Caps (0 = no cap) and which finished attempt counts in a round's ranking. */
     public record AttemptPolicy(int maxPerContest, int maxPerRound, int maxPerDay, CountedAttempt counted) {}
 
-    public enum CountedAttempt { BEST, FIRST, LAST }
+    public enum CountedAttempt {
+        BEST, FIRST, LAST;
+
+        /** The policy when the contest's rules name none. */
+        public static final CountedAttempt DEFAULT = BEST;
+
+        /** The policy a stored name stands for (any case), the default when none is stored. */
+        public static CountedAttempt named(String name) {
+            return name == null ? DEFAULT : valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
 
     /** When a participant may see the correct answers of their papers. */
     public record Answers(Reveal reveal) {}

@@ -66,9 +66,9 @@ public final class ContestConfigLoader {
                 p.predictionQuestion() == null
                         ? "Theo bạn, trong đợt thi này sẽ có bao nhiêu người tham gia dự thi?"
                         : p.predictionQuestion());
-        AttemptPolicy a = c.attempts() == null ? new AttemptPolicy(0, 0, 0, CountedAttempt.BEST) : c.attempts();
+        AttemptPolicy a = c.attempts() == null ? new AttemptPolicy(0, 0, 0, null) : c.attempts();
         if (a.counted() == null) {
-            a = new AttemptPolicy(a.maxPerContest(), a.maxPerRound(), a.maxPerDay(), CountedAttempt.BEST);
+            a = new AttemptPolicy(a.maxPerContest(), a.maxPerRound(), a.maxPerDay(), CountedAttempt.DEFAULT);
         }
         Exclusions ex = c.exclusions() == null ? new Exclusions(List.of(), List.of()) : new Exclusions(
                 c.exclusions().phones() == null ? List.of()

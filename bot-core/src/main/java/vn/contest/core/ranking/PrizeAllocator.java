@@ -17,18 +17,14 @@ import vn.contest.core.config.ContestConfig.PrizeLevel;
 public final class PrizeAllocator {
     private PrizeAllocator() {}
 
-    /**
-     * @param rankings per round (in round order), per group: the ranking, best first
-     */
-    public static List<Award> allocate(List<GroupPrizes> prizes, Map<Long, Map<Integer, List<RankedEntry>>> rankings) {
-        return allocation(prizes, rankings).awards();
-    }
-
     /** The awards, and the people passed over for a slot they ranked for but could not take (unverified, disputed). */
     public record Allocation(List<Award> awards, List<Skipped> passedOver) {}
 
     public record Skipped(long roundId, int group, RankedEntry entry) {}
 
+    /**
+     * @param rankings per round (in round order), per group: the ranking, best first
+     */
     public static Allocation allocation(List<GroupPrizes> prizes, Map<Long, Map<Integer, List<RankedEntry>>> rankings) {
         List<Award> awards = new ArrayList<>();
         Map<String, Skipped> skipped = new java.util.LinkedHashMap<>();

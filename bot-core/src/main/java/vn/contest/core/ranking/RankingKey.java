@@ -12,7 +12,8 @@ import vn.contest.core.config.ContestConfig.CountedAttempt;
  * The contest's ranking key, defined once: score high to low, prediction closer to the actual number of
  * participants (no prediction last), shorter duration, earlier finish, then the earlier paper. The SQL
  * ({@link #orderBy}) and the Java comparison ({@link #better}) are both read off the same list of terms, as
- * is the choice of the paper that counts when a person has several in a round.
+ * is the choice of the paper that counts when a person has several in a round. Code that relies on the order
+ * (the index walk in {@link TopRanking}, the index on {@code round_results}) reads it from {@link #parts}.
  */
 public final class RankingKey {
     /**
@@ -29,9 +30,18 @@ public final class RankingKey {
         }
     }
 
+    /** A part of the ranking key as others may rely on it: the column and whether higher values rank first. */
+    record Part(String column, boolean descending) {}
+
+    /**
+     * The distance to the actual number of participants in SQL, as the key's {@code distance} column, on
+     * {@code round_results rr} with {@code :actual} bound.
+     */
+    static final String DISTANCE = "abs(rr.prediction - :actual) AS distance";
+
     private static final List<Term> BETTER = List.of(
             new Term("score", true, (a, actual) -> a.score()),
-            new Term("distance", false, RankingKey::distance, true),
+            new Term("distance", false, (a, actual) -> distance(a.prediction(), actual), true),
             new Term("duration_ms", false, (a, actual) -> a.duration().toMillis()),
             new Term("finished_at", false, (a, actual) -> a.finishedAt()),
             new Term("id", false, (a, actual) -> a.id()));
@@ -43,7 +53,7 @@ public final class RankingKey {
     private RankingKey() {}
 
     /**
-     * The ranking key as an SQL ORDER BY list over rows with these columns (distance computed by the query),
+     * The ranking key as an SQL ORDER BY list over rows with these columns (distance by {@link #DISTANCE}),
      * each column prefixed with {@code qualifier} ("c." or "").
      */
     public static String orderBy(String qualifier) {
@@ -69,6 +79,11 @@ public final class RankingKey {
         return sql(terms.subList(0, known), "");
     }
 
+    /** The ranking key's parts, the most significant first. */
+    static List<Part> parts() {
+        return BETTER.stream().map(t -> new Part(t.column(), t.descending())).toList();
+    }
+
     /** Better papers first. */
     public static Comparator<Attempt> better(long actualParticipants) {
         return comparator(BETTER, actualParticipants);
@@ -79,8 +94,9 @@ public final class RankingKey {
         return finishedInRound.stream().min(comparator(counting(policy), actualParticipants));
     }
 
-    public static Long distance(Attempt a, long actualParticipants) {
-        return a.prediction() == null ? null : Math.abs(a.prediction() - actualParticipants);
+    /** The distance of a prediction to the actual number of participants (null: no prediction), as {@link #DISTANCE}. */
+    public static Long distance(Long prediction, long actualParticipants) {
+        return prediction == null ? null : Math.abs(prediction - actualParticipants);
     }
 
     private static List<Term> counting(CountedAttempt policy) {

@@ -1,14 +1,10 @@
 package vn.contest.core.ranking;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 import vn.contest.core.config.ContestConfig;
-import vn.contest.core.config.ContestConfig.GroupConfig;
 import vn.contest.core.rules.Eligibility;
 
 /**
@@ -42,20 +38,6 @@ public final class RankingQuery {
                 .bind("r", roundId)).mapTo(Long.class).one();
     }
 
-    /** A round's whole ranking in every group of the contest, in the contest's group order. */
-    public static Map<GroupConfig, List<RankedEntry>> byGroup(Handle h, ContestConfig config, long roundId) {
-        long actual = actualParticipants(h, config, roundId);
-        Map<GroupConfig, List<RankedEntry>> rankings = new LinkedHashMap<>();
-        for (GroupConfig g : config.groups()) {
-            rankings.put(g, ranking(h, config, roundId, g.code(), actual));
-        }
-        return rankings;
-    }
-
-    public static List<RankedEntry> ranking(Handle h, ContestConfig config, long roundId, int group, long actualParticipants) {
-        return query(h, config, roundId, group, actualParticipants).map(ENTRY).list();
-    }
-
     /**
      * The whole ranking line by line, best first, without holding it in memory (for the export). PostgreSQL's
      * driver reads in batches only inside a transaction: call it in one.
@@ -71,7 +53,7 @@ public final class RankingQuery {
         return new Eligibility(config).bind(h.createQuery("""
                 WITH candidates AS (
                     SELECT rr.attempt_id AS id, rr.participant_id, rr.score, rr.question_count, rr.prediction, rr.duration_ms,
-                           rr.finished_at, rr.started_at, abs(rr.prediction - :actual) AS distance
+                           rr.finished_at, rr.started_at, <distance>
                     FROM round_results rr JOIN participants p ON p.id = rr.participant_id
                     WHERE rr.round_id = :round AND rr.group_no = :group AND <mayRank>
                 ), counted AS (
@@ -83,6 +65,7 @@ public final class RankingQuery {
                 ORDER BY rank""")
                 .define("person", PERSON_COLUMNS)
                 .define("mayRank", Eligibility.MAY_RANK)
+                .define("distance", RankingKey.DISTANCE)
                 .define("counted", RankingKey.countedOrderBy(config.attempts().counted()))
                 .define("key", RankingKey.orderBy("c."))
                 .bind("actual", actualParticipants).bind("round", roundId).bind("group", group));

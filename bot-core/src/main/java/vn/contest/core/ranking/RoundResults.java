@@ -49,7 +49,7 @@ public final class RoundResults {
         String[] policies = h.createQuery("""
                 SELECT config->'attempts'->>'counted' AS wanted, results_counted AS built FROM contests WHERE id = :c FOR UPDATE""")
                 .bind("c", contestId).map((rs, ctx) -> new String[] {rs.getString("wanted"), rs.getString("built")}).one();
-        CountedAttempt wanted = policies[0] == null ? CountedAttempt.BEST : CountedAttempt.valueOf(policies[0].toUpperCase(java.util.Locale.ROOT));
+        CountedAttempt wanted = CountedAttempt.named(policies[0]);
         if (wanted.name().equals(policies[1])) {
             return false;
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.rules.Eligibility;
@@ -17,9 +18,22 @@ import vn.contest.core.rules.Eligibility;
  * (ties included) and ordered by the whole key; when ineligible people or someone's second paper leave too few
  * lines, {@code n} grows and the level is read again. Each level is its own statement: for a head that holds
  * together while papers finish (a paper moving between levels), call it in one REPEATABLE READ transaction.
+ *
+ * <p>The walk holds only while the ranking key starts with the parts it walks ({@link #WALK}), and the index
+ * serves them ({@link #INDEX}); TopRankingWalkTest checks both against {@link RankingKey#parts} and the migration.
  */
 public final class TopRanking {
     private static final int FIRST_WINDOW = 64;
+
+    /** A part of the ranking key the walk follows, and the indexed column it reads it through. */
+    record Walked(RankingKey.Part part, String indexColumn) {}
+
+    /** Score levels from the top, then the nearest predictions: a distance is two ranges of predictions. */
+    static final List<Walked> WALK = List.of(new Walked(new RankingKey.Part("score", true), "score"),
+            new Walked(new RankingKey.Part("distance", false), "prediction"));
+
+    /** The columns of the index the walk reads ({@code round_results_key}): one round and group, then the walk's. */
+    static final List<String> INDEX = Stream.concat(Stream.of("round_id", "group_no"), WALK.stream().map(Walked::indexColumn)).toList();
 
     private TopRanking() {}
 
@@ -63,7 +77,7 @@ public final class TopRanking {
                 (SELECT prediction FROM round_results WHERE round_id = :r AND group_no = :g AND score = :s AND prediction < :actual
                  ORDER BY prediction DESC LIMIT :n)""")
                 .bind("r", roundId).bind("g", group).bind("s", score).bind("actual", actual).bind("n", n)
-                .mapTo(Long.class).stream().map(p -> Math.abs(p - actual)).sorted().toList();
+                .mapTo(Long.class).stream().map(p -> RankingKey.distance(p, actual)).sorted().toList();
         return distances.size() < n ? null : distances.get((int) n - 1);
     }
 
@@ -75,12 +89,13 @@ public final class TopRanking {
         var query = new Eligibility(config).bind(h.createQuery("""
                 SELECT 0 AS rank, c.*, <person>, (<mayRank>) AS may_rank
                 FROM (SELECT rr.attempt_id AS id, rr.participant_id, rr.score, rr.question_count, rr.prediction, rr.duration_ms,
-                             rr.finished_at, abs(rr.prediction - :actual) AS distance
+                             rr.finished_at, <distance>
                       FROM round_results rr
                       WHERE rr.round_id = :r AND rr.group_no = :g AND rr.score = :s AND <near>) c
                 JOIN participants p ON p.id = c.participant_id
                 ORDER BY <key>""")
                 .define("person", RankingQuery.PERSON_COLUMNS).define("mayRank", Eligibility.MAY_RANK)
+                .define("distance", RankingKey.DISTANCE)
                 .define("near", reach == null ? "TRUE" : "rr.prediction BETWEEN :actual - :reach AND :actual + :reach")
                 .define("key", RankingKey.orderBy("c."))
                 .bind("r", roundId).bind("g", group).bind("s", score).bind("actual", actual));

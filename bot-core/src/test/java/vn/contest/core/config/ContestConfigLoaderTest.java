@@ -37,6 +37,22 @@ class ContestConfigLoaderTest {
     }
 
     @Test
+    void theCountingPolicyDefaultsAlikeInAFileAndInStoredRules() {
+        String base = """
+                code: demo
+                title: Thử
+                opensAt: today-1d
+                closesAt: today+28d 23:59:59
+                units: [{code: u1, name: Đơn vị 1, headcount: 10}]
+                """;
+        // No attempts section, and one that names no policy: both the default a rebuild reads from stored rules.
+        assertEquals(ContestConfig.CountedAttempt.named(null), load(base).attempts().counted());
+        assertEquals(ContestConfig.CountedAttempt.named(null), load(base + "attempts: {maxPerRound: 2}\n").attempts().counted());
+        assertEquals(ContestConfig.CountedAttempt.FIRST, load(base + "attempts: {counted: first}\n").attempts().counted());
+        assertEquals(ContestConfig.CountedAttempt.FIRST, ContestConfig.CountedAttempt.named("first"));
+    }
+
+    @Test
     void listsEveryProblemOfABadFile() {
         ContestConfigException e = assertThrows(ContestConfigException.class, () -> load("""
                 code: "bad code"

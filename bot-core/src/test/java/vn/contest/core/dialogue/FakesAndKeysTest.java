@@ -77,7 +77,7 @@ class FakesAndKeysTest {
                 "five typed-only phones leave the tie-break's number as it was");
         assertEquals(standings, engine.db.jdbi().withHandle(h -> UnitStandings.rank(h, config, engine.contest.id(),
                 ContestConfig.UnitMeasure.PARTICIPATION_RATE)), "and the units' places");
-        long ranked = engine.db.jdbi().withHandle(h -> RankingQuery.ranking(h, config, round.id(), 2, actual)).stream()
+        long ranked = engine.db.jdbi().withHandle(h -> vn.contest.core.ranking.Rankings.ranking(h, config, round.id(), 2, actual)).stream()
                 .filter(e -> e.phoneVerifiedVia() == null).count();
         assertEquals(5, ranked, "they still see themselves ranked, marked as unverified");
     }

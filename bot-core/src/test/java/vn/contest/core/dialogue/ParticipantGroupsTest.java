@@ -62,7 +62,7 @@ class ParticipantGroupsTest {
     @Test
     void rankingsAndThePrizeProposalCoverEveryGroup() {
         long round = engine.contest.rounds().get(0).id();
-        List<Integer> ranked = engine.db.jdbi().withHandle(h -> RankingQuery.byGroup(h, engine.contest.config(), round))
+        List<Integer> ranked = engine.db.jdbi().withHandle(h -> vn.contest.core.ranking.Rankings.byGroup(h, engine.contest.config(), round))
                 .keySet().stream().map(GroupConfig::code).toList();
         assertEquals(List.of(1, 2, 3), ranked);
         PrizeProposal proposal = engine.db.jdbi().withHandle(h -> PrizeProposal.of(h, engine.contest));

@@ -200,7 +200,7 @@ class RankingReferenceTest {
             for (Round round : contest.rounds()) {
                 for (int group = 1; group <= 2; group++) {
                     int g = group;
-                    List<RankedEntry> sql = db.jdbi().withHandle(h -> RankingQuery.ranking(h, withPolicy(policy), round.id(), g,
+                    List<RankedEntry> sql = db.jdbi().withHandle(h -> Rankings.ranking(h, withPolicy(policy), round.id(), g,
                             RankingQuery.actualParticipants(h, contest.config(), round.id())));
                     List<Long> expected = referenceRanking(round.id(), group, policy);
                     assertEquals(expected, sql.stream().map(RankedEntry::attemptId).toList(), policy + " " + round.code() + " group " + group);
@@ -238,7 +238,7 @@ class RankingReferenceTest {
         Map<Long, Map<Integer, List<RankedEntry>>> whole = new LinkedHashMap<>();
         db.jdbi().useHandle(h -> contest.rounds().forEach(r -> {
             Map<Integer, List<RankedEntry>> groups = new LinkedHashMap<>();
-            RankingQuery.byGroup(h, config, r.id()).forEach((g, lines) -> groups.put(g.code(), lines));
+            Rankings.byGroup(h, config, r.id()).forEach((g, lines) -> groups.put(g.code(), lines));
             whole.put(r.id(), groups);
         }));
         PrizeAllocator.Allocation expected = PrizeAllocator.allocation(config.prizes().individual(), whole);
@@ -263,10 +263,10 @@ class RankingReferenceTest {
     void prizesInOneRoundAreConsecutiveSlicesOfTheRanking() {
         Round round = contest.rounds().get(0);
         Map<Integer, List<RankedEntry>> byGroup = new HashMap<>();
-        db.jdbi().withHandle(h -> RankingQuery.byGroup(h, contest.config(), round.id()))
+        db.jdbi().withHandle(h -> Rankings.byGroup(h, contest.config(), round.id()))
                 .forEach((group, ranking) -> byGroup.put(group.code(), ranking));
         // The allocator on this one round alone (the proposal runs it over every round, see PrizeProposal).
-        List<Award> awards = PrizeAllocator.allocate(contest.config().prizes().individual(), Map.of(round.id(), byGroup));
+        List<Award> awards = PrizeAllocator.allocation(contest.config().prizes().individual(), Map.of(round.id(), byGroup)).awards();
         for (ContestConfig.GroupPrizes prizes : contest.config().prizes().individual()) {
             List<RankedEntry> ranking = byGroup.get(prizes.group());
             int at = 0;
@@ -288,7 +288,7 @@ class RankingReferenceTest {
         Map<Long, Map<Integer, List<RankedEntry>>> rankings = new LinkedHashMap<>();
         rankings.put(1L, Map.of(1, List.of(entry(1, 100), entry(2, 200), entry(3, 300))));
         rankings.put(2L, Map.of(1, List.of(entry(1, 200), entry(2, 100), entry(3, 400))));
-        List<Award> awards = PrizeAllocator.allocate(List.of(prizes), rankings);
+        List<Award> awards = PrizeAllocator.allocation(List.of(prizes), rankings).awards();
         assertEquals(List.of("1:nhat:100", "2:nhat:200", "1:nhi:300", "2:nhi:400"),
                 awards.stream().map(a -> a.roundId() + ":" + a.levelCode() + ":" + a.participantId()).toList());
     }
@@ -297,7 +297,7 @@ class RankingReferenceTest {
     void someoneWhoCannotWinIsPassedOverAndTheSlotGoesToTheNextInLine() {
         ContestConfig.GroupPrizes prizes = new ContestConfig.GroupPrizes(1, List.of(new ContestConfig.PrizeLevel("nhat", "Giải Nhất", 1)));
         RankedEntry unverified = new RankedEntry(1, 100, "P100", 1, 1000, 4, 4, 0L, 0L, 1000, Instant.EPOCH, null, false, false);
-        List<Award> awards = PrizeAllocator.allocate(List.of(prizes), Map.of(1L, Map.of(1, List.of(unverified, entry(2, 200)))));
+        List<Award> awards = PrizeAllocator.allocation(List.of(prizes), Map.of(1L, Map.of(1, List.of(unverified, entry(2, 200))))).awards();
         assertEquals(List.of(200L), awards.stream().map(Award::participantId).toList());
     }
 

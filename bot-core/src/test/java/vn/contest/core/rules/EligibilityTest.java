@@ -54,6 +54,16 @@ class EligibilityTest {
     }
 
     @Test
+    void onlyADisputeTheCommitteeKeptApartLetsTheRecordWin() {
+        // As COULD_WIN says: a dispute settled otherwise never lets the record win, even with its flag cleared since.
+        Eligibility relaxed = new Eligibility(vn.contest.core.testing.TestContest.config(vn.contest.core.testing.TestContest.yaml()
+                .replace("  minAge: 15", "  minAge: 15\n  prizesNeedVerifiedPhone: false")));
+        assertTrue(relaxed.mayWin(typed("kept_apart")));
+        assertFalse(relaxed.mayWin(typed("disqualified")), "a disqualification over the dispute, lifted without keeping it apart");
+        assertFalse(relaxed.mayWin(typed("merged")));
+    }
+
+    @Test
     void theSqlFormsNestLikeTheRules() {
         assertTrue(Eligibility.MAY_RANK.startsWith(Eligibility.TOOK_PART), Eligibility.MAY_RANK);
         assertTrue(Eligibility.COULD_WIN.startsWith(Eligibility.MAY_RANK), Eligibility.COULD_WIN);
