@@ -10,6 +10,7 @@ import io.javalin.http.SameSite;
 import io.javalin.http.staticfiles.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -32,6 +33,7 @@ import vn.contest.admin.pages.ResultsPage;
 import vn.contest.admin.pages.SettingsPage;
 import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
+import vn.contest.admin.pages.Verification;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.LiveContest;
 import vn.contest.core.net.TrustedProxies;
@@ -50,7 +52,11 @@ public final class AdminWeb {
     private final TrustedProxies proxies;
     private final List<AdminRoute> routes;
 
-    public AdminWeb(Jdbi jdbi, LiveContest contest, UnitLinks links, List<? extends Channel<?>> channels, TrustedProxies proxies) {
+    /**
+     * {@code channels}: the channels the app serves, for their labels, alerts, links and reply windows (this web
+     * names no platform); {@code clock}: the engine's, so the pages judge time as the contest does.
+     */
+    public AdminWeb(Jdbi jdbi, LiveContest contest, List<? extends Channel<?>> channels, TrustedProxies proxies, Clock clock) {
         this.jdbi = jdbi;
         this.proxies = proxies;
         this.users = new AdminUsers(jdbi);
@@ -58,14 +64,15 @@ public final class AdminWeb {
         this.throttle = new LoginThrottle(jdbi);
         DashboardPage dashboard = new DashboardPage(jdbi, contest,
                 () -> channels.stream().flatMap(c -> c.alerts().stream()).toList());
-        QuestionsPage questions = new QuestionsPage(jdbi, contest);
+        Verification verification = new Verification(channels);
+        QuestionsPage questions = new QuestionsPage(jdbi, contest, clock);
         QuestionForm question = new QuestionForm(jdbi, contest);
-        ParticipantsPage participants = new ParticipantsPage(jdbi, contest);
+        ParticipantsPage participants = new ParticipantsPage(jdbi, contest, clock, verification);
         AnomaliesPage anomalies = new AnomaliesPage(jdbi, contest);
-        ResultsPage results = new ResultsPage(jdbi, contest);
-        UnitsPage units = new UnitsPage(contest, links);
+        ResultsPage results = new ResultsPage(jdbi, contest, clock, verification);
+        UnitsPage units = new UnitsPage(contest, channels);
         BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels);
-        SettingsPage settings = new SettingsPage(contest, jdbi);
+        SettingsPage settings = new SettingsPage(contest, jdbi, clock);
         UsersPage accounts = new UsersPage(users, jdbi, contest);
         AuditPage audit = new AuditPage(new Audit(jdbi), contest);
         // Every guarded page and action, with the part of the site (hence the roles, see Role) it belongs to.

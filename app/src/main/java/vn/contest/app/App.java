@@ -99,11 +99,11 @@ public final class App implements AutoCloseable {
             database.poolMetricsTo(metrics.registry());
             List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
             channels.stream().flatMap(c -> c.codeSender().stream()).findFirst().ifPresent(dialogue::verifyWebPhonesWith);
-            AdminWeb admin = new AdminWeb(database.jdbi(), contest, config.links(), channels, config.web().proxies());
+            AdminWeb admin = new AdminWeb(database.jdbi(), contest, channels, config.web().proxies(), clock);
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
             dispatcher.observeWith(metrics);
-            Javalin server = server(database, channels, admin, metrics, SecurityHeaders.hsts(config.links().publicUrl()), config.maxUploadMb())
+            Javalin server = server(database, channels, admin, metrics, SecurityHeaders.hsts(config.publicUrl()), config.maxUploadMb())
                     .start(config.host(), config.port());
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
@@ -137,7 +137,7 @@ public final class App implements AutoCloseable {
     private static List<Channel<JavalinConfig>> channels(AppConfig config, Dialogue dialogue, OutboxStore outbox, Jdbi jdbi,
                                                          Clock clock) {
         return Stream.<Optional<Channel<JavalinConfig>>>of(
-                        Optional.of(new WebChannel(dialogue, outbox, config.web(), AppKeys.get(jdbi, "web_session"))),
+                        Optional.of(new WebChannel(dialogue, outbox, config.web(), config.publicUrl(), AppKeys.get(jdbi, "web_session"))),
                         Optional.ofNullable(config.telegram()).map(c -> new TelegramChannel(c, dialogue, jdbi)),
                         Optional.ofNullable(config.zalo()).map(c -> new ZaloChannel(c, dialogue, jdbi, clock)))
                 .flatMap(Optional::stream).toList();

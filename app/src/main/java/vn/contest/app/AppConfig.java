@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import vn.contest.admin.UnitLinks;
 import vn.contest.core.store.Retention;
 import vn.contest.telegram.TelegramConfig;
 import vn.contest.web.WebConfig;
@@ -14,9 +13,11 @@ import vn.contest.zalo.ZaloConfig;
 /**
  * Wiring from environment variables (the README's table). Without DATABASE_URL the app runs its own
  * embedded PostgreSQL under DATA_DIR; without CONTEST_FILE it loads the demo contest, open today.
+ * {@code publicUrl} (PUBLIC_URL, the address people use) gives the web channel its unit links and turns on HSTS;
+ * each platform's own settings, its unit links among them, are in its config.
  */
 public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile,
-                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, UnitLinks links, WebConfig web,
+                        TelegramConfig telegram, ZaloConfig zalo, String adminPassword, String publicUrl, WebConfig web,
                         int maxUploadMb, int retentionDays, String metricsToken) {
     /** The largest upload (a question file) the admin web reads, refused while it arrives (MAX_UPLOAD_MB). */
     public static final int DEFAULT_MAX_UPLOAD_MB = 10;
@@ -24,7 +25,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
 
     /** For tests and tools: the web channel only, without its flood limits. */
     public AppConfig(String host, int port, Path dataDir, String jdbcUrl, String dbUser, String dbPassword, Path contestFile) {
-        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, new UnitLinks(null, null),
+        this(host, port, dataDir, jdbcUrl, dbUser, dbPassword, contestFile, null, null, null, null,
                 WebConfig.UNLIMITED, DEFAULT_MAX_UPLOAD_MB, Retention.DEFAULT_DAYS, null);
     }
 
@@ -54,7 +55,7 @@ public record AppConfig(String host, int port, Path dataDir, String jdbcUrl, Str
         }
         return new AppConfig(env.getOrDefault("HOST", "0.0.0.0"), port, dataDir, jdbc, user, password, contestFile,
                 TelegramConfig.fromEnv(env).orElse(null), ZaloConfig.fromEnv(env).orElse(null), env.get("ADMIN_PASSWORD"),
-                new UnitLinks(env.get("PUBLIC_URL"), env.get("TELEGRAM_BOT_USERNAME")), WebConfig.fromEnv(env),
+                blank(env.get("PUBLIC_URL")) ? null : env.get("PUBLIC_URL").strip(), WebConfig.fromEnv(env),
                 blank(env.get("MAX_UPLOAD_MB")) ? DEFAULT_MAX_UPLOAD_MB : Math.max(1, Integer.parseInt(env.get("MAX_UPLOAD_MB").strip())),
                 blank(env.get("RETENTION_DAYS")) ? Retention.DEFAULT_DAYS : Math.max(1, Integer.parseInt(env.get("RETENTION_DAYS").strip())),
                 env.get("METRICS_TOKEN"));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.contest.admin.AdminRoute;
 import vn.contest.admin.auth.Role;
+import vn.contest.telegram.TelegramConfig;
 
 /** Who may open what in the admin web, form tokens, password throttling and the audit log, over real HTTP. */
 class AdminAccessTest {
@@ -28,7 +29,11 @@ class AdminAccessTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApps.onSharedServer("admin_access", Clock.systemUTC());
+        // A Telegram channel with its bot's username, so the units page has a second channel's links; its Bot API
+        // is never reached (webhook mode, no Telegram chats).
+        app = TestApps.onSharedServer("admin_access", Clock.systemUTC(), TelegramConfig.fromEnv(Map.of("TELEGRAM_BOT_TOKEN", "123:access",
+                "TELEGRAM_WEBHOOK_SECRET", "access-secret", "TELEGRAM_API_URL", "http://127.0.0.1:9",
+                "TELEGRAM_BOT_USERNAME", "@thi_bac_kan_bot")).orElseThrow());
         WebClient person = new WebClient(app.port());
         person.register("Đinh Văn Quyền", "01/01/1980", "0911222333", 1, "1");
         for (Role role : Role.values()) {
@@ -139,15 +144,32 @@ class AdminAccessTest {
         String page = clients.get(Role.SECRETARY).get("/admin/units").body();
         assertTrue(page.contains("https://thi.example.gov.vn/?unit=ba-be"), page);
         assertTrue(page.contains("https://t.me/thi_bac_kan_bot?start=ba-be"), page);
-        HttpResponse<byte[]> png = clients.get(Role.SECRETARY).download("/admin/units/ba-be/qr.png?to=telegram");
-        assertEquals(200, png.statusCode());
+        assertEquals("https://t.me/thi_bac_kan_bot?start=ba-be", qrText("/admin/units/ba-be/qr.png?to=telegram"));
+        assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/khong-co/qr.png").statusCode());
+    }
+
+    /** The page lists every channel that gives a link, under the channel's own label, each with its QR code. */
+    @Test
+    void theUnitsPageListsEveryChannelThatGivesALink() throws Exception {
+        String page = clients.get(Role.SECRETARY).get("/admin/units").body();
+        assertTrue(page.contains("<th>Trang web</th>") && page.contains("<th>Telegram</th>"), "a column per channel, by its label: " + page);
+        assertTrue(page.contains("/admin/units/ba-be/qr.png?to=web") && page.contains("/admin/units/ba-be/qr.png?to=telegram"), page);
+        assertFalse(page.contains("Chưa có đường dẫn theo đơn vị"), "both channels give links");
+        assertEquals("https://thi.example.gov.vn/?unit=ba-be", qrText("/admin/units/ba-be/qr.png?to=web"));
+        assertEquals("https://thi.example.gov.vn/?unit=ba-be", qrText("/admin/units/ba-be/qr.png"), "the first channel's by default");
+        assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/ba-be/qr.png?to=zalo").statusCode(), "a channel not served");
+    }
+
+    /** What the QR code at {@code path} reads back to. */
+    static String qrText(String path) throws Exception {
+        HttpResponse<byte[]> png = clients.get(Role.SECRETARY).download(path);
+        assertEquals(200, png.statusCode(), path);
         assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
                 new com.google.zxing.RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-        assertEquals("https://t.me/thi_bac_kan_bot?start=ba-be", new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText());
-        assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/khong-co/qr.png").statusCode());
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import vn.contest.admin.UnitLinks;
 import vn.contest.web.WebConfig;
 
 /**
@@ -38,7 +37,7 @@ class DatabaseOutageTest {
         }
         AppConfig config = new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
                 "jdbc:postgresql://localhost:" + port + "/outage", "postgres", "postgres", null, null, null, TestApps.ADMIN_PASSWORD,
-                new UnitLinks(null, null), WebConfig.UNLIMITED, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60, null);
+                null, WebConfig.UNLIMITED, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60, null);
         try (App app = App.start(config, Clock.systemUTC())) {
             WebClient browser = new WebClient(app.port());
             browser.register("Lý Văn Bền", "09/09/1979", "0388000222", 1, "1");

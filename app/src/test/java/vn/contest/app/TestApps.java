@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.sql.DriverManager;
 import java.time.Clock;
 import vn.contest.core.testing.TestDatabase;
-import vn.contest.admin.UnitLinks;
 import vn.contest.telegram.TelegramConfig;
 import vn.contest.web.WebConfig;
 import vn.contest.zalo.ZaloConfig;
@@ -38,6 +37,6 @@ final class TestApps {
     static App onExistingDatabase(String database, Clock clock, TelegramConfig telegram, ZaloConfig zalo, WebConfig web) throws Exception {
         return App.start(new AppConfig("127.0.0.1", 0, Files.createTempDirectory("unused"),
                 TestDatabase.server().jdbcUrl(database), "postgres", "postgres", null, telegram, zalo, ADMIN_PASSWORD,
-                new UnitLinks("https://thi.example.gov.vn", "thi_bac_kan_bot"), web, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60, "test-metrics-token"), clock);
+                "https://thi.example.gov.vn", web, AppConfig.DEFAULT_MAX_UPLOAD_MB, 60, "test-metrics-token"), clock);
     }
 }

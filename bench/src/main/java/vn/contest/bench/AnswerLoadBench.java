@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.contest.admin.UnitLinks;
 import vn.contest.app.App;
 import vn.contest.app.AppConfig;
 import vn.contest.core.store.EmbeddedPostgresServer;
@@ -68,7 +67,7 @@ public final class AnswerLoadBench {
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
                      pg.secrets().appPassword(), null, new TelegramConfig(BotApiStandIn.TOKEN, TELEGRAM_SECRET,
                      TelegramConfig.Mode.WEBHOOK, URI.create("http://127.0.0.1:" + botApi.port())), null, "Tai-Bench-Chiu-Tai-Kbn7",
-                     new UnitLinks(null, null), WebConfig.UNLIMITED, 10, 60, null), Clock.systemUTC());
+                     null, WebConfig.UNLIMITED, 10, 60, null), Clock.systemUTC());
              HikariDataSource pool = pool(pg);
              BareRoute bare = new BareRoute(pool, app.dialogue())) {
             long heapBefore = heapAfterGc();

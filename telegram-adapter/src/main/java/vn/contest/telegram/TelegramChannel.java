@@ -3,6 +3,7 @@ package vn.contest.telegram;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -55,6 +56,17 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
     @Override
     public Sender sender() {
         return sender;
+    }
+
+    /**
+     * A deep link, t.me/BOT?start=CODE: Telegram opens the bot and sends "/start CODE". Needs the bot's username
+     * (TELEGRAM_BOT_USERNAME), written with or without its "@".
+     */
+    @Override
+    public Optional<String> unitLink(String unitCode) {
+        String bot = config.botUsername();
+        return bot == null || bot.isBlank() ? Optional.empty()
+                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + unitCode);
     }
 
     /** Adds the webhook route (webhook mode only). */

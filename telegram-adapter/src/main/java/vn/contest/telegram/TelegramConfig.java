@@ -6,11 +6,16 @@ import java.util.Optional;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, TELEGRAM_MODE (webhook or polling) and TELEGRAM_API_URL.
- * Without a token the channel is off.
+ * TELEGRAM_BOT_TOKEN, TELEGRAM_WEBHOOK_SECRET, TELEGRAM_MODE (webhook or polling), TELEGRAM_API_URL and
+ * TELEGRAM_BOT_USERNAME (for the units' t.me links; null when not set). Without a token the channel is off.
  */
-public record TelegramConfig(String token, String webhookSecret, Mode mode, URI apiUrl) {
+public record TelegramConfig(String token, String webhookSecret, Mode mode, URI apiUrl, String botUsername) {
     public enum Mode { WEBHOOK, POLLING }
+
+    /** Without a username: the channel works, but gives no unit links. */
+    public TelegramConfig(String token, String webhookSecret, Mode mode, URI apiUrl) {
+        this(token, webhookSecret, mode, apiUrl, null);
+    }
 
     public static Optional<TelegramConfig> fromEnv(Map<String, String> env) {
         String token = env.get("TELEGRAM_BOT_TOKEN");
@@ -24,7 +29,9 @@ public record TelegramConfig(String token, String webhookSecret, Mode mode, URI 
                     "TELEGRAM_WEBHOOK_SECRET (1-256 of A-Z a-z 0-9 _ -) is required in webhook mode");
         }
         URI api = URI.create(env.getOrDefault("TELEGRAM_API_URL", "https://api.telegram.org"));
-        return Optional.of(new TelegramConfig(token.trim(), secret, mode, api));
+        String username = env.get("TELEGRAM_BOT_USERNAME");
+        username = username == null || username.isBlank() ? null : username.strip();
+        return Optional.of(new TelegramConfig(token.trim(), secret, mode, api, username));
     }
 
     /** Where the Bot API lives: any scheme://host:port, so a local stand-in can take its place. */

@@ -51,12 +51,17 @@ public final class WebChannel implements Channel<JavalinConfig> {
     private final WebConfig config;
     private final WebSession session;
     private final WebLimits limits;
+    private final String publicUrl;
 
-    /** {@code sessionKey} signs the chat cookies (every instance must share it: {@code AppKeys}). */
-    public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config, byte[] sessionKey) {
+    /**
+     * {@code publicUrl} is the address people use (PUBLIC_URL), null when not set; {@code sessionKey} signs the
+     * chat cookies (every instance must share it: {@code AppKeys}).
+     */
+    public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config, String publicUrl, byte[] sessionKey) {
         this.dialogue = dialogue;
         this.outbox = outbox;
         this.config = config;
+        this.publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceFirst("/+$", "");
         this.session = new WebSession(config.sessionDays(), sessionKey);
         this.limits = new WebLimits(config);
     }
@@ -74,6 +79,16 @@ public final class WebChannel implements Channel<JavalinConfig> {
     @Override
     public Sender sender() {
         return new WebSender();
+    }
+
+    /**
+     * The chat page with the unit, PUBLIC_URL/?unit=CODE (the page starts the chat with it). Only with
+     * PUBLIC_URL set: a poster needs the whole address, which the server cannot know behind a proxy.
+     */
+    @Override
+    public Optional<String> unitLink(String unitCode) {
+        return publicUrl == null ? Optional.empty()
+                : Optional.of(publicUrl + "/?unit=" + java.net.URLEncoder.encode(unitCode, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

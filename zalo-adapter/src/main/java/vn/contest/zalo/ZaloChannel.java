@@ -64,6 +64,15 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
         return Optional.of(REPLY_WINDOW);
     }
 
+    /**
+     * None: Zalo documents no link to an OA that carries a parameter through to the webhook (a follow event
+     * says only "oa_profile"), so no poster link could say which unit brought a person.
+     */
+    @Override
+    public Optional<String> unitLink(String unitCode) {
+        return Optional.empty();
+    }
+
     /** One-time codes for phones typed on the web, when a ZNS OTP template is configured. */
     @Override
     public Optional<CodeSender> codeSender() {

@@ -2,9 +2,11 @@ package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.AdminContext;
@@ -17,7 +19,8 @@ import vn.contest.core.outbox.BroadcastStore;
 /**
  * An announcement to every registered participant of one channel, queued in the outbox in one transaction
  * and delivered at the platform's pace behind any conversation reply; its progress is counted from the outbox.
- * Zalo delivers only to people who wrote to the OA in the last 7 days: the others are counted as failed.
+ * A channel with a reply window ({@link Channel#replyWindow}) delivers only to people who wrote within it: the
+ * others are counted as failed, and reminders skip them. The page says so with each channel's own label and window.
  */
 public final class BroadcastsPage {
     static final int MAX_TEXT = 2000;
@@ -34,14 +37,19 @@ public final class BroadcastsPage {
 
     public record Audience(String channel, String label, long chats) {}
 
+    /** A channel that reaches only people who wrote to it within {@code span} ("2 ngày"). */
+    public record ReplyWindow(String label, String span) {}
+
+    /** {@code window}: the span of the channel's reply window, null when it has none. */
     public record Progress(long id, String channel, String text, String createdAt, String createdBy, int recipients,
-                           long sent, long failed, long waiting, int skipped, boolean reminder) {
+                           long sent, long failed, long waiting, int skipped, boolean reminder, String window) {
         public int percent() {
             return recipients == 0 ? 100 : (int) ((sent + failed) * 100 / recipients);
         }
     }
 
-    public record View(Page page, List<Audience> audiences, List<Progress> broadcasts, String error, boolean refresh) {}
+    public record View(Page page, List<Audience> audiences, List<ReplyWindow> windows, List<Progress> broadcasts, String error,
+                       boolean refresh) {}
 
     public void show(Context ctx) {
         ctx.html(render(ctx, null));
@@ -53,11 +61,14 @@ public final class BroadcastsPage {
                 .map(a -> new Audience(a.channel(), label(a.channel()), a.chats())).toList();
         List<Progress> broadcasts = jdbi.withHandle(h -> BroadcastStore.recent(h, contest.id(), 50)).stream()
                 .map(b -> new Progress(b.id(), label(b.channel()), b.text(), AT.format(b.createdAt().atZone(contest.config().zone())),
-                        b.createdBy(), b.recipients(), b.sent(), b.failed(), b.waiting(), b.skipped(), b.reminder()))
+                        b.createdBy(), b.recipients(), b.sent(), b.failed(), b.waiting(), b.skipped(), b.reminder(),
+                        window(b.channel()).orElse(null)))
                 .toList();
+        List<ReplyWindow> windows = channels.stream()
+                .flatMap(c -> c.replyWindow().map(w -> new ReplyWindow(c.label(), span(w))).stream()).toList();
         boolean refresh = broadcasts.stream().anyMatch(b -> b.waiting() > 0);
         return Templates.render("broadcasts.jte", new View(AdminContext.page(ctx, contest, "Gửi thông báo", "broadcasts"),
-                audiences, broadcasts, error, refresh));
+                audiences, windows, broadcasts, error, refresh));
     }
 
     public void send(Context ctx) {
@@ -81,5 +92,21 @@ public final class BroadcastsPage {
 
     private String label(String channel) {
         return channels.stream().filter(c -> c.id().equals(channel)).map(Channel::label).findFirst().orElse(channel);
+    }
+
+    private Optional<String> window(String channel) {
+        return channels.stream().filter(c -> c.id().equals(channel)).flatMap(c -> c.replyWindow().stream()).map(BroadcastsPage::span)
+                .findFirst();
+    }
+
+    /** A reply window in the committee's words: "2 ngày", "24 giờ", "30 phút". */
+    static String span(Duration window) {
+        if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+            return window.toDays() + " ngày";
+        }
+        if (window.toHours() > 0 && window.equals(Duration.ofHours(window.toHours()))) {
+            return window.toHours() + " giờ";
+        }
+        return Math.max(1, window.toMinutes()) + " phút";
     }
 }

@@ -2,6 +2,7 @@ package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,10 +23,14 @@ public final class ParticipantsPage {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
+    private final Clock clock;
+    private final Verification verification;
 
-    public ParticipantsPage(Jdbi jdbi, Supplier<Contest> live) {
+    public ParticipantsPage(Jdbi jdbi, Supplier<Contest> live, Clock clock, Verification verification) {
         this.jdbi = jdbi;
         this.live = live;
+        this.clock = clock;
+        this.verification = verification;
     }
 
     public record Row(long id, String name, String birthDate, String phone, int group, String unit, String registeredAt,
@@ -63,7 +68,7 @@ public final class ParticipantsPage {
         return new Row(p.id(), p.fullName(), full ? DATE.format(p.birthDate()) : "**/**/****",
                 full ? p.phone() : PhoneNumbers.mask(p.phone()), p.group(), p.unit(),
                 Texts.dateTime(p.registeredAt(), contest().config().zone()), p.papers(), p.disqualifiedReason(),
-                Verification.label(p.phoneVerifiedVia()), p.openDispute(), dispute(p));
+                verification.label(p.phoneVerifiedVia()), p.openDispute(), dispute(p));
     }
 
     /** Where this record's dispute stands, in the committee's words; null when there is none. */
@@ -110,7 +115,7 @@ public final class ParticipantsPage {
     public void verify(Context ctx) {
         long id = QuestionsPage.parseId(ctx);
         boolean found = jdbi.inTransaction(h -> {
-            var before = ParticipantQueries.verifyByCall(h, contest().id(), id, java.time.Instant.now());
+            var before = ParticipantQueries.verifyByCall(h, contest().id(), id, clock.instant());
             before.filter(Optional::isEmpty).ifPresent(none -> Audit.record(h, AdminContext.user(ctx), "Xác minh số điện thoại qua gọi điện",
                     "người dự thi " + id, Map.of("xác minh", "chưa"), Map.of("xác minh", "Ban Tổ chức gọi điện")));
             return before.isPresent();
@@ -138,7 +143,7 @@ public final class ParticipantsPage {
             return;
         }
         boolean done = jdbi.inTransaction(h -> {
-            boolean resolved = ParticipantQueries.resolveDispute(h, contest().id(), id, resolution, reason, java.time.Instant.now());
+            boolean resolved = ParticipantQueries.resolveDispute(h, contest().id(), id, resolution, reason, clock.instant());
             if (resolved) {
                 Audit.record(h, AdminContext.user(ctx), "Giải quyết tranh chấp số điện thoại", "người dự thi " + id,
                         Map.of("tranh chấp", "chưa giải quyết"), Map.of("quyết định", resolution.name(), "ghi chú", reason));

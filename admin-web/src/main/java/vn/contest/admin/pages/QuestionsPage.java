@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,10 +35,12 @@ public final class QuestionsPage {
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
     private final QuestionImporter importer;
+    private final Clock clock;
 
-    public QuestionsPage(Jdbi jdbi, Supplier<Contest> live) {
+    public QuestionsPage(Jdbi jdbi, Supplier<Contest> live, Clock clock) {
         this.jdbi = jdbi;
         this.live = live;
+        this.clock = clock;
         this.importer = new QuestionImporter(jdbi);
     }
 
@@ -69,7 +72,7 @@ public final class QuestionsPage {
         long total = jdbi.withHandle(h -> QuestionBankQueries.count(h, contest().id()));
         // Keys shown round by round: each round still ahead draws only from questions whose key is not out.
         List<String> roundsLeft = !AnswerKey.hidesShownQuestions(contest().config()) ? List.of()
-                : jdbi.withHandle(h -> ShownKeys.undrawnLeft(h, contest(), java.time.Instant.now())).entrySet().stream()
+                : jdbi.withHandle(h -> ShownKeys.undrawnLeft(h, contest(), clock.instant())).entrySet().stream()
                         .map(e -> e.getKey().name() + ": còn " + e.getValue() + " câu chưa lộ đáp án").toList();
         boolean more = rows.size() > PAGE_SIZE;
         return Templates.render("questions.jte", new View(AdminContext.page(ctx, contest(), "Ngân hàng câu hỏi", "questions"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,14 @@ public final class ResultsPage {
     private static final int BOARD_LINES = 200;
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
+    private final Clock clock;
+    private final Verification verification;
 
-    public ResultsPage(Jdbi jdbi, Supplier<Contest> live) {
+    public ResultsPage(Jdbi jdbi, Supplier<Contest> live, Clock clock, Verification verification) {
         this.jdbi = jdbi;
         this.live = live;
+        this.clock = clock;
+        this.verification = verification;
     }
 
     public record Line(int rank, String name, String unit, String score, String prediction, String distance, String duration, String finishedAt) {}
@@ -93,7 +98,7 @@ public final class ResultsPage {
         if (r != null && r.matches("\\d{1,18}") && contest().round(Long.parseLong(r)).isPresent()) {
             return Long.parseLong(r);
         }
-        return contest().currentOrLastRound(java.time.Instant.now()).orElse(contest().rounds().get(0)).id();
+        return contest().currentOrLastRound(clock.instant()).orElse(contest().rounds().get(0)).id();
     }
 
     private Line line(RankedEntry e) {
@@ -115,7 +120,7 @@ public final class ResultsPage {
             ParticipantQueries.Contact p = contacts.get(a.participantId());
             winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
                     e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(p.birthDate()), p.phone(),
-                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount(), Verification.label(e.phoneVerifiedVia())));
+                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount(), verification.label(e.phoneVerifiedVia())));
         }
         String collective = contest().config().prizes().collective() == null ? "" : contest().config().prizes().collective().name();
         for (UnitStanding u : proposal.collective()) {

@@ -2,7 +2,7 @@ package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -21,25 +21,28 @@ import vn.contest.core.config.ContestConfig.PrizeLevel;
 import vn.contest.core.config.ContestConfig.RoundConfig;
 import vn.contest.core.config.ContestConfigLoader;
 import vn.contest.core.contest.Contest;
-import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.LiveContest;
 import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.ranking.PrizeSnapshotStore;
-import vn.contest.core.contest.Round;
+import vn.contest.core.rules.Anonymisation;
+import vn.contest.core.rules.OpenRoundChange;
 import vn.contest.core.text.PhoneNumbers;
 
 /**
  * The contest's rules, edited in the browser: window, rounds, paper size and time, attempt policy, prize
  * counts, rules text and the committee's exclusion list. Every change is audited; a change that touches a
- * round already open needs an explicit confirmation. Every instance follows within seconds (LiveContest).
+ * round already open needs an explicit confirmation ({@link OpenRoundChange}). Every instance follows within
+ * seconds (LiveContest).
  */
 public final class SettingsPage {
     private final LiveContest live;
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public SettingsPage(LiveContest live, Jdbi jdbi) {
+    public SettingsPage(LiveContest live, Jdbi jdbi, Clock clock) {
         this.live = live;
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public record View(Page page, ContestConfig config, List<String> errors, String warning, String notice) {
@@ -63,40 +66,36 @@ public final class SettingsPage {
     }
 
     /**
-     * After the contest: anonymises every participant but the confirmed winners (audited). Needs the contest
-     * closed, a confirmed prize list, and "ẨN DANH" typed.
+     * After the contest: anonymises every participant but the confirmed winners (audited). When it may go ahead
+     * and whom it keeps is {@link Anonymisation}; here only the form ("ẨN DANH" typed) and the wording.
      */
     public void anonymise(Context ctx) {
         Contest contest = live.get();
-        String problem = java.time.Instant.now().isBefore(contest.closesAt()) ? "Chỉ ẩn danh hóa được sau khi cuộc thi kết thúc."
-                : !"ẨN DANH".equals(String.valueOf(ctx.formParam("confirm")).strip().toUpperCase()) ? "Vui lòng gõ ẨN DANH để xác nhận."
-                : null;
+        boolean confirmed = "ẨN DANH".equals(String.valueOf(ctx.formParam("confirm")).strip().toUpperCase());
         var snapshot = jdbi.withHandle(h -> PrizeSnapshotStore.latest(h, contest.id()));
-        if (problem == null && snapshot.isEmpty()) {
-            problem = "Hãy xác nhận danh sách giải trước: thông tin của người đạt giải được giữ lại để trao giải.";
-        }
-        if (problem != null) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, contest.config(), List.of(problem), null, null));
+        Optional<Anonymisation.Refusal> refusal = Anonymisation.refusal(clock.instant(), contest.closesAt(), confirmed, snapshot.isPresent());
+        if (refusal.isPresent()) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, contest.config(), List.of(wording(refusal.get())), null, null));
             return;
         }
-        // Winners are kept for the prize paperwork until the committee, when that period ends, includes them too.
-        boolean everyone = "yes".equals(ctx.formParam("includeWinners"));
-        List<String> winners = new java.util.ArrayList<>();
-        try {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(snapshot.get().entriesJson())
-                    .forEach(w -> { if (!w.path("phone").asText("").isEmpty()) winners.add(w.path("phone").asText()); });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("the confirmed prize list is unreadable", e);
-        }
+        List<String> kept = Anonymisation.keptPhones(snapshot.get().entriesJson(), "yes".equals(ctx.formParam("includeWinners")));
         int anonymised = jdbi.inTransaction(h -> {
-            int n = ParticipantStore.anonymiseAllBut(h, contest.id(), everyone ? List.of() : winners, java.time.Instant.now());
+            int n = ParticipantStore.anonymiseAllBut(h, contest.id(), kept, clock.instant());
             Audit.record(h, AdminContext.user(ctx), "Ẩn danh hóa dữ liệu người dự thi", "cuộc thi " + contest.config().code(), null,
-                    java.util.Map.of("số người ẩn danh", n, "người đạt giải giữ lại", everyone ? 0 : winners.size()));
+                    java.util.Map.of("số người ẩn danh", n, "người đạt giải giữ lại", kept.size()));
             return n;
         });
         ctx.redirect("/admin/settings?notice=" + java.net.URLEncoder.encode("Đã ẩn danh hóa " + anonymised
-                + " người dự thi; giữ lại " + (everyone ? 0 : winners.size()) + " người đạt giải.", java.nio.charset.StandardCharsets.UTF_8),
+                + " người dự thi; giữ lại " + kept.size() + " người đạt giải.", java.nio.charset.StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
+    }
+
+    private static String wording(Anonymisation.Refusal refusal) {
+        return switch (refusal) {
+            case CONTEST_NOT_CLOSED -> "Chỉ ẩn danh hóa được sau khi cuộc thi kết thúc.";
+            case NOT_CONFIRMED -> "Vui lòng gõ ẨN DANH để xác nhận.";
+            case NO_CONFIRMED_PRIZE_LIST -> "Hãy xác nhận danh sách giải trước: thông tin của người đạt giải được giữ lại để trao giải.";
+        };
     }
 
     public void save(Context ctx) {
@@ -111,7 +110,7 @@ public final class SettingsPage {
             ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, edited == null ? old : edited, errors, null, null));
             return;
         }
-        Optional<String> warning = touchesOpenRound(contest, old, edited);
+        Optional<String> warning = OpenRoundChange.of(contest, clock.instant(), old, edited).map(SettingsPage::warning);
         if (warning.isPresent() && !"yes".equals(ctx.formParam("confirmOpenRound"))) {
             ctx.status(HttpStatus.CONFLICT).html(render(ctx, edited, List.of(), warning.get(), null));
             return;
@@ -211,25 +210,11 @@ public final class SettingsPage {
                 text(ctx, "rules"), old.groups(), old.practice(), old.reminders());
     }
 
-    /** Why a change needs confirming: it alters the window, paper or attempts of a round people are sitting now. */
-    static Optional<String> touchesOpenRound(Contest contest, ContestConfig old, ContestConfig edited) {
-        Optional<Round> open = contest.openRound(Instant.now());
-        if (open.isEmpty()) {
-            return Optional.empty();
-        }
-        String code = open.get().code();
-        RoundConfig before = old.rounds().stream().filter(r -> r.code().equals(code)).findFirst().orElse(null);
-        RoundConfig after = edited.rounds().stream().filter(r -> r.code().equals(code)).findFirst().orElse(null);
-        boolean window = before != null && after != null
-                && (!before.opensAt().equals(after.opensAt()) || !before.closesAt().equals(after.closesAt()));
-        boolean paper = old.paper().questions() != edited.paper().questions() || old.paper().timeLimitMinutes() != edited.paper().timeLimitMinutes();
-        boolean attempts = !old.attempts().equals(edited.attempts());
-        if (!window && !paper && !attempts) {
-            return Optional.empty();
-        }
-        return Optional.of(open.get().name() + " đang mở: thay đổi " + (window ? "thời gian của đợt, " : "") + (paper ? "đề thi, " : "")
-                + (attempts ? "số lượt thi, " : "") + "sẽ áp dụng ngay cho người đang dự thi và có thể làm kết quả giữa những người dự thi không còn "
-                + "cùng điều kiện. Đánh dấu ô xác nhận bên dưới nếu Ban Tổ chức đã quyết định như vậy.");
+    /** Why a change needs confirming ({@link OpenRoundChange}), in the committee's words. */
+    private static String warning(OpenRoundChange.Touched t) {
+        return t.round().name() + " đang mở: thay đổi " + (t.window() ? "thời gian của đợt, " : "") + (t.paper() ? "đề thi, " : "")
+                + (t.attempts() ? "số lượt thi, " : "") + "sẽ áp dụng ngay cho người đang dự thi và có thể làm kết quả giữa những người dự thi không còn "
+                + "cùng điều kiện. Đánh dấu ô xác nhận bên dưới nếu Ban Tổ chức đã quyết định như vậy.";
     }
 
     private static String text(Context ctx, String name) {

@@ -1,47 +1,66 @@
 package vn.contest.admin.pages;
 
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
 import vn.contest.admin.QrCodes;
 import vn.contest.admin.Templates;
-import vn.contest.admin.UnitLinks;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Unit;
 
-/** Each unit's links and QR codes, so participation is attributed to the unit whose poster brought it. */
+/**
+ * Each unit's links and QR codes, so participation is attributed to the unit whose poster brought it. Every
+ * channel says itself how to link to a unit ({@link Channel#unitLink}); this page lists the ones that do.
+ */
 public final class UnitsPage {
     private final Supplier<Contest> live;
-    private final UnitLinks links;
+    private final List<? extends Channel<?>> channels;
 
-    public UnitsPage(Supplier<Contest> live, UnitLinks links) {
+    public UnitsPage(Supplier<Contest> live, List<? extends Channel<?>> channels) {
         this.live = live;
-        this.links = links;
+        this.channels = channels;
     }
 
-    public record Row(String code, String name, String web, String telegram) {}
+    /** One channel's link for a unit; its QR code is at /admin/units/CODE/qr.png?to=CHANNEL. */
+    public record Link(String channel, String url) {}
 
-    public record View(Page page, List<Row> rows, boolean telegramKnown, boolean publicUrlKnown) {}
+    /** A unit with one entry per column: empty where that channel gives this unit no link. */
+    public record Row(String code, String name, List<Optional<Link>> links) {}
+
+    /** {@code columns}: the labels of the channels that give links; {@code unlinked}: those of the others. */
+    public record View(Page page, List<String> columns, List<Row> rows, List<String> unlinked) {}
 
     private Contest contest() {
         return live.get();
     }
 
-
     public void list(Context ctx) {
-        List<Row> rows = contest().units().stream()
-                .map(u -> new Row(u.code(), contest().unitLabel(u.id()), links.web(u.code()), links.telegram(u.code()))).toList();
-        ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest(), "Đường dẫn và mã QR của đơn vị", "units"),
-                rows, links.telegram("x") != null, links.publicUrl() != null && !links.publicUrl().isBlank())));
+        Contest contest = contest();
+        List<? extends Channel<?>> linking = channels.stream()
+                .filter(c -> contest.units().stream().anyMatch(u -> c.unitLink(u.code()).isPresent())).toList();
+        List<Row> rows = contest.units().stream().map(u -> new Row(u.code(), contest.unitLabel(u.id()),
+                linking.stream().map(c -> c.unitLink(u.code()).map(url -> new Link(c.id(), url))).toList())).toList();
+        List<String> unlinked = channels.stream().filter(c -> !linking.contains(c)).map(Channel::label).toList();
+        ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest, "Đường dẫn và mã QR của đơn vị", "units"),
+                linking.stream().map(Channel::label).toList(), rows, unlinked)));
     }
 
+    /** The QR code of the channel {@code to} names, or of the first channel giving a link. */
     public void qr(Context ctx) {
-        Unit unit = contest().unitByCode(ctx.pathParam("code"))
-                .orElseThrow(() -> new io.javalin.http.NotFoundResponse("Không có đơn vị này."));
-        String target = "telegram".equals(ctx.queryParam("to")) && links.telegram(unit.code()) != null
-                ? links.telegram(unit.code()) : links.web(unit.code());
-        ctx.header("Content-Disposition", "inline; filename=\"qr-" + unit.code() + ".png\"").contentType("image/png")
-                .result(QrCodes.png(target, 600));
+        Unit unit = contest().unitByCode(ctx.pathParam("code")).orElseThrow(() -> new NotFoundResponse("Không có đơn vị này."));
+        String to = ctx.queryParam("to");
+        for (Channel<?> c : channels) {
+            Optional<String> link = to == null || c.id().equals(to) ? c.unitLink(unit.code()) : Optional.empty();
+            if (link.isPresent()) {
+                ctx.header("Content-Disposition", "inline; filename=\"qr-" + unit.code() + "-" + c.id() + ".png\"")
+                        .contentType("image/png").result(QrCodes.png(link.get(), 600));
+                return;
+            }
+        }
+        throw new NotFoundResponse("Kênh này không có đường dẫn cho đơn vị.");
     }
 }

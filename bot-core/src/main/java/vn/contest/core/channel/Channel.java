@@ -36,6 +36,15 @@ public interface Channel<R> extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The link a unit's poster or portal gives for this channel, carrying the unit's code so that whoever
+     * comes through it is recorded for that unit (the dialogue's start command); empty when the channel has
+     * no such link or its address is not configured. The admin web shows these links and their QR codes.
+     */
+    default Optional<String> unitLink(String unitCode) {
+        return Optional.empty();
+    }
+
     /** Starts background work (polling, token refresh) once the server runs. */
     default void start() {}
 
