@@ -57,4 +57,27 @@ class ImportQuestionsCommandTest {
             assertEquals("an-toan", topic);
         }
     }
+
+    @Test
+    void warningsArePrintedBesideTheirRowsAndTheFileIsStillImported() throws Exception {
+        Path data = Files.createTempDirectory("contest-data");
+        AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
+        Path file = Files.createTempFile("bank", ".csv");
+        Files.writeString(file, "Chủ đề,Câu hỏi,A,B,C,D,Đáp án\n"
+                + "an-toan,Thư lạ đòi mở tệp đính kèm gấp thì nên làm gì?,Không mở tệp và báo cho bộ phận công nghệ thông tin của cơ quan,"
+                + "Mở ngay,Chuyển tiếp,Trả lời thư,A\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            code = Main.importQuestions(config, file);
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("Đã nhập 1 câu hỏi"), printed);
+        assertTrue(printed.contains("1 cảnh báo") && printed.contains("Dòng 2 (đáp án dài): đáp án dài"), printed);
+    }
 }

@@ -103,4 +103,57 @@ class QuestionFormTest {
         assertTrue(drafter.get("/admin/questions/" + id + "/edit").body().contains("value=\"luyện tập\" selected"),
                 "the form shows the question's use");
     }
+
+    static HttpResponse<String> importFile(String filename, String content) {
+        String boundary = "----contest" + java.util.UUID.randomUUID();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + drafter.csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return drafter.multipart("/admin/questions/import", boundary, () -> new java.io.ByteArrayInputStream(bytes));
+    }
+
+    @Test
+    void anImportWithACueGoesThroughAndTheDraftingTeamSeesEachWarningBesideItsRow() {
+        String csv = """
+                Chủ đề,Câu hỏi,A,B,C,D,Đáp án,Nhóm,Ghi chú kiểm tra
+                an-toan,Khi rời máy tính ở phòng làm việc chung nên làm gì?,Khóa màn hình máy tính bằng mật khẩu trước khi rời khỏi chỗ ngồi,Tắt màn hình,Để nguyên,Tắt loa,A,Thói quen bảo mật,
+                an-toan,Khi rời máy tính ở quầy thư viện nên làm gì?,Đăng xuất mọi tài khoản đã đăng nhập trên máy tính dùng chung đó,Tắt màn hình,Để nguyên,Tắt loa,A,thói quen BẢO MẬT ,đáp án dài: nguyên văn nội quy
+                an-toan,Nên đặt mật khẩu thư điện tử công vụ thế nào?,"Dài, có chữ hoa, chữ thường, số và ký hiệu","Ngày, tháng, năm sinh của mình viết liền",Tên cơ quan viết liền với năm thành lập,Số điện thoại di động đang dùng hằng ngày,A,,
+                """;
+        HttpResponse<String> r = importFile("canh-bao.csv", csv);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("Đã nhập 3 câu hỏi từ tệp canh-bao.csv"), r.body());
+        String warnings = r.body().substring(r.body().indexOf("id=\"warnings\""));
+        assertTrue(warnings.contains("<td class=\"n\">2</td><td>đáp án dài</td>"), warnings);
+        assertTrue(!warnings.contains("<td class=\"n\">3</td>"), "row 3 acknowledged its long key; the two share a group");
+        assertTrue(!warnings.contains("<td class=\"n\">4</td>"), warnings);
+        java.util.List<String> groups = app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT coalesce(fact_group, '-') FROM questions WHERE text LIKE 'Khi rời máy tính%' OR text LIKE 'Nên đặt mật khẩu thư%' ORDER BY id")
+                .mapTo(String.class).list());
+        assertEquals(java.util.List.of("Thói quen bảo mật", "thói quen BẢO MẬT", "-"), groups);
+
+        HttpResponse<String> typo = importFile("sai-ten.csv", "Chủ đề,Câu hỏi,A,B,Đáp án,Ghi chú kiểm tra\n"
+                + "an-toan,Có nên dùng chung mật khẩu cho mọi tài khoản?,Không nên,Nên,A,đáp án hay\n");
+        assertEquals(422, typo.statusCode());
+        assertTrue(typo.body().contains("\"đáp án hay\" không phải tên một kiểm tra"), typo.body());
+    }
+
+    @Test
+    void theFormCarriesTheFactGroupAndTheAcknowledgedChecks() {
+        Map<String, String> f = form("Nên sao lưu dữ liệu cơ quan ra đâu?", "Thiết bị tách biệt", "Cùng ổ đĩa", "", "A");
+        f.put("factGroup", "Sao lưu");
+        f.put("checkNotes", "gần trùng");
+        assertEquals(303, drafter.post("/admin/questions/new", f).statusCode());
+        Map<String, Object> stored = app.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT id, fact_group, check_notes FROM questions WHERE text = 'Nên sao lưu dữ liệu cơ quan ra đâu?'").mapToMap().one());
+        assertEquals("Sao lưu", stored.get("fact_group"));
+        assertEquals("gần trùng", stored.get("check_notes"));
+        String edit = drafter.get("/admin/questions/" + stored.get("id") + "/edit").body();
+        assertTrue(edit.contains("name=\"factGroup\" size=\"40\" value=\"Sao lưu\""), edit);
+        f.put("checkNotes", "chưa có kiểm tra này");
+        HttpResponse<String> bad = drafter.post("/admin/questions/" + stored.get("id") + "/edit", f);
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("không phải tên một kiểm tra"), bad.body());
+    }
 }

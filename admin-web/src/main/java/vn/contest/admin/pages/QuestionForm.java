@@ -31,12 +31,13 @@ public final class QuestionForm {
         this.bank = new QuestionImporter(jdbi);
     }
 
-    public record Fields(String topic, String text, List<String> options, String answer, String explanation, boolean practice) {}
+    public record Fields(String topic, String text, List<String> options, String answer, String explanation, boolean practice,
+                         String factGroup, String checkNotes) {}
 
     public record View(Page page, Long id, Fields fields, List<Topic> topics, List<ImportProblem> problems) {}
 
     public void blank(Context ctx) {
-        ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", "", false), List.of()));
+        ctx.html(render(ctx, null, new Fields("", "", List.of("", "", "", ""), "A", "", false, "", ""), List.of()));
     }
 
     public void create(Context ctx) {
@@ -61,7 +62,7 @@ public final class QuestionForm {
     private Optional<Fields> current(long id) {
         return jdbi.withHandle(h -> QuestionBankQueries.find(h, live.get().id(), id))
                 .map(q -> new Fields(q.topicCode(), q.text(), q.options(), String.valueOf((char) ('A' + q.correct())), q.explanation(),
-                        q.practice()));
+                        q.practice(), q.factGroup() == null ? "" : q.factGroup(), q.checkNotes()));
     }
 
     private void save(Context ctx, Long id) {
@@ -71,9 +72,9 @@ public final class QuestionForm {
             options.add(field(ctx, "option" + letter));
         }
         Fields fields = new Fields(field(ctx, "topic"), field(ctx, "text"), options, field(ctx, "answer"), field(ctx, "explanation"),
-                vn.contest.core.text.Folding.fold(field(ctx, "purpose")).equals("luyen tap"));
+                vn.contest.core.text.Folding.fold(field(ctx, "purpose")).equals("luyen tap"), field(ctx, "factGroup"), field(ctx, "checkNotes"));
         var check = QuestionImporter.checkOne(contest, fields.topic(), fields.text(), options, fields.answer(), fields.explanation(),
-                fields.practice());
+                fields.practice(), fields.factGroup(), fields.checkNotes());
         List<ImportProblem> problems = new ArrayList<>(check.problems());
         if (check.draft() != null) {
             bank.sameText(contest, check.draft().text(), id == null ? -1 : id)

@@ -21,6 +21,7 @@ import vn.contest.core.bank.ImportProblem;
 import vn.contest.core.bank.ImportReport;
 import vn.contest.core.bank.QuestionBankQueries;
 import vn.contest.core.bank.QuestionImporter;
+import vn.contest.core.bank.review.ItemWarning;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Topic;
 import vn.contest.core.rules.AnswerKey;
@@ -28,10 +29,13 @@ import vn.contest.core.rules.AnswerKey;
 /**
  * The question bank: search and filter, item statistics once papers exist (facility: share of papers that
  * got the item right; discrimination: that share among the top 27% of papers minus the bottom 27%), import
- * (.xlsx, .csv, Moodle GIFT or Aiken) with every bad row shown, disable and enable, export in the import format.
+ * (.xlsx, .csv, Moodle GIFT or Aiken) with every bad row shown and the item checks' warnings beside their rows, disable and
+ * enable, export in the import format.
  */
 public final class QuestionsPage {
     static final int PAGE_SIZE = 50;
+    /** Warnings shown on the page; a bigger file gets the first ones and the count (the command prints them all). */
+    static final int WARNINGS_SHOWN = 300;
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
     private final QuestionImporter importer;
@@ -48,7 +52,8 @@ public final class QuestionsPage {
                       long answered, String facility, String discrimination, boolean flagged, boolean practice) {}
 
     public record View(Page page, List<Row> rows, List<Topic> topics, String q, String topic, int pageNo, boolean hasMore,
-                       long total, List<String> roundsLeft, List<ImportProblem> problems, String notice) {}
+                       long total, List<String> roundsLeft, List<ImportProblem> problems, String notice,
+                       List<ItemWarning> warnings, int warningsTotal) {}
 
     private Contest contest() {
         return live.get();
@@ -59,6 +64,10 @@ public final class QuestionsPage {
     }
 
     private String render(Context ctx, List<ImportProblem> problems, String notice) {
+        return render(ctx, problems, notice, List.of());
+    }
+
+    private String render(Context ctx, List<ImportProblem> problems, String notice, List<ItemWarning> warnings) {
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
         String topic = ctx.queryParam("topic") == null ? "" : ctx.queryParam("topic");
         int pageNo = parsePage(ctx.queryParam("page"));
@@ -76,7 +85,8 @@ public final class QuestionsPage {
                         .map(e -> e.getKey().name() + ": còn " + e.getValue() + " câu chưa lộ đáp án").toList();
         boolean more = rows.size() > PAGE_SIZE;
         return Templates.render("questions.jte", new View(AdminContext.page(ctx, contest(), "Ngân hàng câu hỏi", "questions"),
-                more ? rows.subList(0, PAGE_SIZE) : rows, contest().topics(), q, topic, pageNo, more, total, roundsLeft, problems, notice));
+                more ? rows.subList(0, PAGE_SIZE) : rows, contest().topics(), q, topic, pageNo, more, total, roundsLeft, problems, notice,
+                warnings.subList(0, Math.min(warnings.size(), WARNINGS_SHOWN)), warnings.size()));
     }
 
     public void importFile(Context ctx) throws IOException {
@@ -91,13 +101,19 @@ public final class QuestionsPage {
         }
         ImportReport report = importer.importFile(contest(), content, file.filename(), ctx.formParam("defaultTopic"));
         if (!report.ok()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).html(render(ctx, report.problems(), null));
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).html(render(ctx, report.problems(), null, report.warnings()));
             return;
         }
         jdbi.useHandle(h -> Audit.record(h, AdminContext.user(ctx), "Nhập câu hỏi", file.filename(), null,
-                Map.of("imported", report.imported())));
-        ctx.redirect("/admin/questions?notice=" + java.net.URLEncoder.encode("Đã nhập " + report.imported() + " câu hỏi từ tệp "
-                + file.filename() + ".", java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+                Map.of("imported", report.imported(), "warnings", report.warnings().size())));
+        String notice = "Đã nhập " + report.imported() + " câu hỏi từ tệp " + file.filename() + ".";
+        if (!report.warnings().isEmpty()) {
+            // The warnings are for the drafting team to read beside their rows: the page shows them instead of redirecting.
+            ctx.html(render(ctx, List.of(), notice, report.warnings()));
+            return;
+        }
+        ctx.redirect("/admin/questions?notice=" + java.net.URLEncoder.encode(notice, java.nio.charset.StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
     }
 
     /** Disabling keeps the question (graded papers point at it) but stops drawing it. */
@@ -132,10 +148,13 @@ public final class QuestionsPage {
             row.add(q.explanation());
             row.add(q.roundCode() == null ? "" : q.roundCode());
             row.add(q.practice() ? "luyện tập" : "thi");
+            row.add(q.factGroup() == null ? "" : q.factGroup());
+            row.add(q.checkNotes());
             rows.add(row);
         }
         try (Xlsx x = new Xlsx()) {
-            byte[] bytes = x.sheet("Câu hỏi", List.of("Chủ đề", "Câu hỏi", "A", "B", "C", "D", "E", "F", "Đáp án", "Giải thích", "Vòng", "Dùng cho"), rows).bytes();
+            byte[] bytes = x.sheet("Câu hỏi", List.of("Chủ đề", "Câu hỏi", "A", "B", "C", "D", "E", "F", "Đáp án", "Giải thích", "Vòng", "Dùng cho",
+                    "Nhóm", "Ghi chú kiểm tra"), rows).bytes();
             ctx.header("Content-Disposition", "attachment; filename=\"ngan-hang-cau-hoi.xlsx\"").contentType(Xlsx.CONTENT_TYPE).result(bytes);
         }
     }

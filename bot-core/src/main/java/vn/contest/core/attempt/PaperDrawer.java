@@ -4,21 +4,20 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import java.time.Instant;
 import vn.contest.core.config.ContestConfig.Paper;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.rules.AnswerKey;
+import vn.contest.core.rules.PaperComposition;
 
 /**
- * Draws a paper: at least the quota of each listed topic, the rest from the questions left for the round, in
- * random order, with each question's options shuffled when the contest asks for it.
+ * Draws a paper from the questions left for the round, as {@link PaperComposition} chooses them (the topics' quotas,
+ * never two questions of one fact group, random order), with each question's options shuffled when the contest asks.
  */
 public final class PaperDrawer {
     private final Random random;
@@ -39,7 +38,7 @@ public final class PaperDrawer {
     /**
      * A paper for {@code round}: from the active questions meant for any round or for this one, leaving out
      * (when keys are shown round by round) those whose key an earlier round has shown. An empty list when
-     * fewer questions are left than a paper needs.
+     * fewer questions (or fact groups) are left than a paper needs.
      */
     public List<DrawnQuestion> draw(Handle h, Contest contest, Round round, Instant now) {
         boolean hideShown = AnswerKey.hidesShownQuestions(contest.config());
@@ -47,39 +46,18 @@ public final class PaperDrawer {
             ShownKeys.record(h, contest, now);
         }
         Paper paper = contest.config().paper();
-        Map<String, List<Long>> byTopic = new HashMap<>();
-        List<Long> all = new ArrayList<>();
-        h.createQuery("""
-                SELECT q.id, t.code FROM questions q JOIN topics t ON t.id = q.topic_id
+        List<PaperComposition.Candidate> pool = h.createQuery("""
+                SELECT q.id, t.code, q.fact_group FROM questions q JOIN topics t ON t.id = q.topic_id
                 WHERE q.contest_id = :c AND q.active AND q.purpose = 'contest' AND (q.round_code IS NULL OR q.round_code = :round)
                   AND NOT (:hideShown AND EXISTS (SELECT 1 FROM shown_keys k WHERE k.question_id = q.id))
                 ORDER BY q.id""")
                 .bind("c", contest.id()).bind("round", round.code()).bind("hideShown", hideShown)
-                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getLong("id")))
-                .forEach(e -> {
-                    byTopic.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-                    all.add(e.getValue());
-                });
-        if (all.size() < paper.questions()) {
+                .map((rs, ctx) -> new PaperComposition.Candidate(rs.getLong("id"), rs.getString("code"), rs.getString("fact_group")))
+                .list();
+        List<Long> order = PaperComposition.choose(pool, paper.quotas(), paper.questions(), random);
+        if (order.isEmpty()) {
             return List.of();
         }
-        Set<Long> chosen = new LinkedHashSet<>();
-        paper.quotas().forEach((topic, quota) -> {
-            List<Long> pool = new ArrayList<>(byTopic.getOrDefault(topic, List.of()));
-            Collections.shuffle(pool, random);
-            pool.stream().limit(quota).forEach(chosen::add);
-        });
-        List<Long> rest = new ArrayList<>(all);
-        rest.removeAll(chosen);
-        Collections.shuffle(rest, random);
-        for (Long id : rest) {
-            if (chosen.size() >= paper.questions()) {
-                break;
-            }
-            chosen.add(id);
-        }
-        List<Long> order = new ArrayList<>(chosen);
-        Collections.shuffle(order, random);
         Map<Long, DrawnQuestion> loaded = load(h, order);
         List<DrawnQuestion> result = new ArrayList<>();
         for (Long id : order) {

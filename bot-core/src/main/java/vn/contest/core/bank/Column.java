@@ -17,7 +17,9 @@ enum Column {
     ANSWER("Đáp án", true, "dap an", "dap an dung", "answer", "correct"),
     EXPLANATION("Giải thích", false, "giai thich", "nguon", "explanation"),
     ROUND("Vòng", false, "vong", "vong thi", "dot", "dot thi", "round"),
-    PURPOSE("Dùng cho", false, "dung cho", "muc dich", "su dung", "purpose");
+    PURPOSE("Dùng cho", false, "dung cho", "muc dich", "su dung", "purpose"),
+    FACT_GROUP("Nhóm", false, "nhom", "nhom kien thuc", "nhom cau hoi", "fact group"),
+    CHECK_NOTES("Ghi chú kiểm tra", false, "ghi chu kiem tra", "da xem canh bao", "chap nhan canh bao", "check notes");
 
     static final List<Column> OPTIONS = List.of(A, B, C, D, E, F);
 

@@ -130,7 +130,7 @@ final class QuestionFileReader {
             var column = Column.byHeader(name);
             if (column.isEmpty()) {
                 problems.add(new ImportProblem(headerRow, name.strip(), "tên cột không nhận ra; các cột dùng được: "
-                        + "Chủ đề, Câu hỏi, A, B, C, D, E, F, Đáp án, Giải thích, Vòng."));
+                        + "Chủ đề, Câu hỏi, A, B, C, D, E, F, Đáp án, Giải thích, Vòng, Dùng cho, Nhóm, Ghi chú kiểm tra."));
             } else if (columns.containsValue(column.get())) {
                 problems.add(new ImportProblem(headerRow, name.strip(), "cột " + column.get().title + " xuất hiện hai lần."));
             } else {

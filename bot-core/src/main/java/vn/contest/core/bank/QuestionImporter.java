@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import vn.contest.core.bank.review.Item;
+import vn.contest.core.bank.review.ItemCheck;
+import vn.contest.core.bank.review.ItemChecks;
+import vn.contest.core.bank.review.ItemWarning;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
 import vn.contest.core.contest.Topic;
@@ -15,11 +19,13 @@ import vn.contest.core.text.Folding;
 
 /**
  * Imports a question file into a contest's bank, all or nothing: every row is checked first, and one bad row
- * means no row is written.
+ * means no row is written. The item checks ({@link ItemChecks}) then review the rows against each other and the
+ * bank, and their warnings come back with the report whether the file was imported or not.
  */
 public final class QuestionImporter {
     static final int MAX_QUESTION_LENGTH = 1000;
     static final int MAX_OPTION_LENGTH = 300;
+    static final int MAX_GROUP_LENGTH = 100;
 
     private final Jdbi jdbi;
 
@@ -85,16 +91,17 @@ public final class QuestionImporter {
             if (drafts.isEmpty() && problems.isEmpty() && sheet.rows().isEmpty()) {
                 problems.add(new ImportProblem(1, null, "tệp không có câu hỏi nào."));
             }
+            List<ItemWarning> warnings = drafts.isEmpty() ? List.of() : ItemChecks.review(drafts, bankItems(h, contest.id()));
             if (!problems.isEmpty()) {
                 problems.sort(java.util.Comparator.comparingInt(ImportProblem::row));
-                return new ImportReport(0, problems);
+                return new ImportReport(0, problems, warnings);
             }
             Map<String, Long> topicIds = new HashMap<>();
             contest.topics().forEach(t -> topicIds.put(t.code(), t.id()));
             for (QuestionDraft d : drafts) {
                 insert(h, contest.id(), topicIds.get(d.topicCode()), d);
             }
-            return new ImportReport(drafts.size(), List.of());
+            return new ImportReport(drafts.size(), List.of(), warnings);
         });
     }
 
@@ -163,11 +170,22 @@ public final class QuestionImporter {
             problems.add(new ImportProblem(n, Column.PURPOSE.title, "\"" + row.get(Column.PURPOSE).strip()
                     + "\" không hợp lệ; ghi \"thi\" (hoặc để trống) hay \"luyện tập\"."));
         }
+        String group = Folding.tidy(row.get(Column.FACT_GROUP));
+        if (group.length() > MAX_GROUP_LENGTH) {
+            problems.add(new ImportProblem(n, Column.FACT_GROUP.title, "dài " + group.length() + " ký tự; tối đa " + MAX_GROUP_LENGTH
+                    + ". Nhóm chỉ cần một tên ngắn chung cho các câu về cùng một điều, ví dụ \"NĐ 13/2023\"."));
+        }
+        String notes = row.get(Column.CHECK_NOTES).strip();
+        for (String unknown : ItemCheck.Notes.parse(notes).unknown()) {
+            problems.add(new ImportProblem(n, Column.CHECK_NOTES.title, "\"" + unknown + "\" không phải tên một kiểm tra; ghi một hay "
+                    + "nhiều tên trong " + ItemCheck.titles() + ", cách nhau bằng dấu chấm phẩy, lý do (nếu có) sau dấu hai chấm."));
+        }
         if (problems.size() > before) {
             return null;
         }
         return new QuestionDraft(n, topic.code(), text, List.copyOf(options), correct.getAsInt(),
-                Folding.tidy(row.get(Column.EXPLANATION)), round == null ? null : round.code(), practice);
+                Folding.tidy(row.get(Column.EXPLANATION)), round == null ? null : round.code(), practice,
+                group.isEmpty() ? null : group, notes);
     }
 
     /** The "Dùng cho" values, folded: a contest question (the default) or a practice-only one. */
@@ -187,6 +205,20 @@ public final class QuestionImporter {
                 .findFirst().orElse(null);
     }
 
+    /** The bank's drawn (active) questions, for the item checks to compare a file's rows with. */
+    private static List<Item> bankItems(Handle h, long contestId) {
+        return h.createQuery("""
+                SELECT q.id, q.text, q.explanation, q.purpose, q.fact_group, array_agg(o.text ORDER BY o.position) AS options,
+                       (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
+                FROM questions q JOIN question_options o ON o.question_id = q.id
+                WHERE q.contest_id = :c AND q.active GROUP BY q.id ORDER BY q.id""")
+                .bind("c", contestId)
+                .map((rs, ctx) -> Item.stored(rs.getLong("id"), rs.getString("text"), List.of((String[]) rs.getArray("options").getArray()),
+                        rs.getInt("correct"), rs.getString("explanation"), "practice".equals(rs.getString("purpose")),
+                        rs.getString("fact_group")))
+                .list();
+    }
+
     private static Map<String, Long> existingQuestions(Handle h, long contestId) {
         Map<String, Long> byText = new HashMap<>();
         h.createQuery("SELECT id, text FROM questions WHERE contest_id = :c").bind("c", contestId)
@@ -197,7 +229,7 @@ public final class QuestionImporter {
 
     /** Checks one question typed into a form, exactly as a row of an imported file is checked. */
     public static QuestionCheck checkOne(Contest contest, String topic, String text, List<String> options, String answer, String explanation,
-                                         boolean practice) {
+                                         boolean practice, String factGroup, String checkNotes) {
         java.util.Map<Column, String> values = new java.util.EnumMap<>(Column.class);
         values.put(Column.TOPIC, topic);
         values.put(Column.QUESTION, text);
@@ -207,6 +239,8 @@ public final class QuestionImporter {
         values.put(Column.ANSWER, answer);
         values.put(Column.EXPLANATION, explanation);
         values.put(Column.PURPOSE, practice ? "luyện tập" : "thi");
+        values.put(Column.FACT_GROUP, factGroup);
+        values.put(Column.CHECK_NOTES, checkNotes);
         List<ImportProblem> problems = new ArrayList<>();
         QuestionDraft draft = check(new SheetRow(1, values), contest, problems);
         return new QuestionCheck(draft, problems);
@@ -224,9 +258,12 @@ public final class QuestionImporter {
      * no graded paper changes; only papers drawn from now on see the new wording.
      */
     public void update(Handle h, Contest contest, long questionId, QuestionDraft d) {
-        h.createUpdate("UPDATE questions SET topic_id = :t, text = :text, explanation = :e, round_code = coalesce(:round, round_code), purpose = :purpose, updated_at = now() WHERE id = :id AND contest_id = :c")
+        h.createUpdate("""
+                UPDATE questions SET topic_id = :t, text = :text, explanation = :e, round_code = coalesce(:round, round_code), purpose = :purpose,
+                       fact_group = :group, check_notes = :notes, updated_at = now()
+                WHERE id = :id AND contest_id = :c""")
                 .bind("t", topicId(contest, d.topicCode())).bind("text", d.text()).bind("e", d.explanation()).bind("round", d.roundCode())
-                .bind("purpose", d.purpose())
+                .bind("purpose", d.purpose()).bind("group", d.factGroup()).bind("notes", d.checkNotes())
                 .bind("id", questionId).bind("c", contest.id()).execute();
         h.execute("DELETE FROM question_options WHERE question_id = ?", questionId);
         var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
@@ -256,10 +293,10 @@ public final class QuestionImporter {
 
     static long insert(Handle h, long contestId, long topicId, QuestionDraft d) {
         long id = h.createQuery("""
-                INSERT INTO questions (contest_id, topic_id, text, explanation, round_code, purpose)
-                VALUES (:c, :t, :text, :explanation, :round, :purpose) RETURNING id""")
+                INSERT INTO questions (contest_id, topic_id, text, explanation, round_code, purpose, fact_group, check_notes)
+                VALUES (:c, :t, :text, :explanation, :round, :purpose, :group, :notes) RETURNING id""")
                 .bind("c", contestId).bind("t", topicId).bind("text", d.text()).bind("explanation", d.explanation())
-                .bind("round", d.roundCode()).bind("purpose", d.purpose())
+                .bind("round", d.roundCode()).bind("purpose", d.purpose()).bind("group", d.factGroup()).bind("notes", d.checkNotes())
                 .mapTo(Long.class).one();
         var batch = h.prepareBatch("INSERT INTO question_options (question_id, position, text, correct) VALUES (:q, :p, :text, :correct)");
         for (int i = 0; i < d.options().size(); i++) {
