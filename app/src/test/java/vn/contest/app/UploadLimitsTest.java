@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A drafting-team account uploads what would have run the server out of memory: a 2.5 MB .xlsx that unpacks
- * into 140,000 rows, a small .xlsx whose shared strings unpack into millions, and a 50 MB CSV. This class runs in its own JVM with -Xmx256m (see app/pom.xml): each
+ * into 140,000 rows, a small .xlsx whose shared strings unpack into millions, a 4 MB .xlsx whose one inline
+ * cell unpacks into 300 MB, and a 50 MB CSV. This class runs in its own JVM with -Xmx256m (see app/pom.xml): each
  * file gets a Vietnamese message, and the server goes on.
  */
 class UploadLimitsTest {
@@ -128,6 +129,59 @@ class UploadLimitsTest {
         return bomb.toByteArray();
     }
 
+    /**
+     * A one-question .xlsx whose question cell is an inline string ({@code t="inlineStr"}, in the sheet itself,
+     * not the shared strings) of {@code megabytes} of text, packed at about 1.4%: just above POI's zip-bomb
+     * floor of 1%, so only our own limits stand in the way. 300 MB make a file of about 4 MB.
+     */
+    static byte[] inlineStringBomb(int megabytes) throws IOException {
+        byte[] plain;
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            wb.createSheet("Câu hỏi").createRow(0).createCell(0).setCellValue("Chủ đề");
+            wb.write(out);
+            plain = out.toByteArray();
+        }
+        var random = new java.util.Random(7);
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        String tail = "x".repeat(300);
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain));
+                var out = new java.util.zip.ZipOutputStream(bomb)) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                byte[] content = in.readAllBytes();
+                if (!entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    out.write(content);
+                    continue;
+                }
+                StringBuilder head = new StringBuilder("""
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">""");
+                String[] titles = {"Chủ đề", "Câu hỏi", "A", "B", "Đáp án"};
+                for (int c = 0; c < titles.length; c++) {
+                    head.append(inline((char) ('A' + c) + "1", titles[c]));
+                }
+                head.append("</row><row r=\"2\">").append(inline("A2", "chung")).append("<c r=\"B2\" t=\"inlineStr\"><is><t>");
+                out.write(head.toString().getBytes(StandardCharsets.UTF_8));
+                StringBuilder chunk = new StringBuilder();
+                for (long written = 0; written < megabytes * 1024L * 1024L; written += 2 + tail.length()) {
+                    chunk.append(alphabet.charAt(random.nextInt(62))).append(alphabet.charAt(random.nextInt(62))).append(tail);
+                    if (chunk.length() > 64_000) {
+                        out.write(chunk.toString().getBytes(StandardCharsets.UTF_8));
+                        chunk.setLength(0);
+                    }
+                }
+                out.write((chunk + "</t></is></c>" + inline("C2", "Có") + inline("D2", "Không") + inline("E2", "A")
+                        + "</row></sheetData></worksheet>").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bomb.toByteArray();
+    }
+
+    private static String inline(String reference, String text) {
+        return "<c r=\"" + reference + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    }
+
     /** A CSV of {@code megabytes}, made as it is sent. */
     static InputStream csv(int megabytes) {
         byte[] line = "chung,Câu hỏi rất dài để làm đầy tệp?,Có,Không,A\n".getBytes(StandardCharsets.UTF_8);
@@ -167,6 +221,17 @@ class UploadLimitsTest {
         HttpResponse<String> r = upload(drafter(), "nhieu-chu.xlsx", new java.io.ByteArrayInputStream(file));
         assertEquals(422, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
         assertTrue(r.body().contains("quá nhiều chữ"), () -> "told plainly, not " + r.body().substring(Math.max(0, r.body().indexOf("Tệp Excel") - 100)));
+        assertEquals(200, new WebClient(app.port()).raw("GET", "/health", null).statusCode(), "the server goes on");
+    }
+
+    @Test
+    void anXlsxWhoseOneInlineCellUnpacksIntoThreeHundredMegabytesIsRefusedByRowAndColumn() throws Exception {
+        byte[] file = inlineStringBomb(300);
+        assertTrue(file.length < 5 * 1024 * 1024, "about 4 MB on the wire: " + file.length);
+        HttpResponse<String> r = upload(drafter(), "o-khong-lo.xlsx", new java.io.ByteArrayInputStream(file));
+        assertEquals(422, r.statusCode(), r.body().substring(0, Math.min(300, r.body().length())));
+        assertTrue(r.body().contains("<td class=\"n\">2</td><td>Câu hỏi</td><td>ô B2 có hơn 32.767 ký tự"),
+                () -> "told where: row 2, the question's column, cell B2: " + r.body().substring(Math.max(0, r.body().indexOf("id=\"problems\""))));
         assertEquals(200, new WebClient(app.port()).raw("GET", "/health", null).statusCode(), "the server goes on");
     }
 

@@ -1,6 +1,7 @@
 package vn.contest.web;
 
 import java.util.Map;
+import vn.contest.core.config.BadSetting;
 import vn.contest.core.net.TrustedProxies;
 
 /**
@@ -30,11 +31,12 @@ public record WebConfig(int sessionDays, int messagesPerMinute, int newChatsPerH
         try {
             n = Integer.parseInt(v.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not \"" + v + "\"");
+            n = 0;
         }
         if (n < 1 || n > 1_000_000) {
             // Above a million a second the rate limiter cannot refill: every message would fail.
-            throw new IllegalArgumentException(name + " must be 1-1000000");
+            throw new BadSetting(name, "\"" + v.strip() + "\" is not a whole number from 1 to 1000000",
+                    "Set it to a number in that range (default " + fallback + "), or leave it unset");
         }
         return n;
     }

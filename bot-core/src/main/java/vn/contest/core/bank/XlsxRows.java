@@ -26,7 +26,8 @@ import org.xml.sax.XMLReader;
 
 /**
  * The first sheet of an .xlsx, read as a stream of rows (POI's event API over SAX) that stops past the row
- * limit: a small file that unpacks into millions of cells never sits in memory as a workbook.
+ * limit: a small file that unpacks into millions of cells never sits in memory as a workbook. The text it
+ * holds is bounded as it streams ({@link SheetLimits}), and so are the shared strings.
  */
 final class XlsxRows {
     /** Thrown from inside the parser to stop it once the sheet has more rows than an import takes. */
@@ -66,12 +67,13 @@ final class XlsxRows {
                     return QuestionSheet.unreadable("Tệp Excel chứa quá nhiều chữ (quá "
                             + MAX_SHARED_STRINGS_BYTES / (1024 * 1024) + " MB sau khi giải nén): hãy chia nhỏ tệp.");
                 }
-                parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows, new DataFormatter(), false));
+                parser.setContentHandler(new SheetLimits.Text(
+                        new XSSFSheetXMLHandler(reader.getStylesTable(), strings, rows, new DataFormatter(), false), rows::tooLong));
                 XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
                 if (!sheets.hasNext()) {
                     return QuestionSheet.unreadable("Tệp Excel không có trang tính nào.");
                 }
-                try (InputStream sheet = sheets.next()) {
+                try (InputStream sheet = new SheetLimits.Bytes(sheets.next())) {
                     parser.parse(new InputSource(sheet));
                 } catch (TooManyRows e) {
                     return QuestionFileReader.tooManyRows();
@@ -79,6 +81,10 @@ final class XlsxRows {
                 return QuestionFileReader.toSheet(rows.rows, rows.numbers);
             }
         } catch (IOException | OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException e) {
+            SheetLimits.Exceeded exceeded = exceeded(e);
+            if (exceeded != null) {
+                return new QuestionSheet(List.of(), List.of(exceeded.problem));
+            }
             return QuestionSheet.unreadable("Không đọc được tệp Excel (hãy lưu lại thành .xlsx rồi thử lại).");
         } finally {
             if (file != null) {
@@ -89,6 +95,19 @@ final class XlsxRows {
                 }
             }
         }
+    }
+
+    /** The limit that stopped the parser, which may come wrapped in the parser's own exception. */
+    private static SheetLimits.Exceeded exceeded(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SheetLimits.Exceeded x) {
+                return x;
+            }
+            if (c instanceof SAXException sax && sax.getException() instanceof SheetLimits.Exceeded x) {
+                return x;
+            }
+        }
+        return null;
     }
 
     /** The file's shared strings, read through a bound that stops at the cap before they fill the heap. */
@@ -105,11 +124,15 @@ final class XlsxRows {
         }
     }
 
-    /** Collects cells row by row, keeping each row's number as the spreadsheet shows it. */
+    /**
+     * Collects cells row by row, keeping each row's number as the spreadsheet shows it. A shared string is counted
+     * again in each cell that shows it, so many cells pointing at one long string are bounded too.
+     */
     private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
         final List<List<String>> rows = new ArrayList<>();
         final List<Integer> numbers = new ArrayList<>();
         private List<String> current;
+        private long kept;
 
         @Override
         public void startRow(int rowNum) {
@@ -135,10 +158,31 @@ final class XlsxRows {
             if (column >= MAX_COLUMNS) {
                 return; // a question file has a dozen columns; far-off cells are not ours to pad up to
             }
+            if (value != null && value.length() > SheetLimits.MAX_CELL_CHARS) {
+                throw tooLong(reference);
+            }
+            kept += value == null ? 0 : value.length();
+            if (kept > SheetLimits.MAX_SHEET_CHARS) {
+                throw SheetLimits.tooMuchText();
+            }
             while (current.size() < column) {
                 current.add("");
             }
             current.add(value == null ? "" : value);
+        }
+
+        /** A cell past the limit, named as the secretary sees it: its row, and its column's header once read. */
+        SheetLimits.Exceeded tooLong(String reference) {
+            CellReference ref;
+            try {
+                ref = new CellReference(reference);
+            } catch (RuntimeException e) {
+                return SheetLimits.cellTooLong(1, null, null);
+            }
+            String header = rows.stream().filter(r -> r != current && r.stream().anyMatch(v -> !v.isBlank())).findFirst()
+                    .filter(r -> ref.getCol() < r.size() && !r.get(ref.getCol()).isBlank())
+                    .map(r -> r.get(ref.getCol()).strip()).orElse(CellReference.convertNumToColString(ref.getCol()));
+            return SheetLimits.cellTooLong(ref.getRow() + 1, header, ref.formatAsString(false));
         }
     }
 }

@@ -7,6 +7,7 @@ import vn.contest.core.participant.ParticipantStore.PhoneOwner;
 import vn.contest.core.rules.Eligibility;
 import vn.contest.core.rules.PhoneClaim;
 import vn.contest.core.text.PhoneNumbers;
+import vn.contest.core.verify.CodeBudget;
 import vn.contest.core.verify.PhoneCodes;
 
 /**
@@ -23,8 +24,17 @@ final class PhoneStep implements Step {
     @Override
     public Next accept(Turn t) {
         if (t.choice().equals(Tokens.CODE_SKIP) && t.account.draft.phone != null) {
-            // No code could be sent (the hourly limit): going on unverified with the number given.
+            // No code could be sent (a limit): going on unverified with the number given.
             return settle(t, t.account.draft.phone, null).orElse(Next.STAY);
+        }
+        if (t.choice().equals(Tokens.CODE_RESEND) && t.account.draft.phone != null && t.canSendCodes()) {
+            // The button offered with a limit's refusal, tapped after the wait (an office behind one address waits a few minutes).
+            return sendCode(t) ? Next.to(State.PHONE_CODE) : Next.STAY;
+        }
+        if (t.choice().equals(Tokens.CODE_CHANGE) || t.said(PhoneCodeStep.CHANGE)) {
+            t.account.draft.phone = null;
+            prompt(t);
+            return Next.STAY;
         }
         boolean shared = t.in != null && t.in.sharedPhone() != null;
         Optional<String> phone = PhoneNumbers.normalize(shared ? t.in.sharedPhone() : t.text());
@@ -47,15 +57,27 @@ final class PhoneStep implements Step {
         return settle(t, phone.get(), null).orElse(Next.STAY);
     }
 
-    /** Sends a code to the draft's phone (after the turn commits); false, with a notice, past the hourly limit. */
+    /** Sends a code to the draft's phone (after the turn commits); false, naming the limit reached, when none may go. */
     static boolean sendCode(Turn t) {
-        Optional<String> code = PhoneCodes.issue(t.h, t.account.id, t.account.draft.phone, t.now);
-        if (code.isEmpty()) {
-            t.say(Texts.format(Texts.CODE_LIMIT, PhoneCodes.MAX_SENDS_PER_HOUR), PhoneCodeStep.choices());
+        PhoneCodes.Issue issue = PhoneCodes.issue(t.h, t.account.id, t.account.draft.phone, t.in == null ? null : t.in.clientAddress(),
+                t.codeBudget(), t.now);
+        if (issue instanceof PhoneCodes.Refused refused) {
+            t.say(refusal(refused, t.codeBudget()), PhoneCodeStep.choices());
             return false;
         }
-        t.sendCode(t.account.draft.phone, code.get());
+        t.sendCode(t.account.draft.phone, ((PhoneCodes.Issued) issue).code());
         return true;
+    }
+
+    /** The limit that was reached, in the person's words: a number's, a chat's, a network's or the day's. */
+    static String refusal(PhoneCodes.Refused refused, CodeBudget budget) {
+        return switch (refused.limit()) {
+            case PHONE -> Texts.format(Texts.CODE_LIMIT, refused.allowed());
+            case CHAT -> Texts.format(Texts.CODE_LIMIT_CHAT, refused.allowed(), refused.allowed());
+            case ADDRESS -> Texts.format(Texts.CODE_LIMIT_ADDRESS, refused.allowed(), budget.addressWindow().toMinutes(),
+                    Math.max(1, (refused.retryAfter().toSeconds() + 59) / 60));
+            case DAILY -> Texts.CODE_LIMIT_DAILY;
+        };
     }
 
     /**
