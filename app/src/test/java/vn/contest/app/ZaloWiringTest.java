@@ -64,8 +64,9 @@ class ZaloWiringTest {
                 assertTrue(wm.findAll(postRequestedFor(urlPathEqualTo("/v3.0/oa/message/cs"))).size() >= 1, "the welcome was attempted");
                 // The admin web names no platform: the reply window and the missing unit link come from the channel.
                 String broadcasts = admin.get("/admin/broadcasts").body();
-                assertTrue(broadcasts.contains("Kênh Zalo chỉ gửi được tới người đã nhắn tin qua kênh này trong 7 ngày gần nhất."), broadcasts);
-                assertTrue(broadcasts.contains("người dùng Zalo quá 7 ngày không nhắn tin được tính ở cột \"Bỏ qua\""), broadcasts);
+                // Zalo's free 48 hours (paid messages not accepted: ZALO_PAID_MESSAGES unset).
+                assertTrue(broadcasts.contains("Kênh Zalo chỉ gửi được tới người đã nhắn tin qua kênh này trong 2 ngày gần nhất."), broadcasts);
+                assertTrue(broadcasts.contains("người dùng Zalo quá 2 ngày không nhắn tin được tính ở cột \"Bỏ qua\""), broadcasts);
                 String units = admin.get("/admin/units").body();
                 assertTrue(units.contains("Chưa có đường dẫn theo đơn vị cho kênh: Zalo") && units.contains("<th>Trang web</th>")
                         && !units.contains("<th>Zalo</th>"), units);

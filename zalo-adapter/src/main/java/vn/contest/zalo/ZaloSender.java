@@ -3,9 +3,9 @@ package vn.contest.zalo;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import vn.contest.core.message.Choice;
 import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.SendResult;
@@ -14,23 +14,31 @@ import vn.contest.core.text.TextSplitter;
 
 /**
  * Renders replies as OA consultation messages: text of at most 2,000 characters (longer text split on line
- * boundaries), up to five "oa.query.show" buttons whose payload carries a prefix people would not type, and
- * the request_user_info card when the phone is asked. Zalo cannot edit a sent message, so edits are skipped.
+ * boundaries), up to five "oa.query.show" buttons, and the request_user_info card (with its picture) when the
+ * phone is asked. Zalo shows a button's payload as the person's own message, so a payload is what the tap says
+ * ("Câu 3: B. Sở Nội vụ"), and its token is kept on the server ({@link TapTexts}). Zalo cannot edit a sent
+ * message, so edits are skipped. Refusals are classified by {@link ZaloRefusals}.
  */
 public final class ZaloSender implements Sender {
     static final int MAX_TEXT = 2000;
     static final int MAX_BUTTONS = 5;
     static final int MAX_TITLE = 100;
-    /** The prefix of a button's payload: a tap arrives as this text, which nobody types by accident. */
-    static final String PAYLOAD_PREFIX = "#qz ";
-    /** The user is outside the 7-day window, blocked the OA, was banned... retrying cannot help. */
-    static final Set<Integer> UNDELIVERABLE = Set.of(-213, -217, -227, -230, -232, -244);
-    static final Set<Integer> RATE_LIMITED = Set.of(-32);
+    /**
+     * The payload prefix of buttons sent before payloads were words: a tap on such an old message still arrives
+     * as "#qz " and a token, read as before (and checked by the engine like any token).
+     */
+    static final String LEGACY_PAYLOAD_PREFIX = "#qz ";
 
     private final ZaloApi api;
+    private final TapTexts taps;
+    private final Optional<String> cardImage;
+    private final Clock clock;
 
-    ZaloSender(ZaloApi api) {
+    ZaloSender(ZaloApi api, TapTexts taps, Optional<String> cardImage, Clock clock) {
         this.api = api;
+        this.taps = taps;
+        this.cardImage = cardImage;
+        this.clock = clock;
     }
 
     @Override
@@ -53,15 +61,18 @@ public final class ZaloSender implements Sender {
             List<String> parts = TextSplitter.split(message.text(), MAX_TEXT);
             for (int i = 0; i < parts.size(); i++) {
                 boolean last = i == parts.size() - 1;
-                ZaloApi.Reply reply = api.sendMessage(body(userId, parts.get(i), last ? message.choices() : List.of()));
+                List<Choice> buttons = last && message.choices().size() <= MAX_BUTTONS ? message.choices() : List.of();
+                // Written before the message goes: a tap can come back the moment it arrives.
+                taps.remember(userId, buttons);
+                ZaloApi.Reply reply = api.sendMessage(body(userId, parts.get(i), buttons));
                 if (!reply.ok()) {
-                    return classify(reply);
+                    return ZaloRefusals.classify(reply, clock);
                 }
             }
             if (message.requestPhone()) {
-                ZaloApi.Reply reply = api.sendMessage(requestUserInfo(userId));
+                ZaloApi.Reply reply = api.sendMessage(requestUserInfo(userId, cardImage));
                 if (!reply.ok()) {
-                    return classify(reply);
+                    return ZaloRefusals.classify(reply, clock);
                 }
             }
             return SendResult.sent();
@@ -70,42 +81,35 @@ public final class ZaloSender implements Sender {
         }
     }
 
+    /** A text with up to five buttons; more choices than that (a long list of units, a six-option question) are typed. */
     static ObjectNode body(String userId, String text, List<Choice> choices) {
         ObjectNode body = ZaloApi.JSON.createObjectNode();
         body.putObject("recipient").put("user_id", userId);
         ObjectNode message = body.putObject("message");
         message.put("text", text);
-        // More than five choices (a long list of units, a six-option question): typed numbers or letters only.
         if (!choices.isEmpty() && choices.size() <= MAX_BUTTONS) {
             ArrayNode buttons = message.putObject("attachment").put("type", "template").putObject("payload").putArray("buttons");
             for (Choice c : choices) {
                 String title = c.label().length() > MAX_TITLE ? c.label().substring(0, MAX_TITLE - 1) + "…" : c.label();
-                buttons.addObject().put("title", title).put("type", "oa.query.show").put("payload", PAYLOAD_PREFIX + c.token());
+                buttons.addObject().put("title", title).put("type", "oa.query.show").put("payload", TapTexts.payload(c));
             }
         }
         return body;
     }
 
-    static ObjectNode requestUserInfo(String userId) {
+    /**
+     * Zalo's share-info card, one element, with a picture: Zalo's SDK sample sends one, and a partner who passes the
+     * payload through marks it required (PNG or JPG over HTTPS).
+     */
+    static ObjectNode requestUserInfo(String userId, Optional<String> image) {
         ObjectNode body = ZaloApi.JSON.createObjectNode();
         body.putObject("recipient").put("user_id", userId);
         ObjectNode payload = body.putObject("message").putObject("attachment").put("type", "template").putObject("payload");
         payload.put("template_type", "request_user_info");
-        payload.putArray("elements").addObject()
+        ObjectNode element = payload.putArray("elements").addObject()
                 .put("title", "Chia sẻ số điện thoại để đăng ký dự thi")
                 .put("subtitle", "Bấm vào đây để gửi số điện thoại Zalo của bạn cho Ban Tổ chức, hoặc gõ số điện thoại.");
+        image.ifPresent(url -> element.put("image_url", url));
         return body;
-    }
-
-    static SendResult classify(ZaloApi.Reply reply) {
-        String reason = reply.error() + " " + reply.message();
-        if (UNDELIVERABLE.contains(reply.error())) {
-            return new SendResult.Undeliverable(reason);
-        }
-        if (RATE_LIMITED.contains(reply.error()) || ZaloApi.TOKEN_ERRORS.contains(reply.error())) {
-            return new SendResult.Retry(RATE_LIMITED.contains(reply.error()) ? Duration.ofSeconds(30) : null, reason);
-        }
-        // Anything else (-201 invalid field, -210 too long...) will fail the same way again.
-        return new SendResult.Undeliverable(reason);
     }
 }

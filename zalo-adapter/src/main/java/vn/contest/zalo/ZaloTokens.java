@@ -28,6 +28,8 @@ public final class ZaloTokens {
     static final Duration REFRESH_AHEAD = Duration.ofHours(3);
     /** The first pair comes from the environment with an unknown age: assume it is half spent. */
     static final Duration ASSUMED_LIFE_OF_FIRST_PAIR = Duration.ofHours(12);
+    /** How a refresh that got no answer at all (network, DNS, time-out) is reported. */
+    static final String NO_ANSWER = "no answer from Zalo OAuth";
     private static final long LOCK_KEY = 0x7a61_6c6f_746f_6b6eL; // "zalotokn"
     private static final Logger log = LoggerFactory.getLogger(ZaloTokens.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,8 +106,12 @@ public final class ZaloTokens {
     }
 
     private String refreshLocked(Handle h) {
-        String refreshToken = h.createQuery("SELECT refresh_token FROM platform_tokens WHERE channel = :ch")
-                .bind("ch", CHANNEL).mapTo(String.class).one();
+        return refreshLocked(h, h.createQuery("SELECT refresh_token FROM platform_tokens WHERE channel = :ch")
+                .bind("ch", CHANNEL).mapTo(String.class).one());
+    }
+
+    /** Trades {@code refreshToken} for a new pair and stores it (the caller holds the lock, in its transaction). */
+    private String refreshLocked(Handle h, String refreshToken) {
         Request request = new Request.Builder().url(config.oauthUrl() + "/v4/oa/access_token")
                 .header("secret_key", config.appSecret())
                 .post(new FormBody.Builder().add("refresh_token", refreshToken).add("app_id", config.appId())
@@ -115,22 +121,38 @@ public final class ZaloTokens {
         try (Response response = http.newCall(request).execute()) {
             body = JSON.readTree(response.body().bytes());
         } catch (IOException e) {
-            throw failed("no answer from Zalo OAuth: " + e.getMessage());
+            throw failed(NO_ANSWER + ": " + e.getMessage());
         }
         String access = body.path("access_token").asText("");
         String refresh = body.path("refresh_token").asText("");
         if (access.isEmpty() || refresh.isEmpty()) {
-            // Only Zalo's code and message: the body of an odd answer could carry a token.
-            throw failed("Zalo OAuth refused the refresh: " + body.path("error").asText("?") + " " + body.path("message").asText(""));
+            throw failed("Zalo OAuth refused the refresh: " + refusal(body));
         }
         long expiresIn = Long.parseLong(body.path("expires_in").asText("90000")); // a string of seconds in Zalo's answer
         h.createUpdate("""
-                UPDATE platform_tokens SET access_token = :a, refresh_token = :r, expires_at = :e, refreshed_at = now(),
-                    last_error = NULL, last_error_at = NULL, updated_at = now() WHERE channel = :ch""")
+                INSERT INTO platform_tokens (channel, access_token, refresh_token, expires_at, refreshed_at)
+                VALUES (:ch, :a, :r, :e, now())
+                ON CONFLICT (channel) DO UPDATE SET access_token = :a, refresh_token = :r, expires_at = :e, refreshed_at = now(),
+                    last_error = NULL, last_error_at = NULL, updated_at = now()""")
                 .bind("a", access).bind("r", refresh).bind("e", clock.instant().plusSeconds(expiresIn).atOffset(ZoneOffset.UTC))
                 .bind("ch", CHANNEL).execute();
         log.info("Zalo access token refreshed; valid for {} h", expiresIn / 3600);
         return access;
+    }
+
+    /**
+     * Why OAuth v4 refused, by name: its errors carry error, error_name, error_reason and error_description (older
+     * answers a message). Only these fields: the body of an odd answer could carry a token.
+     */
+    static String refusal(JsonNode body) {
+        StringBuilder why = new StringBuilder(body.path("error").asText("?"));
+        for (String field : new String[] {"error_name", "error_reason", "error_description", "message"}) {
+            String value = body.path(field).asText("");
+            if (!value.isBlank() && why.indexOf(value) < 0) {
+                why.append(' ').append(value);
+            }
+        }
+        return why.toString();
     }
 
     private static RefreshFailed failed(String reason) {
@@ -143,6 +165,60 @@ public final class ZaloTokens {
         jdbi.useHandle(h -> h.createUpdate("UPDATE platform_tokens SET last_error = :e, last_error_at = now() WHERE channel = :ch")
                 .bind("e", e.getMessage()).bind("ch", CHANNEL).execute());
         return new IllegalStateException(e.getMessage());
+    }
+
+    /** The stored pair's state: when the access token expires, when it was last refreshed, the last failure. */
+    public record State(Instant expiresAt, Instant refreshedAt, String lastError) {}
+
+    public Optional<State> state() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT expires_at, refreshed_at, last_error FROM platform_tokens WHERE channel = :ch")
+                .bind("ch", CHANNEL)
+                .map((rs, ctx) -> new State(rs.getTimestamp("expires_at").toInstant(),
+                        rs.getTimestamp("refreshed_at") == null ? null : rs.getTimestamp("refreshed_at").toInstant(), rs.getString("last_error")))
+                .findOne());
+    }
+
+    /**
+     * Proves the pair can be refreshed by refreshing it (under the lock, committed before use, as the schedule
+     * does), unless it was refreshed within {@code recent}: a check run twice does not spend two refresh tokens.
+     * Returns the state after; throws with Zalo's reason when the refresh is refused.
+     */
+    public State refreshUnlessRecent(Duration recent) {
+        try {
+            jdbi.useTransaction(h -> {
+                h.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
+                Instant refreshed = h.createQuery("SELECT refreshed_at FROM platform_tokens WHERE channel = :ch FOR UPDATE")
+                        .bind("ch", CHANNEL).mapTo(Instant.class).findOne().orElse(null);
+                if (refreshed == null || refreshed.isBefore(clock.instant().minus(recent))) {
+                    refreshLocked(h);
+                }
+            });
+        } catch (RefreshFailed e) {
+            throw recorded(e);
+        }
+        return state().orElseThrow();
+    }
+
+    /**
+     * Takes the pair an OA admin granted anew (ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN) after the stored refresh
+     * token was spent or refused: the {@code zalo-tokens} command. The configured refresh token is traded at once
+     * for a fresh pair, which replaces the stored one; a configured token Zalo refuses (an old one set again by
+     * mistake) changes nothing, so a working stored pair is never overwritten by a spent one. Running instances
+     * use the new pair at once. Throws with Zalo's reason when refused.
+     */
+    public State replaceWithConfigured() {
+        try {
+            jdbi.useTransaction(h -> {
+                h.execute("SELECT pg_advisory_xact_lock(?)", LOCK_KEY);
+                refreshLocked(h, config.refreshToken());
+            });
+        } catch (RefreshFailed e) {
+            log.error("The configured Zalo refresh token was refused: {}. The stored pair is unchanged.", e.getMessage());
+            throw new IllegalStateException(e.getMessage());
+        }
+        log.info("Zalo token pair replaced, from the configured refresh token");
+        return state().orElseThrow();
     }
 
     /** The last refresh failure, for the health page and the admin web, or empty when the last refresh worked. */

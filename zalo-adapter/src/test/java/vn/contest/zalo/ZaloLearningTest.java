@@ -133,7 +133,7 @@ class ZaloLearningTest {
         try {
             z.engine.db.jdbi().useHandle(h -> h.createUpdate("UPDATE chat_accounts SET last_inbound_at = :t WHERE external_id = :u")
                     .bind("t", z.engine.clock.instant().minus(Duration.ofDays(8)).atOffset(java.time.ZoneOffset.UTC)).bind("u", silent).execute());
-            ReminderJob job = new ReminderJob(z.engine.db.jdbi(), () -> z.engine.contest, z.engine.clock,
+            ReminderJob job = new ReminderJob(z.engine.db.jdbi(), () -> java.util.List.of(z.engine.contest), z.engine.clock,
                     List.of(new Reminders.Route(z.sender.channel(), Optional.of(ZaloChannel.REPLY_WINDOW))));
             assertEquals(1, job.runOnce());
             z.drain();
@@ -155,6 +155,54 @@ class ZaloLearningTest {
                     .anyMatch(b -> b.path("message").path("text").asText().contains("Đã tắt nhắc nhở")));
             assertEquals(0L, z.count("SELECT count(*) FROM chat_accounts WHERE reminders AND external_id = '" + silent + "'"));
         } finally {
+            z.engine.clock.set(java.time.Instant.now());
+        }
+    }
+
+    /**
+     * By default the channel's window is Zalo's free 48 hours: a reminder is not sent (and paid for) to someone who
+     * last wrote three days ago, but is counted as skipped; with paid messages accepted it goes.
+     */
+    @Test
+    void byDefaultRemindersKeepToTheFree48Hours() {
+        String fresh = "6142494823100012";
+        String quiet = "6142494823100013";
+        register(fresh, "84912000412");
+        tap(fresh, "Nhận nhắc nhở");
+        register(quiet, "84912000413");
+        tap(quiet, "Nhận nhắc nhở");
+        Round first = z.engine.contest.rounds().get(0);
+        z.engine.clock.set(first.closesAt().minus(Duration.ofHours(23)));
+        var jdbi = z.engine.db.jdbi();
+        Runnable forgetReminders = () -> jdbi.useHandle(h -> {
+            h.execute("DELETE FROM outbox WHERE broadcast_id IN (SELECT id FROM broadcasts WHERE reminder_key IS NOT NULL)");
+            h.execute("DELETE FROM broadcasts WHERE reminder_key IS NOT NULL");
+        });
+        try {
+            forgetReminders.run();
+            jdbi.useHandle(h -> h.createUpdate("UPDATE chat_accounts SET last_inbound_at = :t WHERE external_id = :u")
+                    .bind("t", z.engine.clock.instant().minus(Duration.ofDays(3)).atOffset(java.time.ZoneOffset.UTC)).bind("u", quiet).execute());
+            jdbi.useHandle(h -> h.createUpdate("UPDATE chat_accounts SET last_inbound_at = :t WHERE external_id = :u")
+                    .bind("t", z.engine.clock.instant().minus(Duration.ofHours(1)).atOffset(java.time.ZoneOffset.UTC)).bind("u", fresh).execute());
+            for (boolean paid : new boolean[] {false, true}) {
+                ZaloConfig config = new ZaloConfig(z.config.appId(), z.config.appSecret(), z.config.oaSecretKey(), "AT1", "RT1",
+                        z.config.apiUrl(), z.config.oauthUrl(), null, null, z.config.maxEventAge(), null, null, null, paid);
+                try (ZaloChannel channel = new ZaloChannel(config, z.engine.dialogue, jdbi, java.time.Clock.systemUTC())) {
+                    new ReminderJob(jdbi, () -> java.util.List.of(z.engine.contest), z.engine.clock,
+                            List.of(new Reminders.Route(channel.id(), channel.replyWindow()))).runOnce();
+                }
+                long toQuiet = z.count("SELECT count(*) FROM outbox WHERE chat_id = '" + quiet + "' AND broadcast_id IS NOT NULL");
+                long toFresh = z.count("SELECT count(*) FROM outbox WHERE chat_id = '" + fresh + "' AND broadcast_id IS NOT NULL");
+                assertEquals(1, toFresh, "someone who wrote today gets it");
+                assertEquals(paid ? 1 : 0, toQuiet, paid ? "paid messages accepted: 3 days is within Zalo's 7" : "3 days is past the free 48 hours");
+                if (!paid) {
+                    assertTrue(z.count("SELECT max(skipped) FROM broadcasts WHERE reminder_key IS NOT NULL") >= 1, "and is counted as skipped");
+                }
+                forgetReminders.run();
+            }
+        } finally {
+            forgetReminders.run();
+            jdbi.useHandle(h -> h.execute("UPDATE chat_accounts SET reminders = false WHERE external_id IN ('" + fresh + "', '" + quiet + "')"));
             z.engine.clock.set(java.time.Instant.now());
         }
     }

@@ -30,6 +30,7 @@ import vn.contest.core.testing.TestEngine;
  */
 final class ZaloStandIn implements AutoCloseable {
     static final String OA_SECRET = "oa-secret-KEY";
+    static final String PUBLIC_URL = "https://thi.example.gov.vn";
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final TestEngine engine;
@@ -46,17 +47,21 @@ final class ZaloStandIn implements AutoCloseable {
         zalo = new WireMockServer(wireMockConfig().dynamicPort());
         zalo.start();
         String base = "http://localhost:" + zalo.port();
-        config = new ZaloConfig(ZaloEvents.APP_ID, "app-secret", OA_SECRET, "AT1", "RT1", base, base);
+        // The app's address is https, so the phone card shows the app's own picture from there.
+        config = new ZaloConfig(ZaloEvents.APP_ID, "app-secret", OA_SECRET, "AT1", "RT1", base, base, null, base,
+                ZaloConfig.DEFAULT_MAX_EVENT_AGE, null, null, PUBLIC_URL, false);
         OkHttpClient ok = new OkHttpClient();
         tokens = new ZaloTokens(engine.db.jdbi(), config, ok, Clock.systemUTC());
         ZaloApi api = new ZaloApi(config, ok, tokens);
-        sender = new ZaloSender(api);
-        webhook = new ZaloWebhook(config, engine.dialogue, api, Clock.systemUTC());
+        TapTexts taps = new TapTexts(engine.db.jdbi());
+        sender = new ZaloSender(api, taps, config.cardImage(), Clock.systemUTC());
+        webhook = new ZaloWebhook(config, engine.dialogue, api, taps, Clock.systemUTC());
         dispatcher = new OutboxDispatcher(new OutboxStore(engine.db.jdbi()), List.of(sender));
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             webhook.install(cfg);
         }).start("127.0.0.1", 0);
+        reset(); // ready to use: the OA API answers and the token pair is stored
     }
 
     /** A fresh OA API that accepts every message, and fresh tokens. */

@@ -26,10 +26,11 @@ public final class QuestionBankQueries {
 
     /** A question as stored: the form to edit it and the export show this. */
     public record StoredQuestion(long id, String topicCode, String text, List<String> options, int correct, String explanation,
-                                 String roundCode, boolean practice) {}
+                                 String roundCode, boolean practice, String factGroup, String checkNotes) {}
 
     private static final String STORED = """
-            SELECT q.id, t.code, q.text, q.explanation, q.round_code, q.purpose, array_agg(o.text ORDER BY o.position) AS options,
+            SELECT q.id, t.code, q.text, q.explanation, q.round_code, q.purpose, q.fact_group, q.check_notes,
+                   array_agg(o.text ORDER BY o.position) AS options,
                    (array_agg(o.position ORDER BY o.position) FILTER (WHERE o.correct))[1] AS correct
             FROM questions q JOIN topics t ON t.id = q.topic_id JOIN question_options o ON o.question_id = q.id
             WHERE q.contest_id = :c AND (CAST(:id AS bigint) IS NULL OR q.id = :id)
@@ -38,7 +39,7 @@ public final class QuestionBankQueries {
     private static final RowMapper<StoredQuestion> STORED_ROW = (rs, ctx) -> new StoredQuestion(rs.getLong("id"),
             rs.getString("code"), rs.getString("text"), List.of((String[]) rs.getArray("options").getArray()),
             rs.getInt("correct"), rs.getString("explanation"), rs.getString("round_code"),
-            "practice".equals(rs.getString("purpose")));
+            "practice".equals(rs.getString("purpose")), rs.getString("fact_group"), rs.getString("check_notes"));
 
     private QuestionBankQueries() {}
 
@@ -68,6 +69,22 @@ public final class QuestionBankQueries {
                         rs.getLong("n"), toDouble(rs.getObject("facility")), toDouble(rs.getObject("discrimination")),
                         "practice".equals(rs.getString("purpose"))))
                 .list();
+    }
+
+    /**
+     * How many active contest questions a round may draw, per topic code: those meant for any round or for this one
+     * ({@code PaperDrawer.draw}'s pool, before it leaves out keys an earlier round has shown).
+     */
+    public static java.util.Map<String, Long> drawableByTopic(Handle h, long contestId, String roundCode) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        h.createQuery("""
+                SELECT t.code, count(*) AS n FROM questions q JOIN topics t ON t.id = q.topic_id
+                WHERE q.contest_id = :c AND q.active AND q.purpose = 'contest' AND (q.round_code IS NULL OR q.round_code = :round)
+                GROUP BY t.code""")
+                .bind("c", contestId).bind("round", roundCode)
+                .map((rs, ctx) -> java.util.Map.entry(rs.getString("code"), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     public static long count(Handle h, long contestId) {

@@ -43,18 +43,37 @@ public final class BroadcastStore {
 
     /** Records a broadcast and queues it to every registered chat of the channel; returns how many it goes to. */
     public static int send(Handle h, long contestId, String channel, String text, String createdBy) {
+        return send(h, contestId, channel, text, createdBy, java.util.Optional.empty(), Instant.now());
+    }
+
+    /**
+     * As above, but only to chats whose person wrote within the channel's {@code window} ({@code Channel.replyWindow}:
+     * the platform would refuse the others, or bill them); those are counted as skipped, as reminders count theirs.
+     */
+    public static int send(Handle h, long contestId, String channel, String text, String createdBy,
+                           java.util.Optional<java.time.Duration> window, Instant now) {
         long id = h.createQuery("""
                 INSERT INTO broadcasts (contest_id, channel, text, created_by, recipients) VALUES (:c, :ch, :t, :by, 0) RETURNING id""")
                 .bind("c", contestId).bind("ch", channel).bind("t", text).bind("by", createdBy).mapTo(Long.class).one();
-        int recipients = h.createUpdate("""
-                INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
-                SELECT ca.channel, ca.external_id,
-                       jsonb_build_object('chat', jsonb_build_object('channel', ca.channel, 'externalId', ca.external_id),
-                                          'text', CAST(:text AS text), 'choices', '[]'::jsonb, 'requestPhone', false, 'kind', 'text'),
-                       :b
-                FROM chat_accounts ca WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.participant_id IS NOT NULL""")
-                .bind("text", text).bind("b", id).bind("c", contestId).bind("ch", channel).execute();
-        h.execute("UPDATE broadcasts SET recipients = ? WHERE id = ?", recipients, id);
+        java.time.OffsetDateTime since = window.map(w -> now.minus(w).atOffset(java.time.ZoneOffset.UTC)).orElse(null);
+        var counts = h.createQuery("""
+                WITH audience AS (
+                    SELECT ca.channel, ca.external_id,
+                           CAST(:since AS timestamptz) IS NULL OR ca.last_inbound_at >= :since AS reachable
+                    FROM chat_accounts ca WHERE ca.contest_id = :c AND ca.channel = :ch AND ca.participant_id IS NOT NULL
+                ), queued AS (
+                    INSERT INTO outbox (channel, chat_id, payload, broadcast_id)
+                    SELECT channel, external_id,
+                           jsonb_build_object('chat', jsonb_build_object('channel', channel, 'externalId', external_id),
+                                              'text', CAST(:text AS text), 'choices', '[]'::jsonb, 'requestPhone', false, 'kind', 'text'),
+                           :b
+                    FROM audience WHERE reachable RETURNING 1
+                )
+                SELECT (SELECT count(*) FROM queued) AS recipients, (SELECT count(*) FROM audience WHERE NOT reachable) AS skipped""")
+                .bind("text", text).bind("b", id).bind("c", contestId).bind("ch", channel).bind("since", since)
+                .mapToMap().one();
+        int recipients = ((Number) counts.get("recipients")).intValue();
+        h.execute("UPDATE broadcasts SET recipients = ?, skipped = ? WHERE id = ?", recipients, ((Number) counts.get("skipped")).intValue(), id);
         return recipients;
     }
 }

@@ -11,7 +11,8 @@ import vn.contest.core.text.Redaction;
 
 /**
  * Drains the outbox through each channel's {@link Sender}: paced to the channel's rate, retried with backoff
- * on passing faults, kept with its reason when the platform refuses for good. Safe to run on every instance.
+ * on passing faults, held without giving up while the sending side must be put right (an alert meanwhile), kept
+ * with its reason when the platform refuses for good. Safe to run on every instance.
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -84,6 +85,11 @@ public final class OutboxDispatcher implements AutoCloseable {
             log.info("Outbox message {} on {} undeliverable: {}", m.id(), sender.channel(), u.reason());
             store.markFailed(m.id(), u.reason());
             observer.failed(sender.channel(), SendResult.errorCode(u.reason()), true);
+        } else if (result instanceof SendResult.Held held) {
+            // Not the person's fault and not lasting: kept however long it takes, with the operator alerted.
+            log.warn("Outbox message {} on {} held ({}): {}", m.id(), sender.channel(), held.alert(), held.reason());
+            store.hold(m.id(), held.after(), held.alert(), held.reason());
+            observer.failed(sender.channel(), SendResult.errorCode(held.reason()), false);
         } else if (result instanceof SendResult.Retry r) {
             observer.failed(sender.channel(), SendResult.errorCode(r.reason()), m.tries() >= Backoff.MAX_TRIES);
             if (m.tries() >= Backoff.MAX_TRIES) {

@@ -102,20 +102,50 @@ public final class OutboxStore {
     }
 
     public void markSent(long id) {
-        jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL WHERE id = ?", id));
+        jdbi.useHandle(h -> h.execute(
+                "UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, held_alert = NULL WHERE id = ?", id));
     }
 
     public void retryLater(long id, Duration delay, String error) {
         jdbi.useHandle(h -> h.createUpdate("""
-                UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = :err,
+                UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = :err, held_alert = NULL,
                                   next_attempt_at = now() + make_interval(secs => :delay)
                 WHERE id = :id""")
                 .bind("err", error).bind("delay", delay.toMillis() / 1000.0).bind("id", id).execute());
     }
 
+    /**
+     * Keeps a row the platform refused for now on the sending side ({@link SendResult.Held}): tried again after
+     * {@code delay}, marked with the {@code alert} the channel raises, and this try not counted against the row
+     * (it is never given up on for this).
+     */
+    public void hold(long id, Duration delay, String alert, String reason) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE outbox SET status = 'pending', lease_until = NULL, last_error = :err, held_alert = :alert,
+                                  tries = greatest(tries - 1, 0), next_attempt_at = now() + make_interval(secs => :delay)
+                WHERE id = :id""")
+                .bind("err", reason).bind("alert", alert).bind("delay", delay.toMillis() / 1000.0).bind("id", id).execute());
+    }
+
+    /** Messages of one channel held for one alert: how many, since when the oldest waits, and the last reason given. */
+    public record Held(String alert, long messages, java.time.Instant oldest, String reason) {}
+
+    /** What a channel's messages are held for now, one line per alert (empty when none waits). */
+    public List<Held> held(String channel) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT held_alert, count(*) AS n, min(created_at) AS oldest, max(last_error) AS reason FROM outbox
+                WHERE channel = :ch AND held_alert IS NOT NULL AND status IN ('pending', 'sending')
+                GROUP BY held_alert ORDER BY held_alert""")
+                .bind("ch", channel)
+                .map((rs, ctx) -> new Held(rs.getString("held_alert"), rs.getLong("n"), rs.getTimestamp("oldest").toInstant(),
+                        rs.getString("reason")))
+                .list());
+    }
+
     /** Gives up on a row for good, keeping why; later rows of the same chat go on. */
     public void markFailed(long id, String reason) {
-        jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ? WHERE id = ?", reason, id));
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ?, held_alert = NULL WHERE id = ?",
+                reason, id));
     }
 
     /** Whether anything was ever written to this chat (and not erased since). */

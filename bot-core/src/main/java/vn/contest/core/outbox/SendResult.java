@@ -9,6 +9,14 @@ public sealed interface SendResult {
     /** A passing fault (rate limit, 5xx, time-out): try again, after {@code after} when the platform said so. */
     record Retry(Duration after, String reason) implements SendResult {}
 
+    /**
+     * The platform refuses for now, for a reason on the sending side that an operator must put right (the
+     * account's quota, package or balance; a night-time ban): the message is kept and tried again after
+     * {@code after}, never given up on for this, and the channel raises {@code alert} (a stable code, as on
+     * {@code /health}) while such messages wait.
+     */
+    record Held(Duration after, String alert, String reason) implements SendResult {}
+
     /** The platform will never take this message (user blocked the bot, outside the reply window...). */
     record Undeliverable(String reason) implements SendResult {}
 

@@ -107,6 +107,38 @@ class OutboxDispatcherTest {
         assertEquals(List.of("after"), platform.delivered);
     }
 
+    /**
+     * Out of quota, no balance, the night ban: not the person's doing and not lasting. The message is kept past
+     * every try the dispatcher would give a passing fault, marked with the channel's alert while it waits, and sent
+     * once the platform takes it again; the alert then clears.
+     */
+    @Test
+    void aHeldMessageIsNeverGivenUpAndRaisesItsAlertWhileItWaits() {
+        ScriptedPlatform platform = new ScriptedPlatform();
+        OutboxDispatcher dispatcher = new OutboxDispatcher(store, List.of(platform));
+        enqueue("hoa", "held");
+        enqueue("hoa", "behind");
+        for (int i = 0; i < Backoff.MAX_TRIES + 3; i++) {
+            platform.script.add(new SendResult.Held(Duration.ofMinutes(30), "QUOTA", "-211 Out of quota"));
+            db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = now() WHERE status = 'pending'"));
+            dispatcher.drainOnce(platform);
+        }
+        Map<String, Object> r = row("held");
+        assertEquals("pending", r.get("status"), "never given up on: " + r);
+        assertEquals(true, r.get("later"), "tried again after the platform's delay, not at once");
+        List<OutboxStore.Held> held = store.held("scripted");
+        assertEquals(1, held.size(), held.toString());
+        assertEquals(List.of("QUOTA", 1L, "-211 Out of quota"), List.of(held.get(0).alert(), held.get(0).messages(), held.get(0).reason()),
+                "one message held for QUOTA, with its reason");
+        assertTrue(platform.delivered.isEmpty(), "and the chat's next message waits behind it, in order");
+
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = now() WHERE status = 'pending'"));
+        dispatcher.drainOnce(platform);
+        dispatcher.drainOnce(platform);
+        assertEquals(List.of("held", "behind"), platform.delivered);
+        assertTrue(store.held("scripted").isEmpty(), "the alert clears once it is sent");
+    }
+
     @Test
     void anExceptionCountsAsAPassingFaultAndGivesUpAfterTheLastTry() {
         Sender broken = new Sender() {
