@@ -134,16 +134,26 @@
     send({ text: text }, text);
   });
 
-  fetch("/api/web/contest").then(function (r) { return r.json(); }).then(function (c) {
+  // A link names a contest, a unit, or both (?contest=CODE&unit=CODE): the start carries "CONTEST-UNIT", as a
+  // Telegram deep link does.
+  var params = new URLSearchParams(window.location.search);
+  var linkContest = params.get("contest"), linkUnit = params.get("unit");
+  var start = linkContest && linkUnit ? linkContest + "-" + linkUnit : (linkContest || linkUnit);
+  if (start && !/^[A-Za-z0-9_-]{1,64}$/.test(start)) start = null;
+
+  fetch("/api/web/contest" + (linkContest ? "?code=" + encodeURIComponent(linkContest) : "")).then(function (r) { return r.json(); }).then(function (c) {
     document.getElementById("title").textContent = c.title;
     document.title = c.title;
     document.getElementById("subtitle").textContent = c.organizer || "";
   }).catch(function () { /* the header keeps its default */ });
 
   request("GET").then(function (data) {
-    var unit = new URLSearchParams(window.location.search).get("unit");
-    if (data.messages.length === 0 && unit && /^[A-Za-z0-9_-]{1,64}$/.test(unit)) {
-      send({ start: unit }, "Xin chào");
+    // A chat that already talks follows a link that names a contest once per tab, to move there.
+    var followed = linkContest && sessionStorage.getItem("followed") === start;
+    if (start && (data.messages.length === 0 || (linkContest && !followed))) {
+      if (linkContest) sessionStorage.setItem("followed", start);
+      if (data.messages.length > 0) render(data.messages);
+      send({ start: start }, "Xin chào");
     } else if (data.messages.length === 0) {
       send({ text: "Xin chào" }, "Xin chào");
     } else {

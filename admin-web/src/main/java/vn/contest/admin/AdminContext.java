@@ -1,6 +1,7 @@
 package vn.contest.admin;
 
 import io.javalin.http.Context;
+import java.util.List;
 import vn.contest.admin.auth.AdminUser;
 import vn.contest.admin.auth.Sessions;
 import vn.contest.admin.pages.Page;
@@ -9,6 +10,8 @@ import vn.contest.core.contest.Contest;
 /** What a guarded handler knows about its request: the session and the contest. */
 public final class AdminContext {
     static final String KEY = "admin-session";
+    /** The contests the account may open, for the switcher. */
+    static final String CONTESTS = "admin-contests";
 
     private AdminContext() {}
 
@@ -22,6 +25,8 @@ public final class AdminContext {
 
     public static Page page(Context ctx, Contest contest, String title, String active) {
         Sessions.Session s = session(ctx);
-        return new Page(title, s.user(), s.csrfToken(), active, contest.config().title());
+        List<Contest> open = ctx.attribute(CONTESTS);
+        return new Page(title, s.user(), s.csrfToken(), active, contest.config().title(), contest.config().code(),
+                open == null ? List.of() : open.stream().map(c -> new Page.ContestChoice(c.config().code(), c.config().title())).toList());
     }
 }

@@ -23,6 +23,7 @@ import vn.contest.admin.auth.Sessions;
 import vn.contest.admin.pages.AnomaliesPage;
 import vn.contest.admin.pages.AuditPage;
 import vn.contest.admin.pages.BroadcastsPage;
+import vn.contest.admin.pages.ChecksPage;
 import vn.contest.admin.pages.DashboardPage;
 import vn.contest.admin.pages.LoginView;
 import vn.contest.admin.pages.MessageView;
@@ -35,7 +36,10 @@ import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
 import vn.contest.admin.pages.Verification;
 import vn.contest.core.channel.Channel;
-import vn.contest.core.contest.LiveContest;
+import vn.contest.admin.auth.Grants;
+import vn.contest.admin.pages.ContestsPage;
+import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.Contests;
 import vn.contest.core.net.TrustedProxies;
 
 /**
@@ -51,19 +55,34 @@ public final class AdminWeb {
     private final Jdbi jdbi;
     private final TrustedProxies proxies;
     private final List<AdminRoute> routes;
+    private final ContestScope scope;
+    private final Grants grants;
 
     /**
      * {@code channels}: the channels the app serves, for their labels, alerts, links and reply windows (this web
      * names no platform); {@code clock}: the engine's, so the pages judge time as the contest does.
      */
-    public AdminWeb(Jdbi jdbi, LiveContest contest, List<? extends Channel<?>> channels, TrustedProxies proxies, Clock clock) {
+    public AdminWeb(Jdbi jdbi, Contests contests, List<? extends Channel<?>> channels, TrustedProxies proxies, Clock clock) {
+        this(jdbi, contests, channels, proxies, clock, () -> channels.stream().flatMap(c -> c.checks().stream()).toList());
+    }
+
+    /**
+     * As above; {@code checks}: what "Kiểm tra kết nối" runs on demand (the app gives the doctor's own list: the
+     * channels', the database's, the contests').
+     */
+    public AdminWeb(Jdbi jdbi, Contests contests, List<? extends Channel<?>> channels, TrustedProxies proxies, Clock clock,
+                    java.util.function.Supplier<List<vn.contest.core.check.Check>> checks) {
         this.jdbi = jdbi;
+        this.scope = new ContestScope(contests);
+        this.grants = new Grants(jdbi);
+        // Every page reads the contest the request is about (the session's choice): nothing crosses between contests.
+        ContestScope contest = scope;
         this.proxies = proxies;
         this.users = new AdminUsers(jdbi);
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
         DashboardPage dashboard = new DashboardPage(jdbi, contest,
-                () -> channels.stream().flatMap(c -> c.alerts().stream()).toList());
+                () -> channels.stream().flatMap(c -> c.alerts().stream()).toList(), proxies);
         Verification verification = new Verification(channels);
         QuestionsPage questions = new QuestionsPage(jdbi, contest, clock);
         QuestionForm question = new QuestionForm(jdbi, contest);
@@ -71,10 +90,12 @@ public final class AdminWeb {
         AnomaliesPage anomalies = new AnomaliesPage(jdbi, contest);
         ResultsPage results = new ResultsPage(jdbi, contest, clock, verification);
         UnitsPage units = new UnitsPage(contest, channels);
-        BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels);
-        SettingsPage settings = new SettingsPage(contest, jdbi, clock);
-        UsersPage accounts = new UsersPage(users, jdbi, contest);
+        BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels, clock, contests::all);
+        SettingsPage settings = new SettingsPage(scope::live, jdbi, clock);
+        ContestsPage contestList = new ContestsPage(jdbi, contests, scope, clock);
+        UsersPage accounts = new UsersPage(users, jdbi, contest, contests::all);
         AuditPage audit = new AuditPage(new Audit(jdbi), contest);
+        ChecksPage connections = new ChecksPage(jdbi, contest, checks);
         // Every guarded page and action, with the part of the site (hence the roles, see Role) it belongs to.
         this.routes = List.of(
                 get("/admin", Area.DASHBOARD, dashboard::show),
@@ -106,10 +127,16 @@ public final class AdminWeb {
                 get("/admin/settings", Area.SETTINGS, settings::show),
                 post("/admin/settings", Area.SETTINGS, settings::save),
                 post("/admin/settings/anonymise", Area.SETTINGS, settings::anonymise),
+                get("/admin/checks", Area.SETTINGS, connections::show),
+                post("/admin/checks", Area.SETTINGS, connections::run),
                 get("/admin/users", Area.USERS, accounts::show),
                 post("/admin/users", Area.USERS, accounts::create),
                 post("/admin/users/{id}/active", Area.USERS, accounts::toggle),
+                post("/admin/users/grant", Area.USERS, accounts::grant),
                 get("/admin/audit", Area.AUDIT, audit::show),
+                get("/admin/contests", Area.CONTESTS, contestList::show),
+                post("/admin/contests", Area.CONTESTS, contestList::create),
+                post("/admin/contest", Area.ACCOUNT, this::switchContest),
                 get("/admin/password", Area.ACCOUNT, accounts::passwordForm),
                 post("/admin/password", Area.ACCOUNT, accounts::changePassword));
     }
@@ -137,6 +164,14 @@ public final class AdminWeb {
             sf.directory = "/admin-assets";
             sf.location = Location.CLASSPATH;
         });
+        // A page that is not there, said in the admin web's own words and charset (not Javalin's bare text).
+        config.routes.exception(io.javalin.http.NotFoundResponse.class, (e, ctx) -> {
+            if (!ctx.path().startsWith("/admin")) {
+                ctx.status(HttpStatus.NOT_FOUND).result(e.getMessage());
+                return;
+            }
+            ctx.status(HttpStatus.NOT_FOUND).html(Templates.render("message.jte", new MessageView("Không tìm thấy", e.getMessage(), "/admin")));
+        });
         config.routes.get("/admin/login", this::loginForm);
         config.routes.post("/admin/login", this::login);
         config.routes.post("/admin/logout", this::logout);
@@ -157,20 +192,54 @@ public final class AdminWeb {
                 ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
                 return;
             }
-            if (!session.get().user().role().can(area)) {
-                ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("message.jte",
-                        new MessageView("Không có quyền", "Tài khoản của bạn không được mở trang này.", session.get().user().role().home())));
+            // The contest the request is about: the session's choice among those the account may open, else the first.
+            List<Contest> all = scope.contests().all();
+            java.util.Map<Long, vn.contest.admin.auth.Role> roles = grants.rolesOf(session.get().user(), all);
+            List<Contest> open = all.stream().filter(c -> roles.containsKey(c.id())).toList();
+            if (open.isEmpty()) {
+                ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("message.jte", new MessageView("Chưa được giao cuộc thi",
+                        "Tài khoản của bạn chưa được giao cuộc thi nào. Vui lòng liên hệ người quản trị.", "/admin/login")));
                 return;
             }
-            if (changes && !same(ctx.formParam("_csrf"), session.get().csrfToken())) {
+            Contest contest = open.stream().filter(c -> session.get().contestId() != null && c.id() == session.get().contestId())
+                    .findFirst().orElse(open.get(0));
+            Sessions.Session scoped = session.get().in(contest.id(), roles.get(contest.id()));
+            if (!scoped.user().role().can(area)) {
+                ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("message.jte",
+                        new MessageView("Không có quyền", "Tài khoản của bạn không được mở trang này.", scoped.user().role().home())));
+                return;
+            }
+            if (changes && !same(ctx.formParam("_csrf"), scoped.csrfToken())) {
                 ctx.status(HttpStatus.FORBIDDEN).html(Templates.render("message.jte", new MessageView("Biểu mẫu không hợp lệ",
                         "Biểu mẫu đã hết hạn hoặc không được gửi từ trang quản trị. Vui lòng tải lại trang rồi thử lại.", "/admin")));
                 return;
             }
-            ctx.attribute(AdminContext.KEY, session.get());
+            ctx.attribute(AdminContext.KEY, scoped);
+            ctx.attribute(AdminContext.CONTESTS, open);
             ctx.header("Cache-Control", "no-store");
-            handler.handle(ctx);
+            scope.enter(contest);
+            try {
+                handler.handle(ctx);
+            } finally {
+                scope.leave();
+            }
         };
+    }
+
+    /** The switcher: the session looks at another contest the account may open (the guard checks it on every request). */
+    private void switchContest(Context ctx) {
+        List<Contest> open = ctx.attribute(AdminContext.CONTESTS);
+        String code = String.valueOf(ctx.formParam("contest"));
+        Optional<Contest> chosen = open.stream().filter(c -> c.config().code().equals(code)).findFirst();
+        if (chosen.isEmpty()) {
+            boolean exists = scope.contests().byCode(code).isPresent();
+            ctx.status(exists ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST).html(Templates.render("message.jte", exists
+                    ? new MessageView("Không có quyền", "Tài khoản của bạn không được mở cuộc thi này.", "/admin")
+                    : new MessageView("Không có cuộc thi này", "Vui lòng chọn một cuộc thi trong danh sách.", "/admin")));
+            return;
+        }
+        sessions.choose(ctx.cookie(Sessions.COOKIE), chosen.get().id());
+        ctx.redirect(AdminContext.user(ctx).role().home(), HttpStatus.SEE_OTHER);
     }
 
     private void loginForm(Context ctx) {

@@ -23,9 +23,9 @@ public final class Audit {
     /** Records a change inside the transaction that makes it, so the change and its record stand or fall together. */
     public static void record(Handle h, AdminUser who, String action, String target, Object before, Object after) {
         h.createUpdate("""
-                INSERT INTO audit_log (user_id, username, action, target, before, after)
-                VALUES (:u, :name, :action, :target, CAST(:before AS jsonb), CAST(:after AS jsonb))""")
-                .bind("u", who.id()).bind("name", who.username()).bind("action", action).bind("target", target)
+                INSERT INTO audit_log (user_id, username, action, target, before, after, contest_id)
+                VALUES (:u, :name, :action, :target, CAST(:before AS jsonb), CAST(:after AS jsonb), :c)""")
+                .bind("c", ContestScope.currentId()).bind("u", who.id()).bind("name", who.username()).bind("action", action).bind("target", target)
                 .bind("before", json(before)).bind("after", json(after)).execute();
     }
 
@@ -34,16 +34,17 @@ public final class Audit {
      * no account is known (a failed login), and {@code username} is what was typed.
      */
     public static void recordAccess(Handle h, AdminUser who, String username, String action, String target) {
-        h.createUpdate("INSERT INTO audit_log (user_id, username, action, target) VALUES (:u, :name, :action, :target)")
-                .bind("u", who == null ? null : who.id()).bind("name", username.length() > 64 ? username.substring(0, 64) : username)
+        h.createUpdate("INSERT INTO audit_log (user_id, username, action, target, contest_id) VALUES (:u, :name, :action, :target, :c)")
+                .bind("c", ContestScope.currentId()).bind("u", who == null ? null : who.id()).bind("name", username.length() > 64 ? username.substring(0, 64) : username)
                 .bind("action", action).bind("target", target).execute();
     }
 
-    public List<Entry> latest(int limit) {
+    /** The latest entries of one contest, with the ones that belong to none (logins, logouts). */
+    public List<Entry> latest(long contestId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT to_char(at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'DD/MM/YYYY HH24:MI:SS') AS at, username, action, target,
                        before::text AS before, after::text AS after
-                FROM audit_log ORDER BY id DESC LIMIT :n""").bind("n", limit)
+                FROM audit_log WHERE contest_id = :c OR contest_id IS NULL ORDER BY id DESC LIMIT :n""").bind("c", contestId).bind("n", limit)
                 .map((rs, ctx) -> new Entry(rs.getString("at"), rs.getString("username"), rs.getString("action"),
                         rs.getString("target"), rs.getString("before"), rs.getString("after")))
                 .list());

@@ -16,7 +16,7 @@ import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.channel.Alert;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
-import vn.contest.core.contest.LiveContest;
+import vn.contest.core.contest.Contests;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
@@ -39,7 +39,7 @@ public final class App implements AutoCloseable {
 
     private final EmbeddedPostgresServer embedded;
     private final Database database;
-    private final LiveContest contest;
+    private final Contests contests;
     private final Dialogue dialogue;
     private final ExpiredAttemptSweeper sweeper;
     private final OutboxDispatcher dispatcher;
@@ -49,14 +49,14 @@ public final class App implements AutoCloseable {
     private final Retention retention;
     private final ReminderJob reminders;
 
-    private App(EmbeddedPostgresServer embedded, Database database, LiveContest contest, Dialogue dialogue,
+    private App(EmbeddedPostgresServer embedded, Database database, Contests contests, Dialogue dialogue,
                 ExpiredAttemptSweeper sweeper, OutboxDispatcher dispatcher, Javalin server, List<Channel<JavalinConfig>> channels,
                 AdminWeb admin, Retention retention, ReminderJob reminders) {
         this.retention = retention;
         this.reminders = reminders;
         this.embedded = embedded;
         this.database = database;
-        this.contest = contest;
+        this.contests = contests;
         this.dialogue = dialogue;
         this.sweeper = sweeper;
         this.dispatcher = dispatcher;
@@ -90,8 +90,8 @@ public final class App implements AutoCloseable {
             } else {
                 database = Database.connect(config.jdbcUrl(), config.dbUser(), config.dbPassword(), 10);
             }
-            LiveContest contest = new LiveContest(database.jdbi(), ContestLoader.load(database.jdbi(), config.contestFile(), clock), clock);
-            Dialogue dialogue = new Dialogue(database.jdbi(), contest, clock, new PaperDrawer());
+            Contests contests = new Contests(database.jdbi(), ContestLoader.loadAll(database.jdbi(), config.contestSource(), clock), clock);
+            Dialogue dialogue = new Dialogue(database.jdbi(), contests::all, clock, new PaperDrawer());
             OutboxStore outbox = new OutboxStore(database.jdbi());
             ExpiredAttemptSweeper sweeper = new ExpiredAttemptSweeper(database.jdbi(), dialogue, clock);
             Metrics metrics = new Metrics(database.jdbi(), config.metricsToken(), config.web().proxies());
@@ -99,7 +99,12 @@ public final class App implements AutoCloseable {
             database.poolMetricsTo(metrics.registry());
             List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
             channels.stream().flatMap(c -> c.codeSender().stream()).findFirst().ifPresent(dialogue::verifyWebPhonesWith);
-            AdminWeb admin = new AdminWeb(database.jdbi(), contest, channels, config.web().proxies(), clock);
+            // "Kiểm tra kết nối" runs the doctor's checks, in this instance.
+            Checkup checkup = new Checkup(channels, database.jdbi(), contests::all,
+                    config.embeddedDatabase() ? Optional.of(config.dataDir().resolve("postgres")) : Optional.empty(),
+                    BackupDir.of(System.getenv()), config.publicUrl(), clock);
+            AdminWeb admin = new AdminWeb(database.jdbi(), contests, channels, config.web().proxies(), clock,
+                    checkup::run);
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
             dispatcher.observeWith(metrics);
@@ -110,10 +115,10 @@ public final class App implements AutoCloseable {
             dispatcher.start(Duration.ofMillis(250));
             Retention retention = new Retention(database.jdbi(), config.retentionDays());
             retention.start(Duration.ofHours(1));
-            ReminderJob reminders = new ReminderJob(database.jdbi(), contest, clock,
+            ReminderJob reminders = new ReminderJob(database.jdbi(), contests::all, clock,
                     channels.stream().map(c -> new Reminders.Route(c.id(), c.replyWindow())).toList());
             reminders.start(Duration.ofMinutes(1));
-            return new App(embedded, database, contest, dialogue, sweeper, dispatcher, server, channels, admin, retention, reminders);
+            return new App(embedded, database, contests, dialogue, sweeper, dispatcher, server, channels, admin, retention, reminders);
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
@@ -136,10 +141,20 @@ public final class App implements AutoCloseable {
      */
     private static List<Channel<JavalinConfig>> channels(AppConfig config, Dialogue dialogue, OutboxStore outbox, Jdbi jdbi,
                                                          Clock clock) {
+        List<Channel<JavalinConfig>> platforms = platforms(config, dialogue, jdbi, clock);
+        // The web channel serves the home page, with the meta tags the platforms' consoles ask for (domain verification).
+        Map<String, String> homePageMeta = new java.util.TreeMap<>();
+        platforms.forEach(c -> homePageMeta.putAll(c.homePageMeta()));
+        return Stream.<Channel<JavalinConfig>>concat(Stream.of(new WebChannel(dialogue, outbox, config.web(), config.publicUrl(),
+                AppKeys.get(jdbi, "web_session"), homePageMeta)), platforms.stream()).toList();
+    }
+
+    /** The platforms configured (the web page aside); the doctor builds them without a dialogue, for their checks. */
+    static List<Channel<JavalinConfig>> platforms(AppConfig config, Dialogue dialogue, Jdbi jdbi, Clock clock) {
         return Stream.<Optional<Channel<JavalinConfig>>>of(
-                        Optional.of(new WebChannel(dialogue, outbox, config.web(), config.publicUrl(), AppKeys.get(jdbi, "web_session"))),
                         Optional.ofNullable(config.telegram()).map(c -> new TelegramChannel(c, dialogue, jdbi)),
-                        Optional.ofNullable(config.zalo()).map(c -> new ZaloChannel(c, dialogue, jdbi, clock)))
+                        Optional.ofNullable(config.zalo()).map(c -> new ZaloChannel(c, dialogue, jdbi, clock)),
+                        Optional.ofNullable(config.messenger()).map(c -> new vn.contest.messenger.MessengerChannel(c, dialogue, jdbi)))
                 .flatMap(Optional::stream).toList();
     }
 
@@ -186,8 +201,13 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** The contest the single-contest pages and tools mean (the first on offer). */
     public Contest contest() {
-        return contest.get();
+        return dialogue.contest();
+    }
+
+    public Contests contests() {
+        return contests;
     }
 
     public Dialogue dialogue() {

@@ -30,6 +30,41 @@ final class ContestLoader {
 
     private ContestLoader() {}
 
+    /**
+     * Every contest of the deployment: each folder of CONTEST_DIR that holds a contest.yaml (in name order), or
+     * the one CONTEST_FILE, or the demo. Each is installed and kept in step as one contest file always was.
+     */
+    static List<Contest> loadAll(Jdbi jdbi, Path source, Clock clock) {
+        if (source == null || !Files.isDirectory(source)) {
+            return List.of(load(jdbi, source, clock));
+        }
+        List<Path> files;
+        try (var folders = Files.list(source)) {
+            files = folders.filter(Files::isDirectory).map(d -> d.resolve("contest.yaml")).filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new vn.contest.core.config.BadSetting("CONTEST_DIR", "cannot read " + source + " (" + e.getMessage() + ")",
+                    "Give a folder this user can read");
+        }
+        if (files.isEmpty()) {
+            throw new vn.contest.core.config.BadSetting("CONTEST_DIR", source + " has no folder with a contest.yaml in it",
+                    "Put each contest in a folder of its own: CONTEST_DIR/<code>/contest.yaml, with its bank beside it");
+        }
+        return files.stream().map(f -> load(jdbi, f, clock)).toList();
+    }
+
+    /** The contest named by its code among those loaded, or the only one. */
+    static Contest pick(List<Contest> contests, String code) {
+        if (code == null) {
+            if (contests.size() == 1) {
+                return contests.get(0);
+            }
+            throw new IllegalArgumentException("Several contests are configured: name one with --contest CODE ("
+                    + String.join(", ", contests.stream().map(c -> c.config().code()).toList()) + ")");
+        }
+        return contests.stream().filter(c -> c.config().code().equalsIgnoreCase(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No contest with the code " + code));
+    }
+
     static Contest load(Jdbi jdbi, Path contestFile, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Asia/Ho_Chi_Minh")));
         ContestConfig config;
@@ -43,7 +78,7 @@ final class ContestLoader {
             try (InputStream in = Files.newInputStream(contestFile)) {
                 config = ContestConfigLoader.load(in, contestFile.toString(), today);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read CONTEST_FILE " + contestFile, e);
+                throw new UncheckedIOException("Cannot read the contest file " + contestFile, e);
             }
         }
         Contest contest = ContestStore.installFromFile(jdbi, config);

@@ -15,6 +15,7 @@ import vn.contest.core.store.Database;
 import vn.contest.core.store.EmbeddedPostgresServer;
 import vn.contest.telegram.TelegramChannel;
 import vn.contest.telegram.TelegramWebhook;
+import vn.contest.zalo.ZaloChannel;
 
 /** Commands: serve (the default) and import-questions FILE. */
 public final class Main {
@@ -24,17 +25,41 @@ public final class Main {
 
     public static void main(String[] args) throws IOException {
         String command = args.length == 0 ? "serve" : args[0];
-        AppConfig config = AppConfig.fromEnv(System.getenv());
+        AppConfig config;
+        try {
+            config = AppConfig.fromEnv(System.getenv());
+        } catch (IllegalArgumentException e) {
+            refuse(StartRefusal.setting(e));
+            return;
+        }
+        try {
+            run(command, args, config);
+        } catch (RuntimeException e) {
+            // A setting or the contest file refused: one line and EX_CONFIG. Anything else is a fault, with its trace.
+            refuse(StartRefusal.line(e).orElseThrow(() -> e));
+        }
+    }
+
+    private static void refuse(String line) {
+        System.err.println(line);
+        System.exit(StartRefusal.EXIT_CODE);
+    }
+
+    private static void run(String command, String[] args, AppConfig config) throws IOException {
         switch (command) {
             case "serve" -> serve(config);
             case "import-questions" -> {
                 // FILE, then optionally --topic CODE for files that name none (Aiken never does; GIFT without $CATEGORY)
-                boolean withTopic = args.length == 4 && args[2].equals("--topic");
-                if (args.length != 2 && !withTopic) {
+                // and --contest CODE when CONTEST_DIR holds several contests.
+                java.util.Map<String, String> options = new java.util.HashMap<>();
+                for (int i = 2; i + 1 < args.length && (args[i].equals("--topic") || args[i].equals("--contest")); i += 2) {
+                    options.put(args[i], args[i + 1]);
+                }
+                if (args.length < 2 || args.length != 2 + 2 * options.size()) {
                     usage();
                     System.exit(2);
                 }
-                System.exit(importQuestions(config, Path.of(args[1]), withTopic ? args[3] : null));
+                System.exit(importQuestions(config, Path.of(args[1]), options.get("--topic"), options.get("--contest")));
             }
             case "telegram-webhook" -> {
                 if (args.length != 2 || config.telegram() == null) {
@@ -43,8 +68,11 @@ public final class Main {
                 }
                 System.exit(registerTelegramWebhook(config, args[1]));
             }
-            case "backup" -> System.exit(backup(config, args.length > 1 ? Path.of(args[1])
-                    : Path.of("backup-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".zip")));
+            case "backup" -> System.exit(backup(config, args.length > 1 ? Path.of(args[1]) : BackupDir.of(System.getenv())
+                    .resolve("backup-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm")) + ".zip")));
+            case "doctor" -> System.exit(Doctor.run(config, System.getenv(), java.util.Arrays.asList(args).subList(1, args.length), System.out,
+                    Clock.systemUTC()));
+            case "zalo-tokens" -> System.exit(takeZaloTokens(config));
             case "restore" -> {
                 if (args.length != 2) {
                     usage();
@@ -117,8 +145,8 @@ public final class Main {
             return 1;
         }
         return withDatabase(config, db -> {
-            try (var in = Files.newInputStream(file)) {
-                long rows = Backup.restore(db.jdbi(), in);
+            try {
+                long rows = Backup.restore(db.jdbi(), file);
                 System.out.println("Đã khôi phục " + rows + " dòng từ " + file);
                 return 0;
             } catch (IOException | RuntimeException e) {
@@ -128,28 +156,54 @@ public final class Main {
         });
     }
 
-    /** Imports a question file into the configured contest; prints every problem; exit code 1 if any. */
+    /**
+     * Imports a question file into the configured contest; prints every problem (exit code 1 if any) and every warning of
+     * the item checks (which never stop the import).
+     */
     static int importQuestions(AppConfig config, Path file) throws IOException {
-        return importQuestions(config, file, null);
+        return importQuestions(config, file, null, null);
     }
 
-    /** As above; {@code topic} (a topic's code) is given to every question of a file that names none. */
     static int importQuestions(AppConfig config, Path file, String topic) throws IOException {
+        return importQuestions(config, file, topic, null);
+    }
+
+    /**
+     * As above; {@code topic} (a topic's code) is given to every question of a file that names none;
+     * {@code contestCode} names the contest when several are configured (CONTEST_DIR).
+     */
+    static int importQuestions(AppConfig config, Path file, String topic, String contestCode) throws IOException {
         if (!Files.isRegularFile(file)) {
             System.err.println("Không tìm thấy tệp " + file);
             return 1;
         }
+        if (Files.size(file) > config.maxUploadMb() * 1024L * 1024L) {
+            // The same bound as the admin web's upload: the file is read whole.
+            System.err.println("Tệp " + file + " lớn hơn " + config.maxUploadMb() + " MB (MAX_UPLOAD_MB): hãy chia thành nhiều tệp.");
+            return 1;
+        }
         byte[] content = Files.readAllBytes(file);
         return withDatabase(config, db -> {
-            Contest contest = ContestLoader.load(db.jdbi(), config.contestFile(), Clock.systemUTC());
+            Contest contest;
+            try {
+                contest = ContestLoader.pick(ContestLoader.loadAll(db.jdbi(), config.contestSource(), Clock.systemUTC()), contestCode);
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 1;
+            }
             ImportReport report = new QuestionImporter(db.jdbi()).importFile(contest, content, file.getFileName().toString(), topic);
             if (report.ok()) {
                 System.out.println("Đã nhập " + report.imported() + " câu hỏi vào cuộc thi " + contest.config().code() + ".");
-                return 0;
+            } else {
+                System.out.println("Không nhập câu hỏi nào vì tệp có " + report.problems().size() + " lỗi:");
+                report.problems().forEach(p -> System.out.println("  " + p));
             }
-            System.out.println("Không nhập câu hỏi nào vì tệp có " + report.problems().size() + " lỗi:");
-            report.problems().forEach(p -> System.out.println("  " + p));
-            return 1;
+            if (!report.warnings().isEmpty()) {
+                System.out.println("Kiểm tra câu hỏi có " + report.warnings().size() + " cảnh báo cho tổ soạn thảo (không chặn việc nhập; "
+                        + "giữ nguyên có chủ ý thì ghi tên kiểm tra vào cột \"Ghi chú kiểm tra\" của dòng):");
+                report.warnings().forEach(w -> System.out.println("  " + w));
+            }
+            return report.ok() ? 0 : 1;
         });
     }
 
@@ -169,16 +223,43 @@ public final class Main {
         }
     }
 
+    /**
+     * Takes the token pair an OA admin granted anew (ZALO_ACCESS_TOKEN, ZALO_REFRESH_TOKEN) in place of the stored
+     * one, after a refresh failed for good; the configured refresh token is traded at once, so a spent one changes nothing.
+     */
+    static int takeZaloTokens(AppConfig config) {
+        if (config.zalo() == null) {
+            System.err.println("Chưa cấu hình kênh Zalo: đặt đủ ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_ACCESS_TOKEN, ZALO_REFRESH_TOKEN.");
+            return 2;
+        }
+        return withDatabase(config, db -> {
+            try (ZaloChannel zalo = new ZaloChannel(config.zalo(), null, db.jdbi(), Clock.systemUTC())) {
+                System.out.println("Đã nhận cặp token mới; access token còn hạn đến " + zalo.takeConfiguredTokens() + " (giờ Việt Nam).");
+                return 0;
+            } catch (IllegalStateException e) {
+                System.err.println("Zalo không nhận refresh token đã cấu hình (" + e.getMessage() + "); cặp token đang lưu không đổi."
+                        + " Hãy lấy cặp mới trong API Explorer của developers.zalo.me rồi chạy lại.");
+                return 1;
+            }
+        });
+    }
+
     private static void usage() {
         System.out.println("""
                 Usage: java -jar contest-app.jar [command]
                   serve                    run the contest (default)
-                  import-questions FILE [--topic CODE]
+                  import-questions FILE [--topic CODE] [--contest CODE]
                                            import an .xlsx, .csv, .gift or Aiken .txt question file into the contest's bank;
-                                           --topic gives a topic to a file that names none (Aiken, GIFT without $CATEGORY)
+                                           --topic gives a topic to a file that names none (Aiken, GIFT without $CATEGORY);
+                                           --contest names the contest when CONTEST_DIR holds several
                   telegram-webhook URL     register https://…/webhooks/telegram as the bot's webhook
-                  backup [FILE]            write every table to a zip (default backup-YYYYMMDD-HHMM.zip)
+                  backup [FILE]            write every table to a zip (default BACKUP_DIR/backup-YYYYMMDD-HHMM.zip)
                   restore FILE             load a backup into an empty database (a new DATA_DIR)
+                  doctor [--test-code PHONE]
+                                           check tokens, webhooks, templates, the public address, the database, backups and
+                                           the contests: one line each, exit code 1 if any failed; --test-code sends one real
+                                           one-time code to PHONE
+                  zalo-tokens              take a new Zalo token pair (ZALO_ACCESS_TOKEN, ZALO_REFRESH_TOKEN) in place of the stored one
                 Configuration comes from environment variables; see the README.""");
     }
 }

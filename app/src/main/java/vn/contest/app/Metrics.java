@@ -76,7 +76,8 @@ final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObse
 
     void serve(Context ctx) {
         List<String> forwarded = java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
-        String client = proxies.clientOf(ctx.req().getRemoteAddr(), forwarded);
+        // Not a visitor's request: a scraper on this machine asks without X-Forwarded-For, which is no proxy's fault.
+        String client = proxies.clientOf(ctx.req().getRemoteAddr(), forwarded.isEmpty() ? null : String.join(",", forwarded));
         // A request that came through a proxy is not local, even when the proxy runs on this machine.
         boolean local = loopback(client) && forwarded.isEmpty();
         if (!local && !bearer(ctx.header("Authorization"))) {

@@ -23,7 +23,8 @@ class DependencyRuleTest {
         noClasses().that().resideInAPackage("vn.contest.core..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.javalin..", "okhttp3..", "org.telegram..", "com.vng.zalo..", "jakarta.servlet..", "org.eclipse.jetty..",
-                        "vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
+                        "vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.messenger..", "vn.contest.admin..",
+                        "vn.contest.app..")
                 .check(CLASSES);
     }
 
@@ -46,28 +47,40 @@ class DependencyRuleTest {
     @Test
     void theTelegramAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.telegram..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.zalo..", "vn.contest.messenger..", "vn.contest.admin..",
+                        "vn.contest.app..")
                 .check(CLASSES);
     }
 
     @Test
     void theZaloAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.zalo..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.admin..", "vn.contest.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.messenger..", "vn.contest.admin..",
+                        "vn.contest.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theMessengerAdapterReachesIntoNoOtherAdapter() {
+        noClasses().that().resideInAPackage("vn.contest.messenger..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..",
+                        "vn.contest.admin..", "vn.contest.app..")
                 .check(CLASSES);
     }
 
     @Test
     void theAdminWebReachesIntoNoChannel() {
         noClasses().that().resideInAPackage("vn.contest.admin..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.web..", "vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.messenger..",
+                        "vn.contest.app..")
                 .check(CLASSES);
     }
 
     @Test
     void theWebAdapterReachesIntoNoOtherAdapter() {
         noClasses().that().resideInAPackage("vn.contest.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.admin..", "vn.contest.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.contest.telegram..", "vn.contest.zalo..", "vn.contest.messenger..", "vn.contest.admin..",
+                        "vn.contest.app..")
                 .check(CLASSES);
     }
 }

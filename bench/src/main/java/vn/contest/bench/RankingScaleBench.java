@@ -36,8 +36,11 @@ import vn.contest.core.store.EmbeddedPostgresServer;
  * ranking export is written (streamed) with the heap it took. Papers are written without their question rows: rankings and
  * dashboards never read those.
  *
+ * <p>With {@code contests} above 1 (several contests open at once in one database), the people and papers are
+ * split evenly between that many copies of the demo contest, and the top-100 and the proposal are timed in each.
+ *
  * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -Xmx512m -cp bench/target/contest-bench.jar
- * vn.contest.bench.RankingScaleBench [participants] [papers]} (default 1,000,000 and 3,000,000).
+ * vn.contest.bench.RankingScaleBench [participants] [papers] [contests]} (default 1,000,000, 3,000,000 and 1).
  */
 public final class RankingScaleBench {
     private RankingScaleBench() {}
@@ -45,6 +48,7 @@ public final class RankingScaleBench {
     public static void main(String[] args) throws Exception {
         int participants = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int papers = args.length > 1 ? Integer.parseInt(args[1]) : 3_000_000;
+        int contestCount = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Path data = Files.createTempDirectory("ranking-bench");
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              Database db = Database.connect(pg.appJdbcUrl(), pg.secrets().appUser(), pg.secrets().appPassword(), 4)) {
@@ -53,14 +57,25 @@ public final class RankingScaleBench {
             try (InputStream in = AttemptBench.class.getClassLoader().getResourceAsStream("examples/demo/contest.yaml")) {
                 config = ContestConfigLoader.load(in, "demo", LocalDate.now());
             }
-            Contest contest = ContestStore.install(jdbi, config);
+            java.util.List<Contest> contests = new java.util.ArrayList<>();
             long started = System.nanoTime();
-            generate(jdbi, contest, participants, papers);
-            System.out.printf(Locale.ROOT, "generated %,d participants and %,d finished papers in %.0f s%n",
-                    participants, papers, (System.nanoTime() - started) / 1e9);
+            for (int i = 0; i < contestCount; i++) {
+                ContestConfig each = i == 0 ? config : ContestConfigLoader.load(new java.io.ByteArrayInputStream(
+                        new String(AttemptBench.class.getClassLoader().getResourceAsStream("examples/demo/contest.yaml").readAllBytes(),
+                                java.nio.charset.StandardCharsets.UTF_8).replace("code: demo-bac-kan", "code: demo-" + i)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "demo-" + i, LocalDate.now());
+                Contest installed = ContestStore.install(jdbi, each);
+                contests.add(installed);
+                generate(jdbi, installed, participants / contestCount, papers / contestCount);
+            }
+            Contest contest = contests.get(0);
+            System.out.printf(Locale.ROOT, "generated %,d participants and %,d finished papers in %d contest(s) in %.0f s%n",
+                    participants, papers, contestCount, (System.nanoTime() - started) / 1e9);
             started = System.nanoTime();
-            jdbi.useTransaction(h -> RoundResults.rebuild(h, contest.id(), config.attempts().counted()));
-            jdbi.useTransaction(h -> ParticipationCounts.rebuild(h, contest.id(), config.timezone()));
+            for (Contest c : contests) {
+                jdbi.useTransaction(h -> RoundResults.rebuild(h, c.id(), config.attempts().counted()));
+                jdbi.useTransaction(h -> ParticipationCounts.rebuild(h, c.id(), config.timezone()));
+            }
             jdbi.useHandle(h -> {
                 h.execute("VACUUM ANALYZE round_results");
                 h.execute("VACUUM ANALYZE participation_counts");
@@ -74,6 +89,14 @@ public final class RankingScaleBench {
             long actual = jdbi.withHandle(h -> RankingQuery.actualParticipants(h, config, round));
             time("top-100 of one round and group", () -> jdbi.withHandle(h -> TopRanking.top(h, config, round, 2, actual, 100).size()));
             time("the whole prize proposal", () -> jdbi.withHandle(h -> PrizeProposal.of(h, contest).individual().size()));
+            for (Contest other : contests.subList(1, contests.size())) {
+                long r = other.rounds().get(0).id();
+                long n = jdbi.withHandle(h -> RankingQuery.actualParticipants(h, other.config(), r));
+                time("top-100 of one round and group, contest " + other.config().code(),
+                        () -> jdbi.withHandle(h -> TopRanking.top(h, other.config(), r, 2, n, 100).size()));
+                time("the whole prize proposal, contest " + other.config().code(),
+                        () -> jdbi.withHandle(h -> PrizeProposal.of(h, other).individual().size()));
+            }
             time("dashboard: totals", () -> jdbi.withHandle(h -> ParticipationReport.totals(h, contest.id())));
             time("dashboard: papers per day", () -> jdbi.withHandle(h -> ParticipationReport.days(h, contest.id()).size()));
             time("dashboard: per group", () -> jdbi.withHandle(h -> ParticipationReport.groups(h, contest.id()).size()));
@@ -98,7 +121,7 @@ public final class RankingScaleBench {
                     .bind("c", contest.id()).bind("units", units).bind("n", participants).execute();
             h.createUpdate("""
                     INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state)
-                    SELECT :c, 'telegram', p.id::text, p.id, 'READY' FROM participants p""")
+                    SELECT :c, 'telegram', p.id::text, p.id, 'READY' FROM participants p WHERE p.contest_id = :c""")
                     .bind("c", contest.id()).execute();
             h.createUpdate("""
                     INSERT INTO attempts (contest_id, participant_id, round_id, chat_account_id, group_no, status, question_count,
@@ -108,7 +131,7 @@ public final class RankingScaleBench {
                            now() - interval '1 hour', now() - interval '50 minutes', now() - interval '1 hour' + d * interval '1 ms',
                            'completed', d
                     FROM generate_series(0, :papers - 1) k
-                    JOIN participants p ON p.id = (SELECT min(id) FROM participants) + k % :n
+                    JOIN participants p ON p.id = (SELECT min(id) FROM participants WHERE contest_id = :c) + k % :n
                     JOIN chat_accounts ca ON ca.participant_id = p.id
                     CROSS JOIN LATERAL (SELECT 60000 + (k::bigint * 7919) % 500000 AS d) x""")
                     .bind("c", contest.id()).bind("r", round).bind("papers", papers).bind("n", participants).execute();

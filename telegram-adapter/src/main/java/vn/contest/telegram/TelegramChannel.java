@@ -59,14 +59,16 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
     }
 
     /**
-     * A deep link, t.me/BOT?start=CODE: Telegram opens the bot and sends "/start CODE". Needs the bot's username
-     * (TELEGRAM_BOT_USERNAME), written with or without its "@".
+     * A deep link, t.me/BOT?start=CONTEST-UNIT: Telegram opens the bot and sends "/start CONTEST-UNIT". Needs the
+     * bot's username (TELEGRAM_BOT_USERNAME), written with or without its "@". Telegram takes at most 64
+     * characters there: past that the link names the unit alone, for the contest the chat is in.
      */
     @Override
-    public Optional<String> unitLink(String unitCode) {
+    public Optional<String> unitLink(String contestCode, String unitCode) {
         String bot = config.botUsername();
+        String start = contestCode + "-" + unitCode;
         return bot == null || bot.isBlank() ? Optional.empty()
-                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + unitCode);
+                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + (start.length() <= 64 ? start : unitCode));
     }
 
     /** Adds the webhook route (webhook mode only). */
@@ -101,7 +103,13 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
                 new BotCommand("start", TelegramTexts.CMD_START), new BotCommand("help", TelegramTexts.CMD_HELP),
                 new BotCommand("thele", TelegramTexts.CMD_RULES), new BotCommand("ketqua", TelegramTexts.CMD_RESULTS),
                 new BotCommand("luyentap", TelegramTexts.CMD_PRACTICE), new BotCommand("dapan", TelegramTexts.CMD_REVIEW),
-                new BotCommand("huy", TelegramTexts.CMD_CANCEL))).build());
+                new BotCommand("cuocthi", TelegramTexts.CMD_CONTESTS), new BotCommand("huy", TelegramTexts.CMD_CANCEL))).build());
+    }
+
+    /** The bot's token and its webhook as Telegram has it ({@link TelegramChecks}). */
+    @Override
+    public List<vn.contest.core.check.Check> checks() {
+        return new TelegramChecks(config, client, java.time.Clock.systemUTC()).run();
     }
 
     /** Points Telegram at {@code url} (which must end in /webhooks/telegram) with our secret and update types. */

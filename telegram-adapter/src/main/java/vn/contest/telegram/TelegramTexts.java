@@ -14,4 +14,5 @@ final class TelegramTexts {
     static final String CMD_PRACTICE = "Luyện tập (không tính điểm)";
     static final String CMD_REVIEW = "Xem đáp án bài đã thi";
     static final String CMD_CANCEL = "Hủy bước đang làm";
+    static final String CMD_CONTESTS = "Các cuộc thi, chuyển sang cuộc thi khác";
 }

@@ -113,7 +113,7 @@ class TelegramLearningTest {
         tap(wants, "Nhận nhắc nhở");
         register(declines, "+84 912 345 603");
         Round first = t.engine.contest.rounds().get(0);
-        ReminderJob job = new ReminderJob(t.engine.db.jdbi(), () -> t.engine.contest, t.engine.clock,
+        ReminderJob job = new ReminderJob(t.engine.db.jdbi(), () -> java.util.List.of(t.engine.contest), t.engine.clock,
                 List.of(new Reminders.Route(t.sender.channel(), Optional.empty())));
         t.engine.clock.set(first.closesAt().minus(Duration.ofHours(20)));
         assertEquals(1, job.runOnce());

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** A unit's poster link on Telegram: a deep link to the bot, known only with TELEGRAM_BOT_USERNAME. No network, no database. */
+/**
+ * A unit's poster link on Telegram: a deep link to the bot naming the contest and the unit, known only with
+ * TELEGRAM_BOT_USERNAME. No network, no database.
+ */
 class TelegramUnitLinkTest {
     static Optional<String> link(Map<String, String> env, String unit) {
         try (TelegramChannel channel = new TelegramChannel(TelegramConfig.fromEnv(env).orElseThrow(), null, null)) {
-            return channel.unitLink(unit);
+            return channel.unitLink("cds-2026", unit);
         }
     }
 
@@ -24,9 +27,15 @@ class TelegramUnitLinkTest {
 
     @Test
     void withTheBotsUsernameAUnitLinksToTheBotWithItsCode() {
-        assertEquals(Optional.of("https://t.me/thi_bac_kan_bot?start=ba-be"), link(env("TELEGRAM_BOT_USERNAME", "thi_bac_kan_bot"), "ba-be"));
-        assertEquals(Optional.of("https://t.me/thi_bac_kan_bot?start=so-noi-vu"), link(env("TELEGRAM_BOT_USERNAME", " @thi_bac_kan_bot "), "so-noi-vu"),
+        assertEquals(Optional.of("https://t.me/thi_bac_kan_bot?start=cds-2026-ba-be"), link(env("TELEGRAM_BOT_USERNAME", "thi_bac_kan_bot"), "ba-be"));
+        assertEquals(Optional.of("https://t.me/thi_bac_kan_bot?start=cds-2026-so-noi-vu"), link(env("TELEGRAM_BOT_USERNAME", " @thi_bac_kan_bot "), "so-noi-vu"),
                 "written as people write it, with its @");
+    }
+
+    @Test
+    void pastTelegramsSixtyFourCharactersTheLinkNamesTheUnitAlone() {
+        String unit = "x".repeat(60);
+        assertEquals(Optional.of("https://t.me/thi_bac_kan_bot?start=" + unit), link(env("TELEGRAM_BOT_USERNAME", "thi_bac_kan_bot"), unit));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.config.ContestConfig;
+import vn.contest.core.contest.Contest;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.message.Inbound;
@@ -52,12 +53,23 @@ public final class WebChannel implements Channel<JavalinConfig> {
     private final WebSession session;
     private final WebLimits limits;
     private final String publicUrl;
+    private final byte[] homePage;
 
     /**
      * {@code publicUrl} is the address people use (PUBLIC_URL), null when not set; {@code sessionKey} signs the
      * chat cookies (every instance must share it: {@code AppKeys}).
      */
     public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config, String publicUrl, byte[] sessionKey) {
+        this(dialogue, outbox, config, publicUrl, sessionKey, Map.of());
+    }
+
+    /**
+     * As above; {@code homePageMeta}: meta tags (name to content) the other channels' platforms want on the home
+     * page ({@link Channel#homePageMeta}, such as a domain verification), written into the chat page's head.
+     */
+    public WebChannel(Dialogue dialogue, OutboxStore outbox, WebConfig config, String publicUrl, byte[] sessionKey,
+                      Map<String, String> homePageMeta) {
+        this.homePage = HomePage.withMeta(homePageMeta);
         this.dialogue = dialogue;
         this.outbox = outbox;
         this.config = config;
@@ -82,13 +94,15 @@ public final class WebChannel implements Channel<JavalinConfig> {
     }
 
     /**
-     * The chat page with the unit, PUBLIC_URL/?unit=CODE (the page starts the chat with it). Only with
-     * PUBLIC_URL set: a poster needs the whole address, which the server cannot know behind a proxy.
+     * The chat page with the contest and the unit, PUBLIC_URL/?contest=CODE&unit=CODE (the page starts the chat
+     * with them). Only with PUBLIC_URL set: a poster needs the whole address, which the server cannot know behind
+     * a proxy.
      */
     @Override
-    public Optional<String> unitLink(String unitCode) {
+    public Optional<String> unitLink(String contestCode, String unitCode) {
         return publicUrl == null ? Optional.empty()
-                : Optional.of(publicUrl + "/?unit=" + java.net.URLEncoder.encode(unitCode, java.nio.charset.StandardCharsets.UTF_8));
+                : Optional.of(publicUrl + "/?contest=" + java.net.URLEncoder.encode(contestCode, java.nio.charset.StandardCharsets.UTF_8)
+                        + "&unit=" + java.net.URLEncoder.encode(unitCode, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override
@@ -98,16 +112,25 @@ public final class WebChannel implements Channel<JavalinConfig> {
             sf.directory = "/web";
             sf.location = Location.CLASSPATH;
             sf.headers = Map.of("Cache-Control", "no-cache");
+            // The page itself is served with the platforms' meta tags (below), not as the file.
+            sf.skipFileFunction = request -> HomePage.PATHS.contains(request.getRequestURI());
         });
+        for (String path : HomePage.PATHS) {
+            config.routes.get(path, ctx -> ctx.header("Cache-Control", "no-cache").contentType("text/html; charset=utf-8").result(homePage));
+        }
         config.routes.get("/api/web/contest", this::contest);
         config.routes.post("/api/web/messages", this::post);
         config.routes.get("/api/web/messages", this::poll);
     }
 
+    /** The page's header: the contest a link names (?code=), else the first on offer. */
     private void contest(Context ctx) {
-        ContestConfig c = dialogue.contest().config();
+        String code = ctx.queryParam("code");
+        Contest contest = code == null ? dialogue.contest()
+                : dialogue.contests().stream().filter(x -> x.config().code().equalsIgnoreCase(code)).findFirst().orElse(dialogue.contest());
+        ContestConfig c = contest.config();
         ctx.json(Map.of("title", c.title(), "organizer", c.organizer() == null ? "" : c.organizer(),
-                "opensAt", dialogue.contest().opensAt().toEpochMilli(), "closesAt", dialogue.contest().closesAt().toEpochMilli()));
+                "opensAt", contest.opensAt().toEpochMilli(), "closesAt", contest.closesAt().toEpochMilli()));
     }
 
     private void post(Context ctx) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
+import vn.contest.core.config.BadSetting;
 
 /** Committee accounts. */
 public final class AdminUsers {
@@ -29,7 +30,9 @@ public final class AdminUsers {
         String password = generated ? Passwords.generate() : configuredPassword;
         if (!generated) {
             PasswordPolicy.problem(password, "admin").ifPresent(problem -> {
-                throw new IllegalArgumentException("ADMIN_PASSWORD cannot be used: " + problem);
+                throw new BadSetting("ADMIN_PASSWORD", "the password rules refuse it: " + problem.strip().replaceFirst("\\.$", ""), "Choose one of at least "
+                        + PasswordPolicy.MIN_LENGTH + " characters and at most " + PasswordPolicy.MAX_BYTES + " bytes, not a common "
+                        + "password and not containing \"admin\", or leave ADMIN_PASSWORD unset to have one made and shown once");
             });
         }
         // Two instances started together may both find the table empty: the first insert wins, the other keeps quiet.
@@ -39,10 +42,28 @@ public final class AdminUsers {
         return created && generated ? Optional.of(password) : Optional.empty();
     }
 
+    /** An account with {@code role} in every contest there is now (tools and tests; the accounts page grants one). */
     public AdminUser create(String username, Role role, String password) {
-        return jdbi.withHandle(h -> h.createQuery("""
+        return jdbi.inTransaction(h -> {
+            AdminUser user = insert(h, username, role, password);
+            h.createQuery("SELECT id FROM contests").mapTo(Long.class).list().forEach(c -> Grants.grant(h, user.id(), c, role));
+            return user;
+        });
+    }
+
+    /** An account with {@code role} in one contest (the accounts page: the contest being looked at). */
+    public AdminUser create(String username, Role role, String password, long contestId) {
+        return jdbi.inTransaction(h -> {
+            AdminUser user = insert(h, username, role, password);
+            Grants.grant(h, user.id(), contestId, role);
+            return user;
+        });
+    }
+
+    private static AdminUser insert(org.jdbi.v3.core.Handle h, String username, Role role, String password) {
+        return h.createQuery("""
                 INSERT INTO admin_users (username, password_hash, role) VALUES (:u, :p, :r) RETURNING *""")
-                .bind("u", username).bind("p", Passwords.hash(password)).bind("r", role.name()).map(USER).one());
+                .bind("u", username).bind("p", Passwords.hash(password)).bind("r", role.name()).map(USER).one();
     }
 
     public Optional<String> passwordHash(String username) {

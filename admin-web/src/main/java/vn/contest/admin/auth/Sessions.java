@@ -25,7 +25,17 @@ public final class Sessions {
         this.jdbi = jdbi;
     }
 
-    public record Session(AdminUser user, String csrfToken) {}
+    /** A session: who (with their role in the contest being looked at), its form token, and that contest (null: none chosen yet). */
+    public record Session(AdminUser user, String csrfToken, Long contestId) {
+        public Session(AdminUser user, String csrfToken) {
+            this(user, csrfToken, null);
+        }
+
+        /** The same session looking at {@code contestId}, where the account's role is {@code role}. */
+        public Session in(long contestId, Role role) {
+            return new Session(new AdminUser(user.id(), user.username(), role, user.active()), csrfToken, contestId);
+        }
+    }
 
     /** Starts a session and returns the cookie's secret. */
     public String start(AdminUser user) {
@@ -42,12 +52,17 @@ public final class Sessions {
             return Optional.empty();
         }
         return jdbi.withHandle(h -> h.createQuery("""
-                SELECT u.id, u.username, u.role, u.active, s.csrf_token FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id
+                SELECT u.id, u.username, u.role, u.active, s.csrf_token, s.contest_id FROM admin_sessions s JOIN admin_users u ON u.id = s.user_id
                 WHERE s.id_hash = :id AND s.expires_at > now() AND u.active""")
                 .bind("id", hash(secret))
                 .map((rs, ctx) -> new Session(new AdminUser(rs.getLong("id"), rs.getString("username"), Role.valueOf(rs.getString("role")),
-                        rs.getBoolean("active")), rs.getString("csrf_token")))
+                        rs.getBoolean("active")), rs.getString("csrf_token"), (Long) rs.getObject("contest_id")))
                 .findOne());
+    }
+
+    /** The session looks at another contest from now on (the switcher; the guard checks the account may). */
+    public void choose(String secret, long contestId) {
+        jdbi.useHandle(h -> h.execute("UPDATE admin_sessions SET contest_id = ? WHERE id_hash = ?", contestId, hash(secret)));
     }
 
     public void end(String secret) {

@@ -25,6 +25,6 @@ public final class AuditPage {
     }
 
     public void show(Context ctx) {
-        ctx.html(Templates.render("audit.jte", new View(AdminContext.page(ctx, contest(), "Nhật ký thay đổi", "audit"), audit.latest(300))));
+        ctx.html(Templates.render("audit.jte", new View(AdminContext.page(ctx, contest(), "Nhật ký thay đổi", "audit"), audit.latest(contest().id(), 300))));
     }
 }

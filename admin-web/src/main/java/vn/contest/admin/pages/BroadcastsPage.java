@@ -19,8 +19,8 @@ import vn.contest.core.outbox.BroadcastStore;
 /**
  * An announcement to every registered participant of one channel, queued in the outbox in one transaction
  * and delivered at the platform's pace behind any conversation reply; its progress is counted from the outbox.
- * A channel with a reply window ({@link Channel#replyWindow}) delivers only to people who wrote within it: the
- * others are counted as failed, and reminders skip them. The page says so with each channel's own label and window.
+ * A channel with a reply window ({@link Channel#replyWindow}) writes only to people who wrote within it: announcements
+ * and reminders skip the others and count them. The page says so with each channel's own label and window.
  */
 public final class BroadcastsPage {
     static final int MAX_TEXT = 2000;
@@ -28,8 +28,23 @@ public final class BroadcastsPage {
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
     private final List<? extends Channel<?>> channels;
+    private final java.time.Clock clock;
+    private final Supplier<List<Contest>> all;
 
     public BroadcastsPage(Jdbi jdbi, Supplier<Contest> live, List<? extends Channel<?>> channels) {
+        this(jdbi, live, channels, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: the engine's, which says from when a channel's reply window is counted. */
+    public BroadcastsPage(Jdbi jdbi, Supplier<Contest> live, List<? extends Channel<?>> channels, java.time.Clock clock) {
+        this(jdbi, live, channels, clock, () -> List.of(live.get()));
+    }
+
+    /** {@code all}: every contest, so that an announcement says which contest it is about while several run at once. */
+    public BroadcastsPage(Jdbi jdbi, Supplier<Contest> live, List<? extends Channel<?>> channels, java.time.Clock clock,
+                          Supplier<List<Contest>> all) {
+        this.all = all;
+        this.clock = clock;
         this.jdbi = jdbi;
         this.live = live;
         this.channels = channels;
@@ -84,7 +99,11 @@ public final class BroadcastsPage {
         }
         Contest contest = live.get();
         jdbi.useTransaction(h -> {
-            int recipients = BroadcastStore.send(h, contest.id(), channel, text, AdminContext.user(ctx).username());
+            // Only to people the channel still writes to unprompted (its reply window); the others are counted as skipped.
+            String said = vn.contest.core.rules.ContestOffer.severalOffered(all.get(), clock.instant())
+                    ? vn.contest.core.dialogue.Texts.contestTag(contest.config().title()) + text : text;
+            int recipients = BroadcastStore.send(h, contest.id(), channel, said, AdminContext.user(ctx).username(),
+                    channels.stream().filter(c -> c.id().equals(channel)).findFirst().flatMap(Channel::replyWindow), clock.instant());
             Audit.record(h, AdminContext.user(ctx), "Gửi thông báo", "kênh " + channel, null, Map.of("nội dung", text, "số người nhận", recipients));
         });
         ctx.redirect("/admin/broadcasts", HttpStatus.SEE_OTHER);

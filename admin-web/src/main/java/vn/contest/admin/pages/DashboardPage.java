@@ -14,6 +14,7 @@ import vn.contest.admin.Templates;
 import vn.contest.core.channel.Alert;
 import vn.contest.core.config.ContestConfig.GroupConfig;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.net.TrustedProxies;
 import vn.contest.core.report.ParticipationReport;
 
 /**
@@ -29,10 +30,24 @@ public final class DashboardPage {
 
     private final Supplier<List<Alert>> alerts;
 
-    public DashboardPage(Jdbi jdbi, Supplier<Contest> live, Supplier<List<Alert>> alerts) {
+    private final TrustedProxies proxies;
+
+    /** {@code proxies}: whether a trusted proxy passed on a visitor's request naming no client (shown here, not on /health). */
+    public DashboardPage(Jdbi jdbi, Supplier<Contest> live, Supplier<List<Alert>> alerts, TrustedProxies proxies) {
         this.jdbi = jdbi;
         this.live = live;
         this.alerts = alerts;
+        this.proxies = proxies;
+    }
+
+    /** What the administrators must act on: the channels' alerts, and a proxy that hides every visitor's address. */
+    private List<String> alertTexts() {
+        List<String> texts = new java.util.ArrayList<>(alerts.get().stream().map(Alert::text).toList());
+        proxies.proxyNamingNoClient().ifPresent(proxy -> texts.add("Máy chủ trung gian " + proxy + " (trong TRUSTED_PROXIES) chuyển tiếp "
+                + "yêu cầu mà không kèm X-Forwarded-For: mọi người truy cập đều mang địa chỉ của nó, nên giới hạn đăng nhập và giới hạn "
+                + "của trang web tính chung cho tất cả, và /metrics coi họ là chính máy này. Cần cấu hình máy chủ trung gian gửi "
+                + "X-Forwarded-For (nginx: proxy_set_header X-Forwarded-For $remote_addr;), hoặc bỏ nó khỏi TRUSTED_PROXIES."));
+        return texts;
     }
 
     public record Day(String date, long papers, long registered) {}
@@ -54,7 +69,7 @@ public final class DashboardPage {
         Figures f = cache.get(contest().id(), id -> figures());
         // What an operator must act on, in full, for the administrators only (/health shows just the codes).
         List<String> shown = AdminContext.user(ctx).role() == vn.contest.admin.auth.Role.ADMIN
-                ? alerts.get().stream().map(Alert::text).toList() : List.of();
+                ? alertTexts() : List.of();
         ctx.html(Templates.render("dashboard.jte", new View(AdminContext.page(ctx, contest(), "Tổng quan", "dashboard"), f,
                 DayChart.svg(f.days()), shown)));
     }

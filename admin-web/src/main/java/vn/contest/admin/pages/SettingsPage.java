@@ -35,11 +35,11 @@ import vn.contest.core.text.PhoneNumbers;
  * seconds (LiveContest).
  */
 public final class SettingsPage {
-    private final LiveContest live;
+    private final java.util.function.Supplier<LiveContest> live;
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public SettingsPage(LiveContest live, Jdbi jdbi, Clock clock) {
+    public SettingsPage(java.util.function.Supplier<LiveContest> live, Jdbi jdbi, Clock clock) {
         this.live = live;
         this.jdbi = jdbi;
         this.clock = clock;
@@ -57,11 +57,11 @@ public final class SettingsPage {
     }
 
     public void show(Context ctx) {
-        ctx.html(render(ctx, live.get().config(), List.of(), null, ctx.queryParam("notice")));
+        ctx.html(render(ctx, live.get().get().config(), List.of(), null, ctx.queryParam("notice")));
     }
 
     private String render(Context ctx, ContestConfig config, List<String> errors, String warning, String notice) {
-        return Templates.render("settings.jte", new View(AdminContext.page(ctx, live.get(), "Thể lệ và cấu hình cuộc thi", "settings"),
+        return Templates.render("settings.jte", new View(AdminContext.page(ctx, live.get().get(), "Thể lệ và cấu hình cuộc thi", "settings"),
                 config, errors, warning, notice));
     }
 
@@ -70,7 +70,7 @@ public final class SettingsPage {
      * and whom it keeps is {@link Anonymisation}; here only the form ("ẨN DANH" typed) and the wording.
      */
     public void anonymise(Context ctx) {
-        Contest contest = live.get();
+        Contest contest = live.get().get();
         boolean confirmed = "ẨN DANH".equals(String.valueOf(ctx.formParam("confirm")).strip().toUpperCase());
         var snapshot = jdbi.withHandle(h -> PrizeSnapshotStore.latest(h, contest.id()));
         Optional<Anonymisation.Refusal> refusal = Anonymisation.refusal(clock.instant(), contest.closesAt(), confirmed, snapshot.isPresent());
@@ -99,7 +99,7 @@ public final class SettingsPage {
     }
 
     public void save(Context ctx) {
-        Contest contest = live.get();
+        Contest contest = live.get().get();
         ContestConfig old = contest.config();
         List<String> errors = new ArrayList<>();
         ContestConfig edited = read(ctx, old, errors);
@@ -116,7 +116,7 @@ public final class SettingsPage {
             return;
         }
         jdbi.useTransaction(h -> {
-            live.replace(edited);
+            live.get().replace(edited);
             RoundResults.ensureBuilt(h, contest.id()); // a new counting policy keeps other papers
             Audit.record(h, AdminContext.user(ctx), "Sửa thể lệ, cấu hình", "cuộc thi " + old.code(), old, edited);
         });

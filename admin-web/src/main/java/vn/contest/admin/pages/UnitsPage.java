@@ -41,9 +41,9 @@ public final class UnitsPage {
     public void list(Context ctx) {
         Contest contest = contest();
         List<? extends Channel<?>> linking = channels.stream()
-                .filter(c -> contest.units().stream().anyMatch(u -> c.unitLink(u.code()).isPresent())).toList();
+                .filter(c -> contest.units().stream().anyMatch(u -> c.unitLink(contest.config().code(), u.code()).isPresent())).toList();
         List<Row> rows = contest.units().stream().map(u -> new Row(u.code(), contest.unitLabel(u.id()),
-                linking.stream().map(c -> c.unitLink(u.code()).map(url -> new Link(c.id(), url))).toList())).toList();
+                linking.stream().map(c -> c.unitLink(contest.config().code(), u.code()).map(url -> new Link(c.id(), url))).toList())).toList();
         List<String> unlinked = channels.stream().filter(c -> !linking.contains(c)).map(Channel::label).toList();
         ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest, "Đường dẫn và mã QR của đơn vị", "units"),
                 linking.stream().map(Channel::label).toList(), rows, unlinked)));
@@ -54,7 +54,7 @@ public final class UnitsPage {
         Unit unit = contest().unitByCode(ctx.pathParam("code")).orElseThrow(() -> new NotFoundResponse("Không có đơn vị này."));
         String to = ctx.queryParam("to");
         for (Channel<?> c : channels) {
-            Optional<String> link = to == null || c.id().equals(to) ? c.unitLink(unit.code()) : Optional.empty();
+            Optional<String> link = to == null || c.id().equals(to) ? c.unitLink(contest().config().code(), unit.code()) : Optional.empty();
             if (link.isPresent()) {
                 ctx.header("Content-Disposition", "inline; filename=\"qr-" + unit.code() + "-" + c.id() + ".png\"")
                         .contentType("image/png").result(QrCodes.png(link.get(), 600));

@@ -12,25 +12,31 @@ import vn.contest.admin.Audit;
 import vn.contest.admin.Templates;
 import vn.contest.admin.auth.AdminUser;
 import vn.contest.admin.auth.AdminUsers;
+import vn.contest.admin.auth.Grants;
 import vn.contest.admin.auth.PasswordPolicy;
 import vn.contest.admin.auth.Passwords;
 import vn.contest.admin.auth.Sessions;
 import vn.contest.admin.auth.Role;
 import vn.contest.core.contest.Contest;
 
-/** Committee accounts (administrators only): create one with a role, switch one off. */
+/**
+ * Committee accounts (administrators only): create one with a role in the contest being looked at, give an
+ * existing account a role in it, switch one off. Quản trị opens every contest; others only those granted.
+ */
 public final class UsersPage {
     private final AdminUsers users;
     private final Jdbi jdbi;
     private final Supplier<Contest> live;
+    private final Supplier<List<Contest>> contests;
 
-    public UsersPage(AdminUsers users, Jdbi jdbi, Supplier<Contest> live) {
+    public UsersPage(AdminUsers users, Jdbi jdbi, Supplier<Contest> live, Supplier<List<Contest>> contests) {
         this.users = users;
         this.jdbi = jdbi;
         this.live = live;
+        this.contests = contests;
     }
 
-    public record View(Page page, List<AdminUser> users, List<Role> roles, String error, String notice) {}
+    public record View(Page page, List<AdminUser> users, List<Role> roles, Map<Long, List<String>> grants, String error, String notice) {}
 
     private Contest contest() {
         return live.get();
@@ -46,7 +52,7 @@ public final class UsersPage {
 
     private String render(Context ctx, String error, String notice) {
         return Templates.render("users.jte", new View(AdminContext.page(ctx, contest(), "Tài khoản", "users"), users.all(),
-                List.of(Role.values()), error, notice));
+                List.of(Role.values()), new Grants(jdbi).describe(contests.get()), error, notice));
     }
 
     public void create(Context ctx) {
@@ -66,10 +72,39 @@ public final class UsersPage {
             ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, error, null));
             return;
         }
-        AdminUser created = users.create(username, role, password);
-        jdbi.useHandle(h -> Audit.record(h, AdminContext.user(ctx), "Tạo tài khoản", created.username(), null,
-                Map.of("vai trò", created.role().label)));
+        AdminUser created = users.create(username, role, password, contest().id());
+        jdbi.useTransaction(h -> {
+            Audit.record(h, AdminContext.user(ctx), "Tạo tài khoản", created.username(), null,
+                    Map.of("vai trò", created.role().label, "cuộc thi", contest().config().code()));
+        });
         ctx.redirect("/admin/users?notice=" + java.net.URLEncoder.encode("Đã tạo tài khoản " + username + ".",
+                java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    /** Gives an existing account a role in the contest being looked at (Quản trị needs none: they open every contest). */
+    public void grant(Context ctx) {
+        String username = String.valueOf(ctx.formParam("username")).strip().toLowerCase();
+        Optional<AdminUser> user = users.byUsername(username);
+        Role role;
+        try {
+            role = Role.valueOf(String.valueOf(ctx.formParam("role")));
+        } catch (IllegalArgumentException e) {
+            role = null;
+        }
+        String error = user.isEmpty() ? "Không có tài khoản " + username + "."
+                : role == null || role == Role.ADMIN ? "Vui lòng chọn vai trò Thư ký, Soạn thảo hoặc Xem."
+                : user.get().role() == Role.ADMIN ? "Tài khoản Quản trị đã mở được mọi cuộc thi." : null;
+        if (error != null) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, error, null));
+            return;
+        }
+        Role granted = role;
+        jdbi.useTransaction(h -> {
+            Grants.grant(h, user.get().id(), contest().id(), granted);
+            Audit.record(h, AdminContext.user(ctx), "Giao cuộc thi cho tài khoản", username, null,
+                    Map.of("vai trò", granted.label, "cuộc thi", contest().config().code()));
+        });
+        ctx.redirect("/admin/users?notice=" + java.net.URLEncoder.encode("Đã giao cuộc thi này cho " + username + ".",
                 java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
     }
 

@@ -1,7 +1,9 @@
 package vn.contest.core.channel;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import vn.contest.core.check.Check;
 import vn.contest.core.outbox.Sender;
 import vn.contest.core.verify.CodeSender;
 
@@ -29,20 +31,40 @@ public interface Channel<R> extends AutoCloseable {
     }
 
     /**
-     * How long after a person last wrote the platform still takes a message to them (Zalo: 7 days), or empty
-     * when it has no such limit. Reminders skip, and count, the people outside it.
+     * How long after a person last wrote this channel still writes to them unprompted (reminders, announcements),
+     * or empty when it has no such limit: the platform's own limit, or a shorter one where messages past it cost
+     * the organiser money and the committee has not accepted that (Zalo: free for 48 hours, paid up to 7 days).
+     * Reminders and announcements skip, and count, the people outside it.
      */
     default Optional<java.time.Duration> replyWindow() {
         return Optional.empty();
     }
 
     /**
-     * The link a unit's poster or portal gives for this channel, carrying the unit's code so that whoever
-     * comes through it is recorded for that unit (the dialogue's start command); empty when the channel has
-     * no such link or its address is not configured. The admin web shows these links and their QR codes.
+     * The link a unit's poster or portal gives for this channel, carrying the contest's and the unit's codes
+     * ({@link vn.contest.core.contest.StartLink}) so that whoever comes through it lands in that contest and is
+     * recorded for that unit (the dialogue's start command); empty when the channel has no such link or its
+     * address is not configured. The admin web shows these links and their QR codes.
      */
-    default Optional<String> unitLink(String unitCode) {
+    default Optional<String> unitLink(String contestCode, String unitCode) {
         return Optional.empty();
+    }
+
+    /**
+     * Meta tags the platform wants on the site's home page (name to content), such as a domain verification
+     * its console asks for; the web channel, which serves the home page, writes them into its head.
+     */
+    default Map<String, String> homePageMeta() {
+        return Map.of();
+    }
+
+    /**
+     * What can be checked of this channel without a participant (its credentials, its webhook's registration,
+     * its templates), one {@link Check} each, OK or with what to do. It calls the platform, so it runs on demand
+     * only (the {@code doctor} command, the admin web's "Kiểm tra kết nối").
+     */
+    default List<Check> checks() {
+        return List.of();
     }
 
     /** Starts background work (polling, token refresh) once the server runs. */

@@ -50,18 +50,9 @@ public final class ContestStore {
         });
     }
 
-    /**
-     * Writes the contest's rules, rounds, units and topics. One database serves one contest (the schema keeps
-     * at most one row in {@code contests}): a second contest is refused with a message that says what to do.
-     */
+    /** Writes the contest's rules, rounds, units and topics (a new code is a new contest beside the others). */
     public static Contest install(Jdbi jdbi, ContestConfig config) {
         return jdbi.inTransaction(h -> {
-            h.createQuery("SELECT code FROM contests WHERE code <> :code").bind("code", config.code()).mapTo(String.class)
-                    .findFirst().ifPresent(other -> {
-                        throw new IllegalStateException("This database already holds the contest '" + other
-                                + "'. One database serves one contest: give '" + config.code()
-                                + "' its own database (another DATA_DIR, or another DATABASE_URL).");
-                    });
             long contestId = h.createQuery("""
                     INSERT INTO contests (code, title, config) VALUES (:code, :title, CAST(:config AS jsonb))
                     ON CONFLICT (code) DO UPDATE SET title = EXCLUDED.title, config = EXCLUDED.config, updated_at = now()

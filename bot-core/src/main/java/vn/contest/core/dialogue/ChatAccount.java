@@ -17,6 +17,11 @@ public final class ChatAccount {
     /** Whether this chat asked to be reminded before a round closes. */
     public boolean reminders;
     public final boolean isNew;
+    /** Whether this is the chat's current contest (a chat has a row per contest it took part in). */
+    boolean focused;
+    private final boolean readFocused;
+    /** The chat chose this contest in this turn: the row is written even if nothing else changed. */
+    private boolean focusTaken;
     /** The row as read, to tell whether a turn changed it. */
     private final Long readParticipantId;
     private final State readState;
@@ -34,6 +39,11 @@ public final class ChatAccount {
 
     public ChatAccount(Long id, long contestId, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId,
                        boolean reminders, java.time.Instant lastInboundAt, boolean isNew, String draftAsRead) {
+        this(id, contestId, chat, participantId, state, draft, referralUnitId, reminders, lastInboundAt, isNew, draftAsRead, true);
+    }
+
+    public ChatAccount(Long id, long contestId, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId,
+                       boolean reminders, java.time.Instant lastInboundAt, boolean isNew, String draftAsRead, boolean focused) {
         this.id = id;
         this.contestId = contestId;
         this.chat = chat;
@@ -49,6 +59,8 @@ public final class ChatAccount {
         this.reminders = reminders;
         this.readReminders = reminders;
         this.lastInboundAt = lastInboundAt;
+        this.focused = focused;
+        this.readFocused = focused;
     }
 
     /** The person wrote in this turn, at {@code at}. */
@@ -68,9 +80,15 @@ public final class ChatAccount {
 
     /** Whether this turn changed the chat (a new one: from how it starts), given its draft as it would now be written. */
     boolean changedSinceRead(String draftNow) {
-        return state != readState || reminders != readReminders || (id != null && inboundToStore() != null)
+        return state != readState || reminders != readReminders || focused != readFocused || focusTaken || (id != null && inboundToStore() != null)
                 || !java.util.Objects.equals(participantId, readParticipantId)
                 || !java.util.Objects.equals(referralUnitId, readReferralUnitId) || !draftNow.equals(readDraft);
+    }
+
+    /** The chat's messages go to this contest from now on. */
+    void takeFocus() {
+        focused = true;
+        focusTaken = true;
     }
 
     public State state() {

@@ -19,7 +19,7 @@ public final class ChatAccountStore {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String SELECT = """
             SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id,
-                   reminders, last_inbound_at
+                   reminders, last_inbound_at, focused
             FROM chat_accounts
             """;
 
@@ -34,6 +34,34 @@ public final class ChatAccountStore {
     public static ChatAccount lockOrNew(Handle h, long contestId, ChatRef chat) {
         return lock(h, contestId, chat).orElseGet(() -> new ChatAccount(null, contestId, chat, null, State.CONSENT,
                 new Draft(), null, !OutboxStore.hasWrittenTo(h, chat), writeDraft(new Draft())));
+    }
+
+    /**
+     * Locks the chat's row in the contest it is in now, if it has one: one statement, as {@link #lockOrNew}
+     * for a known chat, whichever contest that is.
+     */
+    public static Optional<ChatAccount> lockFocused(Handle h, ChatRef chat) {
+        return h.createQuery(SELECT + "WHERE channel = :ch AND external_id = :ext AND focused FOR UPDATE")
+                .bind("ch", chat.channel()).bind("ext", chat.externalId())
+                .map((rs, ctx) -> account(rs))
+                .findOne();
+    }
+
+    /** The person this chat registered in another contest, the most recent; empty when none. */
+    static Optional<Long> registeredElsewhere(Handle h, ChatRef chat, long contestId) {
+        return h.createQuery("""
+                SELECT participant_id FROM chat_accounts
+                WHERE channel = :ch AND external_id = :ext AND contest_id <> :c AND participant_id IS NOT NULL
+                ORDER BY updated_at DESC LIMIT 1""")
+                .bind("ch", chat.channel()).bind("ext", chat.externalId()).bind("c", contestId).mapTo(Long.class).findOne();
+    }
+
+    /** The chat leaves its current contest's row for another's; written before the other row takes the focus. */
+    static void unfocus(Handle h, ChatAccount a) {
+        a.focused = false;
+        if (a.id != null) {
+            h.execute("UPDATE chat_accounts SET focused = false, updated_at = now() WHERE id = ?", a.id);
+        }
     }
 
     private static Optional<ChatAccount> lock(Handle h, long contestId, ChatRef chat) {
@@ -57,7 +85,8 @@ public final class ChatAccountStore {
         return new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
                 (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), draft,
                 (Long) rs.getObject("referral_unit_id"), rs.getBoolean("reminders"),
-                rs.getTimestamp("last_inbound_at") == null ? null : rs.getTimestamp("last_inbound_at").toInstant(), false, writeDraft(draft));
+                rs.getTimestamp("last_inbound_at") == null ? null : rs.getTimestamp("last_inbound_at").toInstant(), false, writeDraft(draft),
+                rs.getBoolean("focused"));
     }
 
     /** Writes the chat's state back, unless the turn left it as it was read (a new chat: as it started). */
@@ -70,26 +99,27 @@ public final class ChatAccountStore {
             // Two first messages of one chat may race: the later one's state wins, as it would for a known chat.
             a.id = h.createQuery("""
                     INSERT INTO chat_accounts (contest_id, channel, external_id, participant_id, state, draft, referral_unit_id,
-                                               reminders, last_inbound_at)
-                    VALUES (:c, :ch, :ext, :p, :state, CAST(:draft AS jsonb), :ref, :reminders, :heard)
+                                               reminders, last_inbound_at, focused)
+                    VALUES (:c, :ch, :ext, :p, :state, CAST(:draft AS jsonb), :ref, :reminders, :heard, :focused)
                     ON CONFLICT (contest_id, channel, external_id) DO UPDATE SET participant_id = EXCLUDED.participant_id,
                         state = EXCLUDED.state, draft = EXCLUDED.draft, referral_unit_id = EXCLUDED.referral_unit_id,
-                        reminders = EXCLUDED.reminders, last_inbound_at = EXCLUDED.last_inbound_at, updated_at = now()
+                        reminders = EXCLUDED.reminders, last_inbound_at = EXCLUDED.last_inbound_at, focused = EXCLUDED.focused,
+                        updated_at = now()
                     RETURNING id""")
                     .bind("c", a.contestId).bind("ch", a.chat.channel()).bind("ext", a.chat.externalId())
                     .bind("p", a.participantId).bind("state", a.state().name()).bind("draft", draft).bind("ref", a.referralUnitId)
-                    .bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore()))
+                    .bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore())).bind("focused", a.focused)
                     .mapTo(Long.class).one();
             return;
         }
         h.createUpdate("""
                 UPDATE chat_accounts SET participant_id = :p, state = :state, draft = CAST(:draft AS jsonb),
-                    referral_unit_id = :ref, reminders = :reminders,
+                    referral_unit_id = :ref, reminders = :reminders, focused = :focused,
                     last_inbound_at = coalesce(CAST(:heard AS timestamptz), last_inbound_at), updated_at = now()
                 WHERE id = :id""")
                 .bind("p", a.participantId).bind("state", a.state().name()).bind("draft", draft)
                 .bind("ref", a.referralUnitId).bind("reminders", a.reminders).bind("heard", utc(a.inboundToStore()))
-                .bind("id", a.id).execute();
+                .bind("focused", a.focused).bind("id", a.id).execute();
     }
 
     private static java.time.OffsetDateTime utc(java.time.Instant t) {

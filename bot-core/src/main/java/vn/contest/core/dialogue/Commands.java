@@ -10,9 +10,11 @@ import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Round;
+import vn.contest.core.contest.StartLink;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Draft;
+import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.rules.AnswerKey;
 import vn.contest.core.text.Folding;
 
@@ -43,6 +45,9 @@ final class Commands {
                     "this chat gets the contest's reminders before a round closes", STAYS, t -> reminders(t, true)),
             typed("tắt nhắc nhở", List.of("tắt nhắc nhở", "không nhắc nữa", "hủy nhắc nhở"), null,
                     "this chat gets no more reminders", STAYS, t -> reminders(t, false)),
+            typed("cuộc thi khác", List.of("cuộc thi khác", "cuocthi", "đổi cuộc thi", "chọn cuộc thi", "các cuộc thi"), Tokens.CONTESTS,
+                    "lists the contests on offer, each with a button (\"cuộc thi 2\" typed); choosing one moves the chat there; "
+                            + "not while a paper is timed", STAYS, Commands::otherContests),
             typed("hủy", List.of("hủy", "hủy bỏ", "thoát", "cancel"), null,
                     "during registration: forgets the answers and goes back to CONSENT; stops a practice set; "
                             + "a timed paper cannot be cancelled", moves(State.CONSENT, State.READY), Commands::cancel),
@@ -52,8 +57,8 @@ final class Commands {
             typed("xóa dữ liệu của tôi", List.of("xóa dữ liệu của tôi", "xóa dữ liệu", "xóa thông tin của tôi"), null,
                     "explains what erasing means and offers \"Xác nhận xóa dữ liệu\"", STAYS, Commands::askErase),
             typed("xác nhận xóa dữ liệu", List.of("xác nhận xóa dữ liệu", "xác nhận xóa"), Tokens.ERASE_CONFIRM,
-                    "withdraws the person and erases their name, birth date, phone and ID number, then leaves the chat "
-                            + "as đăng xuất does; not while a paper is timed", moves(State.CONSENT), Commands::erase));
+                    "withdraws the person and erases their name, birth date, phone and ID number in every contest, then leaves "
+                            + "the chat as đăng xuất does; not while a paper is timed", moves(State.CONSENT), Commands::erase));
 
     private static Set<State> moves(State... states) {
         return new java.util.LinkedHashSet<>(List.of(states)); // declared order, for the rendering
@@ -112,7 +117,7 @@ final class Commands {
             payload = t.text().substring(7).strip();
         }
         if (payload != null && !payload.isEmpty() && payload.matches("[A-Za-z0-9_-]{1,64}") && !t.account.isRegistered()) {
-            t.contest.unitByCode(payload).ifPresent(u -> t.account.referralUnitId = u.id());
+            StartLink.unitIn(payload, t.contest).ifPresent(u -> t.account.referralUnitId = u.id());
         }
         if (t.account.state().isRegistration() && t.account.state() != State.CONSENT) {
             t.say(Texts.HELP_REGISTRATION);
@@ -132,6 +137,20 @@ final class Commands {
             t.say(Texts.HELP_READY);
         }
         t.reprompt();
+        return Next.STAY;
+    }
+
+    /** The contests on offer, this one marked; choosing is ContestFocus's (a button or "cuộc thi 2"). */
+    private static Next otherContests(Turn t) {
+        if (t.account.state().isInAttempt()) {
+            return t.aside(Texts.format(Texts.CONTEST_SWITCH_IN_PAPER, t.timeLeft()));
+        }
+        int here = t.offered.stream().map(Contest::id).toList().indexOf(t.contest.id());
+        if (t.offered.isEmpty() || t.offered.size() == 1 && here == 0) {
+            return t.aside(Texts.format(Texts.CONTEST_ONLY_ONE, t.contest.config().title()));
+        }
+        t.replies().add(ContestFocus.offer(t.account.chat, here < 0 ? Texts.format(Texts.CONTEST_CHOICE, t.offered.size())
+                : Texts.format(Texts.CONTEST_OTHERS, here + 1), t.offered, t.now, true));
         return Next.STAY;
     }
 
@@ -204,11 +223,13 @@ final class Commands {
         if (refusedDuringPaper(t)) {
             return Next.STAY;
         }
-        long participant = t.account.participantId;
-        vn.contest.core.participant.ParticipantStore.erase(t.h, participant, t.now);
-        // Every chat of the person forgets them, not only this one.
-        for (ChatRef other : ChatAccountStore.detachAll(t.h, participant)) {
-            OutboxStore.forget(t.h, other);
+        // The person everywhere: their row in every contest, and every chat of theirs forgets them, not only this one.
+        long person = ParticipantStore.personOf(t.h, t.account.participantId);
+        for (long participant : ParticipantStore.rowsOfPerson(t.h, person)) {
+            ParticipantStore.erase(t.h, participant, t.now);
+            for (ChatRef other : ChatAccountStore.detachAll(t.h, participant)) {
+                OutboxStore.forget(t.h, other);
+            }
         }
         startOver(t);
         t.say(Texts.ERASED);

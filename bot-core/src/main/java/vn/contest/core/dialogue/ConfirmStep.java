@@ -34,6 +34,11 @@ final class ConfirmStep implements Step {
             prompt(t);
             return Next.STAY;
         }
+        return register(t);
+    }
+
+    /** Creates the participant from the draft (one per phone number, re-checked here); READY, or back to PHONE. */
+    static Next register(Turn t) {
         Draft d = t.account.draft;
         if (new Eligibility(t.contest.config()).excluded(d.phone, d.idNumber)) {
             t.say(Texts.EXCLUDED);
@@ -57,7 +62,10 @@ final class ConfirmStep implements Step {
         ParticipationCounts.registered(t.h, id.get(), t.contest.config().timezone());
         t.account.participantId = id.get();
         t.account.draft = new Draft();
-        t.say(Texts.REGISTERED);
+        // The deadline said early: a platform's reply window may keep a reminder from reaching the person later.
+        t.say(Texts.REGISTERED + t.contest.openRound(t.now).or(() -> t.contest.nextRound(t.now))
+                .map(r -> "\n" + Texts.format(Texts.ROUND_DEADLINE, r.name(), Texts.dateTime(r.closesAt(), t.contest.config().zone())))
+                .orElse(""));
         if (t.contest.config().reminders().any()) {
             // Offered, never assumed: the menu carries a "Nhận nhắc nhở" button until the person takes it.
             t.say(Texts.format(Texts.ASK_REMINDERS, t.contest.config().reminders().hoursBeforeRoundCloses().stream()

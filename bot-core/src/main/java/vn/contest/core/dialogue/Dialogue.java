@@ -1,6 +1,7 @@
 package vn.contest.core.dialogue;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -12,11 +13,15 @@ import vn.contest.core.attempt.OpenPaper;
 import vn.contest.core.attempt.Paper;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.StartLink;
+import vn.contest.core.participant.Participant;
+import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
 import vn.contest.core.outbox.OutboxMessage;
 import vn.contest.core.outbox.OutboxStore;
+import vn.contest.core.rules.ContestOffer;
 import vn.contest.core.rules.Window;
 import vn.contest.core.verify.CodeSender;
 
@@ -32,27 +37,33 @@ public final class Dialogue {
     private static final int MAX_TRIES = 3;
 
     private final Jdbi jdbi;
-    private final Supplier<Contest> contest;
+    private final Supplier<List<Contest>> contests;
     private final Clock clock;
     private final PaperDrawer drawer;
     private volatile CodeSender codes;
     private volatile TurnObserver observer = TurnObserver.NONE;
 
-    /** A dialogue on rules that do not change while it runs (tests, tools). */
+    /** A dialogue on one contest whose rules do not change while it runs (tests, tools). */
     public Dialogue(Jdbi jdbi, Contest contest, Clock clock, PaperDrawer drawer) {
-        this(jdbi, () -> contest, clock, drawer);
+        this(jdbi, () -> List.of(contest), clock, drawer);
     }
 
-    /** A dialogue on the contest as it stands at each message (see {@link vn.contest.core.contest.LiveContest}). */
-    public Dialogue(Jdbi jdbi, Supplier<Contest> contest, Clock clock, PaperDrawer drawer) {
+    /** A dialogue on every contest as each stands at each message (see {@link vn.contest.core.contest.Contests}). */
+    public Dialogue(Jdbi jdbi, Supplier<List<Contest>> contests, Clock clock, PaperDrawer drawer) {
         this.jdbi = jdbi;
-        this.contest = contest;
+        this.contests = contests;
         this.clock = clock;
         this.drawer = drawer;
     }
 
+    /** The contest a page or tool about one contest means: the first on offer ({@link ContestOffer#primary}). */
     public Contest contest() {
-        return contest.get();
+        return ContestOffer.primary(contests.get(), clock.instant());
+    }
+
+    /** Every contest, as each stands now. */
+    public List<Contest> contests() {
+        return contests.get();
     }
 
     /** From now on every turn is reported to {@code observer} (metrics). */
@@ -114,13 +125,26 @@ public final class Dialogue {
                         read.add(also == null ? null : also.read(h, List.of()));
                         return Outcome.DUPLICATE;
                     }
-                    Contest rules = contest.get();
-                    ChatAccount account = ChatAccountStore.lockOrNew(h, rules.id(), in.chat());
-                    Turn t = new Turn(h, rules, clock.instant(), account, in, drawer, sender);
-                    account.heard(t.now);
-                    play(t);
-                    replies.addAll(close(t));
-                    toSend.addAll(t.codesToSend());
+                    Instant now = clock.instant();
+                    List<Contest> all = contests.get();
+                    List<Contest> offered = ContestOffer.offered(all, now);
+                    ContestFocus.Resolution where = ContestFocus.resolve(h, all, offered, in);
+                    if (where instanceof ContestFocus.Choose choose) {
+                        replies.addAll(OutboxStore.enqueue(h, List.of(ContestFocus.offer(in.chat(),
+                                Texts.format(Texts.CONTEST_CHOICE, choose.offered().size()), choose.offered(), now, false))));
+                    } else {
+                        ContestFocus.Chosen chosen = (ContestFocus.Chosen) where;
+                        Turn t = new Turn(h, chosen.contest(), now, chosen.account(), in, drawer, sender);
+                        t.offered = offered;
+                        t.account.heard(now);
+                        switch (chosen.entered()) {
+                            case SAME -> play(t);
+                            case SWITCHED -> entered(t);
+                            case REFUSED_IN_PAPER -> t.aside(Texts.format(Texts.CONTEST_SWITCH_IN_PAPER, t.timeLeft()));
+                        }
+                        replies.addAll(close(t));
+                        toSend.addAll(t.codesToSend());
+                    }
                     // A statement of its own after the chat's lock: it sees every row committed before the lock.
                     read.add(also == null ? null : also.read(h, List.copyOf(replies)));
                     return Outcome.HANDLED;
@@ -146,7 +170,10 @@ public final class Dialogue {
                 return false;
             }
             ChatAccount account = ChatAccountStore.lockById(h, peek.get().chatAccountId()).orElseThrow();
-            Turn t = new Turn(h, contest.get(), clock.instant(), account, null, drawer, null);
+            List<Contest> all = contests.get();
+            Contest contest = ContestFocus.byId(all, account.contestId).orElseThrow();
+            Turn t = new Turn(h, contest, clock.instant(), account, null, drawer, null);
+            t.offered = ContestOffer.offered(all, t.now);
             if (!expireIfDue(t)) {
                 return false;
             }
@@ -184,15 +211,17 @@ public final class Dialogue {
         });
     }
 
-    /** One turn: newcomers get the welcome; the paper is reconciled; then a command, or the state's own step. */
+    /**
+     * One turn: newcomers get the welcome (a person registered in another contest from this chat is asked to
+     * confirm who they are); the paper is reconciled; then a command, or the state's own step.
+     */
     private static void play(Turn t) {
+        if (t.account.id == null && !t.account.isNew && returns(t)) {
+            return;
+        }
         if (t.account.isNew) {
             // Whatever a newcomer first writes, they need the welcome and the consent question first.
-            if (Commands.isStart(t)) {
-                Commands.start(t);
-            } else {
-                t.reprompt();
-            }
+            welcome(t);
             return;
         }
         if (t.account.isRegistered() && expireIfDue(t)) {
@@ -205,11 +234,63 @@ public final class Dialogue {
         }
         if (!t.account.state().isInAttempt() && t.account.state() != State.PRACTISING
                 && Window.at(t.contest, t.now) instanceof Window.Closed closed) {
-            // After the contest closes, registration and the menu answer only that it is over (practice goes on).
+            // After the contest closes, registration and the menu answer only that it is over (practice goes on),
+            // and where to go next when another contest runs.
             t.say(AttemptFlow.refusal(closed, t.contest));
+            List<String> next = t.offered.stream().filter(c -> c.id() != t.contest.id() && !(Window.at(c, t.now) instanceof Window.Closed))
+                    .map(c -> c.config().title() + " (" + ContestFocus.when(c, t.now) + ")").toList();
+            if (!next.isEmpty()) {
+                t.say(Texts.format(Texts.CONTEST_NEXT, String.join("; ", next)));
+            }
             return;
         }
         DialogueTable.accept(t);
+    }
+
+    /**
+     * The chat has just come to this contest (a start link, a button, "cuộc thi 2"): a chat new to it gets the
+     * welcome as a newcomer does; one that was here before is told where it is and asked its question again.
+     */
+    private static void entered(Turn t) {
+        if (t.account.id == null) {
+            if (!returns(t)) {
+                welcome(t);
+            }
+            return;
+        }
+        if (t.account.isRegistered() && expireIfDue(t)) {
+            return;
+        }
+        t.say(Texts.format(Texts.CONTEST_NOW, t.contest.config().title()));
+        welcome(t);
+    }
+
+    /** A start link's unit is recorded (by the start command), then the chat's question is asked. */
+    private static void welcome(Turn t) {
+        if (Commands.isStart(t)) {
+            Commands.start(t);
+        } else {
+            t.reprompt();
+        }
+    }
+
+    /**
+     * A chat new to this contest whose person registered in another contest from this chat: their identity
+     * comes along, to be confirmed in one tap (a start link's unit is kept, as for a newcomer).
+     */
+    private static boolean returns(Turn t) {
+        Optional<Long> elsewhere = ChatAccountStore.registeredElsewhere(t.h, t.account.chat, t.contest.id());
+        if (elsewhere.isEmpty()) {
+            return false;
+        }
+        Participant p = ParticipantStore.find(t.h, elsewhere.get()).orElseThrow();
+        ReturningStep.fillFrom(t, p, ParticipantStore.personOf(t.h, p.id()));
+        String payload = t.in == null ? null : t.in.startPayload();
+        if (payload != null) {
+            StartLink.unitIn(payload, t.contest).ifPresent(u -> t.account.referralUnitId = u.id());
+        }
+        DialogueTable.enterReturning(t);
+        return true;
     }
 
     /**
@@ -241,6 +322,9 @@ public final class Dialogue {
     private static List<OutboxMessage> close(Turn t) {
         if (t.account.state().isInAttempt()) {
             t.openPaper().ifPresent(p -> t.stampDeadline(p.attempt().deadlineAt()));
+        }
+        if (t.offered.size() > 1) {
+            t.tagReplies(Texts.contestTag(t.contest.config().title()));
         }
         ChatAccountStore.save(t.h, t.account);
         return OutboxStore.enqueue(t.h, t.replies());

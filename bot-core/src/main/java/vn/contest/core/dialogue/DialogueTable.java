@@ -18,6 +18,9 @@ final class DialogueTable {
     record Row(State state, Step step, String asks, String accepts, Set<State> next) {}
 
     private static final List<Row> ROWS = List.of(
+            row(State.RETURNING, new ReturningStep(), "whether this is the person registered from this chat in another contest, "
+                    + "with this contest's consent (one tap)", quoted(ReturningStep.YES) + " goes on with their identity; "
+                    + quoted(ReturningStep.NO) + " registers someone new", State.GROUP, State.ID_NUMBER, State.READY, State.CONSENT),
             row(State.CONSENT, new ConsentStep(), "consent to data processing (Nghị định 13/2023/NĐ-CP) and residency",
                     quoted(ConsentStep.YES) + "; " + quoted(ConsentStep.NO) + " declines", State.NAME),
             row(State.NAME, new NameStep(), "full name", "letters, at least two words, 2-80 characters", State.BIRTH_DATE),
@@ -36,7 +39,8 @@ final class DialogueTable {
             row(State.GROUP, new GroupStep(), "participant group (the contest's `groups[]`)",
                     "its number, \"nhóm 1\", its name or an alias (\"cán bộ\", \"nhân dân\")", State.UNIT),
             row(State.UNIT, new UnitStep(), "unit, then commune if it has any",
-                    "its number in the list, its name, the start-link unit; " + quoted(UnitStep.BACK) + " goes back up", State.CONFIRM),
+                    "its number in the list, its name, the start-link unit; " + quoted(UnitStep.BACK) + " goes back up; "
+                            + "a returning person is registered here, without the summary", State.CONFIRM, State.READY, State.PHONE),
             row(State.CONFIRM, new ConfirmStep(), "the summary",
                     quoted(ConfirmStep.YES) + " registers; " + quoted(ConfirmStep.EDIT) + " starts again",
                     State.READY, State.NAME, State.PHONE),
@@ -67,6 +71,9 @@ final class DialogueTable {
      */
     static final Set<State> RECONCILED = new LinkedHashSet<>(List.of(State.ANSWERING, State.PREDICTING, State.READY));
 
+    /** Where a chat new to a contest may start: its person, registered in another contest from this chat, returns. */
+    static final Set<State> ENTERED = Set.of(State.RETURNING);
+
     private DialogueTable() {}
 
     /** Asks the current state's question (again). */
@@ -88,6 +95,11 @@ final class DialogueTable {
     /** Moves the chat to where its open paper (or practice set) says it is; {@code ask} asks that state's question. */
     static void reconcile(Turn t, State to, boolean ask) {
         move(t, "the reconciliation", RECONCILED, ask ? Next.to(to) : Next.quietly(to));
+    }
+
+    /** A chat new to this contest whose person is registered in another: they confirm who they are. */
+    static void enterReturning(Turn t) {
+        move(t, "entering a contest", ENTERED, Next.to(State.RETURNING));
     }
 
     /** The one place a chat's state is set: a move that {@code allowed} does not declare fails loudly. */
@@ -117,7 +129,8 @@ final class DialogueTable {
                     .append(c.moves().isEmpty() ? "stays" : names(c.moves())).append(" |\n");
         }
         b.append("\nBefore the command or the step, each turn of a registered chat reconciles it with its open paper: ")
-                .append("from any state to ").append(names(RECONCILED)).append(".\n");
+                .append("from any state to ").append(names(RECONCILED)).append(". A chat new to a contest whose person is ")
+                .append("registered in another contest from this chat starts at ").append(names(ENTERED)).append(".\n");
         return b.toString();
     }
 

@@ -41,12 +41,17 @@ final class PaperAnswers {
         return headed + Texts.options(q.options()) + "\n\n" + Texts.QUESTION_TYPE_HINT;
     }
 
-    /** One button per option of the current question, lettered. */
+    /**
+     * One button per option of the current question, lettered; each says in words what it answers ("Câu 3: B.
+     * Sở Nội vụ"), for a platform that shows the tap as the person's own message.
+     */
     static List<Choice> buttons(Paper paper) {
         List<String> tokens = paper.tokens();
+        List<String> options = paper.current().options();
         List<Choice> choices = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
-            choices.add(new Choice(tokens.get(i), String.valueOf(AnswerLetters.letter(i))));
+            String letter = String.valueOf(AnswerLetters.letter(i));
+            choices.add(new Choice(tokens.get(i), letter, Texts.answerSaid(paper.position() + 1, letter, options.get(i))));
         }
         return choices;
     }

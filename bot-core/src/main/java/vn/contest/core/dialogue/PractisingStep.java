@@ -56,7 +56,7 @@ final class PractisingStep implements Step, PaperAnswers.Wording {
             stop(t);
             return Next.to(State.READY);
         }
-        if (t.choice().equals(Tokens.START_ATTEMPT) || t.said(START)) {
+        if (Tokens.isStartAttempt(t.choice()) || t.said(START)) {
             // "thi" or a reminder's "Bắt đầu thi" button: the person wants a paper, not a hint about practice.
             stop(t);
             return AttemptFlow.start(t);

@@ -20,6 +20,9 @@ final class ReadyStep implements Step {
         if (t.account.chat.isWeb() && t.account.isRegistered()) {
             menu.add(new Choice(Tokens.LOGOUT, Texts.LOGOUT_BUTTON));
         }
+        if (t.offered.size() > 1 && menu.size() < ContestFocus.MOST_BUTTONS) {
+            menu.add(new Choice(Tokens.CONTESTS, Texts.OTHER_CONTESTS));
+        }
         return menu;
     }
 
@@ -30,7 +33,7 @@ final class ReadyStep implements Step {
 
     @Override
     public Next accept(Turn t) {
-        if (t.choice().equals(Tokens.START_ATTEMPT) || t.said(START)) {
+        if (Tokens.isStartAttempt(t.choice()) || t.said(START)) {
             return AttemptFlow.start(t);
         }
         t.say(Texts.MENU_HINT, menu(t));

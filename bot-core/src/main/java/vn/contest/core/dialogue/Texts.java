@@ -53,6 +53,17 @@ public final class Texts {
     static final String CODE_LIMIT = """
             Số điện thoại này đã được gửi %d mã trong một giờ qua. Vui lòng thử lại sau, hoặc chọn "Bỏ qua" \
             để đăng ký mà chưa xác minh.""";
+    static final String CODE_LIMIT_CHAT = """
+            Cuộc trò chuyện này đã yêu cầu %d mã xác minh trong một giờ qua (mỗi cuộc trò chuyện tối đa %d mã một giờ, \
+            dù nhập số nào). Vui lòng thử lại sau, hoặc chọn "Bỏ qua" để đăng ký mà chưa xác minh.""";
+    static final String CODE_LIMIT_ADDRESS = """
+            Nhiều người cùng mạng Internet với bạn (cùng cơ quan, trường học...) vừa nhận mã xác minh: mỗi mạng \
+            nhận tối đa %d mã trong %d phút. Vui lòng chờ khoảng %d phút rồi chọn "Gửi lại mã", hoặc chọn "Bỏ qua" \
+            để đăng ký ngay mà chưa xác minh.""";
+    static final String CODE_LIMIT_DAILY = """
+            Hôm nay hệ thống đã gửi hết số mã xác minh qua Zalo dành cho cuộc thi. Bạn vẫn có thể chọn "Bỏ qua" \
+            để đăng ký và dự thi ngay; số điện thoại chưa xác minh có thể được Ban Tổ chức xác minh sau \
+            (chỉ người đã xác minh số điện thoại mới được xét giải).""";
     static final String CODE_SENT_AGAIN = "Đã gửi lại mã xác minh qua Zalo.";
     static final String CODE_NOT_SENT = """
             Chưa gửi được mã tới số này (số chưa dùng Zalo, hoặc Zalo đang bận). Bạn có thể chọn "Gửi lại mã" \
@@ -88,6 +99,7 @@ public final class Texts {
     static final String CONFIRM_ID = "\n• Số căn cước: %s";
     static final String CONFIRM_HINT = "Vui lòng chọn \"Xác nhận\" (gõ: xác nhận) hoặc \"Sửa lại\" (gõ: sửa).";
     static final String REGISTERED = "Đăng ký thành công! Chúc bạn thi tốt.";
+    static final String ROUND_DEADLINE = "Hạn chót của %s: %s. Hãy hoàn thành lượt thi trước thời điểm này.";
     static final String ASK_REMINDERS = """
             Bạn có muốn nhận tin nhắc %s trước khi mỗi đợt thi kết thúc, nếu bạn chưa hoàn thành lượt thi nào trong đợt đó không? \
             Nếu có, chọn "Nhận nhắc nhở" (hoặc gõ: nhắc nhở); gõ "tắt nhắc nhở" để tắt bất cứ lúc nào.""";
@@ -117,6 +129,8 @@ public final class Texts {
     static final String QUESTION_TYPE_HINT = "Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B).";
     static final String ANSWER_HINT = "Vui lòng chọn một đáp án bằng nút, hoặc gõ một chữ cái từ A đến %s (ví dụ: B).";
     static final String STALE_ANSWER = "Câu hỏi đó đã được trả lời hoặc không còn hiệu lực. Câu hỏi hiện tại của bạn là:";
+    /** What an answer button says where the platform shows a tap as the person's own message. */
+    static final String ANSWER_SAID = "Câu %d: %s. %s";
     static final String PREDICTION = "Câu hỏi dự đoán (còn %s):\n%s\nHãy gõ một số nguyên, ví dụ: 12500.";
     static final String PREDICTION_HINT = "Vui lòng gõ câu trả lời dự đoán là một số nguyên (ví dụ: 12500 hoặc 12.500).";
     static final String TIME_UP = "Đã hết thời gian làm bài. Các câu chưa trả lời không được tính điểm.";
@@ -138,6 +152,30 @@ public final class Texts {
     static final String COUNTED_BEST = "lượt có kết quả cao nhất";
     static final String COUNTED_FIRST = "lượt thi đầu tiên";
     static final String COUNTED_LAST = "lượt thi cuối cùng";
+
+    // --- Several contests ---
+    static final String CONTEST_CHOICE = "Hiện có %d cuộc thi. Bạn muốn tham gia cuộc thi nào?";
+    static final String CONTEST_OTHERS = "Các cuộc thi hiện có (bạn đang ở cuộc thi số %d):";
+    static final String CONTEST_ONLY_ONE = "Hiện chỉ có một cuộc thi: %s.";
+    static final String CONTEST_LINE = "%d. %s (%s)";
+    static final String CONTEST_OPEN_UNTIL = "đang diễn ra, đến %s";
+    static final String CONTEST_OPENS = "mở từ %s";
+    static final String CONTEST_CLOSED = "đã kết thúc";
+    static final String CONTEST_CHOICE_TYPED = "Bấm nút hoặc gõ số thứ tự của cuộc thi (ví dụ: 1).";
+    static final String CONTEST_CHOICE_TYPED_WORD = "Bấm nút hoặc gõ \"cuộc thi\" và số thứ tự (ví dụ: cuộc thi 2).";
+    static final String CONTEST_NOW = "Bạn đang ở cuộc thi: %s.";
+    static final String CONTEST_SWITCH_IN_PAPER = "Bạn đang làm bài thi (còn %s). Hãy hoàn thành bài thi này trước khi chuyển sang cuộc thi khác.";
+    static final String CONTEST_TAG = "【%s】\n";
+    static final String CONTEST_NEXT = "Cuộc thi khác đang mở hoặc sắp mở: %s. Gõ \"cuộc thi khác\" để tham gia.";
+    static final String OTHER_CONTESTS = "Cuộc thi khác";
+
+    static final String RETURNING = """
+            Bạn là %s, sinh ngày %s? Nếu đúng, bấm "Xác nhận" để tham gia cuộc thi này với thông tin đã đăng ký: \
+            Ban Tổ chức cuộc thi này chỉ dùng họ tên, ngày sinh, số điện thoại, nhóm đối tượng và đơn vị của bạn để tổ chức \
+            cuộc thi, xét và trao giải (Nghị định 13/2023/NĐ-CP); bạn có thể rút lại sự đồng ý bất cứ lúc nào.%s""";
+    static final String RETURNING_HINT = "Vui lòng bấm \"Xác nhận\" nếu đúng là bạn, hoặc \"Không phải tôi\" để đăng ký người khác.";
+    static final String RETURNING_YES_BUTTON = "Xác nhận";
+    static final String RETURNING_NO_BUTTON = "Không phải tôi";
 
     static final String NOT_OPEN_YET = "Cuộc thi chưa bắt đầu. Bạn có thể đăng ký trước; lượt thi mở từ %s.";
     static final String BETWEEN_ROUNDS = "Hiện chưa có đợt thi nào mở. %s bắt đầu từ %s.";
@@ -222,6 +260,11 @@ public final class Texts {
     }
 
     /** The label of the button that starts a paper. */
+    /** The line that says which contest a message is about, while several run at once. */
+    public static String contestTag(String title) {
+        return format(CONTEST_TAG, title);
+    }
+
     public static String startButton() {
         return START;
     }
@@ -252,6 +295,11 @@ public final class Texts {
     }
 
     /** A question's options, one per line, each after a line break. */
+    /** "Câu 3: B. Sở Nội vụ": the question's number, the letter and the option, as a tap on it reads in a chat. */
+    static String answerSaid(int number, String letter, String option) {
+        return format(ANSWER_SAID, number, letter, option);
+    }
+
     static String options(java.util.List<String> options) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < options.size(); i++) {

@@ -16,6 +16,8 @@ public final class Tokens {
     public static final String CONFIRM_YES = "confirm:yes";
     public static final String CONFIRM_EDIT = "confirm:edit";
     public static final String START_ATTEMPT = "attempt:start";
+    /** A start button that names its contest (a reminder's): the chat moves there first, if it is elsewhere. */
+    public static final String START_ATTEMPT_IN = "attempt:start:";
     public static final String RULES = "cmd:rules";
     public static final String RESULTS = "cmd:results";
     public static final String UNIT_BACK = "unit:back";
@@ -27,6 +29,9 @@ public final class Tokens {
     public static final String PRACTICE = "cmd:practice";
     public static final String REVIEW = "cmd:review";
     public static final String REMINDERS_ON = "reminders:on";
+    public static final String CONTESTS = "cmd:contests";
+    public static final String RETURNING_YES = "returning:yes";
+    public static final String RETURNING_NO = "returning:no";
 
     private static final Pattern REVIEW_PAGE = Pattern.compile("review:(\\d{1,18}):(\\d{1,3})");
     private static final Pattern GROUP = Pattern.compile("group:(\\d{1,2})");
@@ -53,6 +58,15 @@ public final class Tokens {
     public static Optional<ReviewPage> parseReviewPage(String token) {
         Matcher m = REVIEW_PAGE.matcher(token == null ? "" : token);
         return m.matches() ? Optional.of(new ReviewPage(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)))) : Optional.empty();
+    }
+
+    /** "Bắt đầu thi", plain or naming its contest. */
+    public static boolean isStartAttempt(String token) {
+        return START_ATTEMPT.equals(token) || token != null && token.startsWith(START_ATTEMPT_IN);
+    }
+
+    public static String startIn(String contestCode) {
+        return START_ATTEMPT_IN + contestCode;
     }
 
     public static String group(int group) {

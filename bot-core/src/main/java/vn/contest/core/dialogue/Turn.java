@@ -30,6 +30,8 @@ final class Turn {
     final Inbound in;
     final PaperDrawer drawer;
     private final CodeSender codes;
+    /** The contests a chat is offered now ({@link vn.contest.core.rules.ContestOffer}); several: replies say which one. */
+    List<Contest> offered = List.of();
     private final List<Outbound> replies = new ArrayList<>();
     private final List<String[]> codesToSend = new ArrayList<>();
     private Participant participant;
@@ -123,6 +125,11 @@ final class Turn {
         return codes != null && account.chat.isWeb();
     }
 
+    /** The sender's budget for one-time codes (only asked where {@link #canSendCodes()}). */
+    vn.contest.core.verify.CodeBudget codeBudget() {
+        return codes.budget();
+    }
+
     /** A code to send once the turn is committed (never inside the transaction, never stored in clear). */
     void sendCode(String phone, String code) {
         codesToSend.add(new String[] {phone, code});
@@ -130,6 +137,11 @@ final class Turn {
 
     List<String[]> codesToSend() {
         return codesToSend;
+    }
+
+    /** Every message of the turn (not the edits of a tapped one) starts with which contest it is about. */
+    void tagReplies(String tag) {
+        replies.replaceAll(o -> o.isEdit() ? o : new Outbound(o.chat(), tag + o.text(), o.choices(), o.requestPhone(), o.deadline(), o.kind(), o.editRef()));
     }
 
     /** While a paper is open every reply carries its deadline, so a page can keep its countdown. */

@@ -64,7 +64,8 @@ final class UnitStep implements Step {
         }
         t.account.draft.unitParentId = null;
         t.account.draft.unitId = unit.id();
-        return Next.to(State.CONFIRM);
+        // A returning person confirmed who they are already: no summary to confirm again.
+        return t.account.draft.personId != null ? ConfirmStep.register(t) : Next.to(State.CONFIRM);
     }
 
     /** The units on screen now: top-level ones, or the chosen district itself followed by its communes. */

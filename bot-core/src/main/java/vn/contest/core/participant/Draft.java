@@ -16,10 +16,12 @@ public final class Draft {
     public Long unitId;
     /** While choosing a commune: the district whose communes are listed. */
     public Long unitParentId;
+    /** A returning person (registered in another contest from this chat): their person key; identity confirmed. */
+    public Long personId;
 
     /** Nothing given yet (or all confirmed and cleared): stored as {@code {}}. */
     public boolean isEmpty() {
         return fullName == null && birthDate == null && phone == null && phoneVerifiedVia == null && idNumber == null
-                && group == null && unitId == null && unitParentId == null;
+                && group == null && unitId == null && unitParentId == null && personId == null;
     }
 }

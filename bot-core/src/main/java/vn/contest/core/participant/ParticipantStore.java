@@ -55,14 +55,14 @@ public final class ParticipantStore {
     public static Optional<Long> insert(Handle h, long contestId, Draft d, Long referralUnitId, String registeredFrom, Instant now) {
         return h.createQuery("""
                 INSERT INTO participants (contest_id, full_name, birth_date, phone, id_number, group_no, unit_id,
-                                          referral_unit_id, registered_at, phone_verified_via, phone_verified_at, registered_from)
+                                          referral_unit_id, registered_at, phone_verified_via, phone_verified_at, registered_from, person_id)
                 VALUES (:c, :name, :birth, :phone, :idNumber, :group, :unit, :ref, :now, :via,
-                        CASE WHEN CAST(:via AS text) IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END, :from)
+                        CASE WHEN CAST(:via AS text) IS NULL THEN NULL ELSE CAST(:now AS timestamptz) END, :from, :person)
                 ON CONFLICT DO NOTHING RETURNING id""")
                 .bind("c", contestId).bind("name", d.fullName).bind("birth", d.birthDate).bind("phone", d.phone)
                 .bind("idNumber", d.idNumber).bind("group", d.group).bind("unit", d.unitId).bind("ref", referralUnitId)
                 .bind("now", now.atOffset(ZoneOffset.UTC)).bind("via", d.phoneVerifiedVia).bind("from", registeredFrom)
-                .mapTo(Long.class).findOne();
+                .bind("person", d.personId).mapTo(Long.class).findOne();
     }
 
     /**
@@ -85,6 +85,18 @@ public final class ParticipantStore {
                 registered_from = NULL, phone_verified_via = NULL, phone_verified_at = NULL,
                 disqualified_at = coalesce(disqualified_at, :now), disqualified_reason = :reason
             """;
+
+    /** The person key of a participant row: every contest's row of one person shares it. */
+    public static long personOf(Handle h, long participantId) {
+        return h.createQuery("SELECT coalesce(person_id, id) FROM participants WHERE id = :id").bind("id", participantId)
+                .mapTo(Long.class).one();
+    }
+
+    /** Every participant row of the person, in every contest. */
+    public static java.util.List<Long> rowsOfPerson(Handle h, long personId) {
+        return h.createQuery("SELECT id FROM participants WHERE coalesce(person_id, id) = :p ORDER BY id").bind("p", personId)
+                .mapTo(Long.class).list();
+    }
 
     /**
      * The person withdraws and their data is erased ("xóa dữ liệu của tôi"): the record stays, anonymous and out

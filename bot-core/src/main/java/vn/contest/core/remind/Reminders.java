@@ -37,17 +37,23 @@ public final class Reminders {
 
     /** Sends whatever is due now; returns how many messages were queued. Safe to run on every instance at once. */
     public static int sendDue(Jdbi jdbi, Contest contest, Instant now, List<Route> routes) {
+        return sendDue(jdbi, contest, now, routes, false);
+    }
+
+    /** As above; {@code sayWhich}: several contests run at once, so the reminder starts with its contest's title. */
+    public static int sendDue(Jdbi jdbi, Contest contest, Instant now, List<Route> routes, boolean sayWhich) {
         int queued = 0;
         for (ReminderSchedule.Due due : ReminderSchedule.due(contest, now)) {
             for (Route route : routes) {
-                queued += jdbi.inTransaction(h -> send(h, contest, due, route, now));
+                queued += jdbi.inTransaction(h -> send(h, contest, due, route, now, sayWhich));
             }
         }
         return queued;
     }
 
-    private static int send(Handle h, Contest contest, ReminderSchedule.Due due, Route route, Instant now) {
-        String text = Texts.reminder(due.round().name(), Texts.dateTime(due.round().closesAt(), contest.config().zone()));
+    private static int send(Handle h, Contest contest, ReminderSchedule.Due due, Route route, Instant now, boolean sayWhich) {
+        String text = (sayWhich ? Texts.contestTag(contest.config().title()) : "")
+                + Texts.reminder(due.round().name(), Texts.dateTime(due.round().closesAt(), contest.config().zone()));
         Optional<Long> id = h.createQuery("""
                 INSERT INTO broadcasts (contest_id, channel, text, created_by, recipients, reminder_key)
                 VALUES (:c, :ch, :t, 'nhắc nhở tự động', 0, :key) ON CONFLICT (reminder_key) DO NOTHING RETURNING id""")
@@ -78,7 +84,7 @@ public final class Reminders {
                 )
                 SELECT (SELECT count(*) FROM queued) AS recipients, (SELECT count(*) FROM audience WHERE NOT reachable) AS skipped""")))
                 .define("mayCompete", Eligibility.MAY_COMPETE).define("capsLeaveAPaper", AttemptRules.CAPS_LEAVE_A_PAPER)
-                .bind("text", text).bind("choices", choices()).bind("b", id.get()).bind("c", contest.id()).bind("ch", route.channel())
+                .bind("text", text).bind("choices", choices(contest)).bind("b", id.get()).bind("c", contest.id()).bind("ch", route.channel())
                 .bind("round", due.round().id()).bind("since", since)
                 .mapToMap().one();
         int recipients = ((Number) counts.get("recipients")).intValue();
@@ -88,9 +94,10 @@ public final class Reminders {
         return recipients;
     }
 
-    private static String choices() {
+    /** "Bắt đầu thi", naming the contest: a chat that has moved to another contest since comes back to this one. */
+    private static String choices(Contest contest) {
         try {
-            return JSON.writeValueAsString(List.of(new Choice(Tokens.START_ATTEMPT, Texts.startButton())));
+            return JSON.writeValueAsString(List.of(new Choice(Tokens.startIn(contest.config().code()), Texts.startButton())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

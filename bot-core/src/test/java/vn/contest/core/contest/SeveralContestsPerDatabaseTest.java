@@ -1,32 +1,30 @@
 package vn.contest.core.contest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.contest.core.store.Database;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestDatabase;
 
-/**
- * The sweeper, the outbox, the poller's lock and the token store serve a whole database, so a database
- * holds one contest: a second one is refused at start, and the schema refuses it too.
- */
-class OneContestPerDatabaseTest {
+/** One database holds the province's contests side by side; a contest installed again keeps its id and data. */
+class SeveralContestsPerDatabaseTest {
     @Test
-    void aSecondContestIsRefusedWithAMessageThatSaysWhatToDo() {
+    void aSecondContestInstallsBesideTheFirst() {
         try (Database db = TestDatabase.fresh()) {
             Contest first = TestContest.install(db.jdbi(), TestContest.config());
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> ContestStore.install(db.jdbi(),
-                    TestContest.config(TestContest.yaml().replace("code: test-contest", "code: other-contest"))));
-            assertTrue(e.getMessage().contains("'test-contest'") && e.getMessage().contains("DATA_DIR"), e.getMessage());
-            assertThrows(UnableToExecuteStatementException.class, () -> db.jdbi().useHandle(h -> h.execute(
-                    "INSERT INTO contests (code, title, config) VALUES ('sneaky', 'x', '{}')")));
+            Contest second = ContestStore.install(db.jdbi(),
+                    TestContest.config(TestContest.yaml().replace("code: test-contest", "code: other-contest")));
+            assertNotEquals(first.id(), second.id());
             long contests = db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM contests").mapTo(Long.class).one());
-            assertEquals(1L, contests);
+            assertEquals(2L, contests);
             assertEquals(first.id(), ContestStore.install(db.jdbi(), TestContest.config()).id(), "the same contest installs again");
+            Contests all = new Contests(db.jdbi(), List.of(first), java.time.Clock.systemUTC());
+            assertEquals(List.of("test-contest", "other-contest"), all.all().stream().map(c -> c.config().code()).sorted(
+                    java.util.Comparator.reverseOrder()).toList(), "a contest installed elsewhere is picked up");
+            assertEquals(second.id(), all.byCode("OTHER-contest").orElseThrow().id());
         }
     }
 }

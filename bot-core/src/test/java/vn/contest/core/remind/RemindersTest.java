@@ -52,7 +52,7 @@ class RemindersTest {
             assertTrue(changedMind.text().contains("Đã tắt nhắc nhở"), changedMind.text());
 
             Round first = engine.contest.rounds().get(0);
-            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> engine.contest, engine.clock,
+            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> java.util.List.of(engine.contest), engine.clock,
                     List.of(new Reminders.Route("test", Optional.empty())));
             engine.clock.set(first.closesAt().minus(Duration.ofHours(30)));
             assertEquals(0, job.runOnce(), "nothing due yet");
@@ -96,7 +96,7 @@ class RemindersTest {
                     new ContestConfig.Exclusions(List.of("0913800010"), List.of()), c.topics(), c.units(), c.rules(), c.groups(),
                     c.practice(), c.reminders());
             Contest contest = new Contest(engine.contest.id(), excluding, engine.contest.rounds(), engine.contest.units(), engine.contest.topics());
-            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> contest, engine.clock,
+            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> java.util.List.of(contest), engine.clock,
                     List.of(new Reminders.Route("test", Optional.empty())));
             engine.clock.set(engine.contest.rounds().get(0).closesAt().minus(Duration.ofHours(3)));
             assertEquals(2, job.runOnce());
@@ -119,7 +119,7 @@ class RemindersTest {
             usedUp.send("50");
             ChatDriver fresh = registered(engine, "remind-13", "0913800013", true);
             engine.clock.set(engine.contest.rounds().get(1).closesAt().minus(Duration.ofHours(3)));
-            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> engine.contest, engine.clock,
+            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> java.util.List.of(engine.contest), engine.clock,
                     List.of(new Reminders.Route("test", Optional.empty())));
             assertEquals(1, job.runOnce());
             assertEquals(List.of(), remindersTo(usedUp), "the one paper the contest allows is taken: \"thi\" would be refused");
@@ -137,7 +137,7 @@ class RemindersTest {
             engine.clock.set(now);
             engine.db.jdbi().useHandle(h -> h.createUpdate("UPDATE chat_accounts SET last_inbound_at = :t WHERE external_id = :id")
                     .bind("t", now.minus(Duration.ofDays(8)).atOffset(java.time.ZoneOffset.UTC)).bind("id", "remind-6").execute());
-            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> engine.contest, engine.clock,
+            ReminderJob job = new ReminderJob(engine.db.jdbi(), () -> java.util.List.of(engine.contest), engine.clock,
                     List.of(new Reminders.Route("test", Optional.of(Duration.ofDays(7)))));
             assertEquals(1, job.runOnce());
             assertEquals(1, remindersTo(recent).size());

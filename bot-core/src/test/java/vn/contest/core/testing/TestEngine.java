@@ -15,15 +15,18 @@ import vn.contest.core.store.Database;
 public final class TestEngine implements AutoCloseable {
     public final Database db;
     public final Contest contest;
+    /** Every contest of the engine, {@link #contest} first. */
+    public final java.util.List<Contest> contests;
     public final MutableClock clock;
     public final Dialogue dialogue;
     public final OutboxStore outbox;
 
-    private TestEngine(ContestConfig config) {
+    private TestEngine(ContestConfig... configs) {
         this.db = TestDatabase.fresh();
-        this.contest = TestContest.install(db.jdbi(), config);
+        this.contests = java.util.Arrays.stream(configs).map(c -> TestContest.install(db.jdbi(), c)).toList();
+        this.contest = contests.get(0);
         this.clock = new MutableClock(Instant.now());
-        this.dialogue = new Dialogue(db.jdbi(), contest, clock, new PaperDrawer());
+        this.dialogue = new Dialogue(db.jdbi(), () -> contests, clock, new PaperDrawer());
         this.outbox = new OutboxStore(db.jdbi());
     }
 
@@ -32,9 +35,15 @@ public final class TestEngine implements AutoCloseable {
         return new TestEngine(TestContest.config());
     }
 
-    /** Another contest's rules, for tests of other rules. */
-    public static TestEngine start(ContestConfig config) {
-        return new TestEngine(config);
+    /** Another contest's rules, for tests of other rules; several, for one deployment serving them all. */
+    public static TestEngine start(ContestConfig... configs) {
+        return new TestEngine(configs);
+    }
+
+    /** A second contest beside the test contest: its own code, title and bank, open at the same time. */
+    public static ContestConfig secondContest() {
+        return TestContest.config(TestContest.yaml().replace("code: test-contest", "code: luat-2026")
+                .replace("title: Cuộc thi thử nghiệm", "title: Cuộc thi tìm hiểu pháp luật"));
     }
 
     /** Adds three practice-only questions (testing/practice.csv) to the bank; returns their ids. */

@@ -1,0 +1,85 @@
+package vn.contest.core.contest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Every contest this deployment serves, each as it stands now ({@link LiveContest}): the province's one OA,
+ * bot and address carry them all. A contest the committee adds on another instance is picked up within
+ * seconds. Which of them a chat is offered is {@code rules/ContestOffer}'s to say.
+ */
+public final class Contests {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Map<Long, LiveContest> live = new ConcurrentHashMap<>();
+    private volatile Instant checkedAt;
+
+    public Contests(Jdbi jdbi, List<Contest> installed, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        installed.forEach(c -> live.put(c.id(), new LiveContest(jdbi, c, clock)));
+        this.checkedAt = Instant.MIN;
+    }
+
+    /** Contests that do not change while it runs and no others (tests, tools). */
+    public static Contests fixed(List<Contest> contests) {
+        Contests fixed = new Contests(null, List.of(), Clock.systemUTC());
+        contests.forEach(c -> fixed.live.put(c.id(), LiveContest.fixed(c)));
+        return fixed;
+    }
+
+    /** Every contest, the earliest opening first. */
+    public List<Contest> all() {
+        pickUpNew();
+        return live.values().stream().map(LiveContest::get)
+                .sorted(Comparator.comparing(Contest::opensAt).thenComparing(Contest::id)).toList();
+    }
+
+    public Optional<Contest> byId(long id) {
+        LiveContest c = live.get(id);
+        if (c == null) {
+            checkedAt = Instant.MIN; // a contest another instance just installed
+            pickUpNew();
+            c = live.get(id);
+        }
+        return Optional.ofNullable(c).map(LiveContest::get);
+    }
+
+    public Optional<Contest> byCode(String code) {
+        return all().stream().filter(c -> c.config().code().equalsIgnoreCase(code)).findFirst();
+    }
+
+    /** The contest as it changes (the committee's edits), for those that keep one. */
+    public LiveContest live(long id) {
+        byId(id).orElseThrow(() -> new IllegalArgumentException("no contest " + id));
+        return live.get(id);
+    }
+
+    /** Adds a contest installed on this instance (the admin web's upload) at once. */
+    public void add(Contest contest) {
+        live.putIfAbsent(contest.id(), new LiveContest(jdbi, contest, clock));
+    }
+
+    /** Another instance may have installed a contest: looks at most every few seconds. */
+    private void pickUpNew() {
+        if (jdbi == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!checkedAt.equals(Instant.MIN) && Duration.between(checkedAt, now).compareTo(LiveContest.CHECK_EVERY) < 0) {
+            return;
+        }
+        checkedAt = now;
+        List<Long> ids = jdbi.withHandle(h -> h.createQuery("SELECT id FROM contests").mapTo(Long.class).list());
+        for (long id : ids) {
+            live.computeIfAbsent(id, missing -> new LiveContest(jdbi, ContestStore.load(jdbi, missing), clock));
+        }
+    }
+}

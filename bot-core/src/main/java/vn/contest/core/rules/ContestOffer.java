@@ -1,0 +1,35 @@
+package vn.contest.core.rules;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import vn.contest.core.contest.Contest;
+
+/**
+ * Which contests a chat is offered: every contest not closed yet (open, between rounds, or coming, since
+ * people may register ahead), in opening order; when all are closed, the one that closed last, for its
+ * results. With one on offer nothing changes for the participant; with several the chat chooses.
+ */
+public final class ContestOffer {
+    private ContestOffer() {}
+
+    public static List<Contest> offered(List<Contest> all, Instant now) {
+        List<Contest> running = all.stream().filter(c -> !(Window.at(c, now) instanceof Window.Closed))
+                .sorted(Comparator.comparing(Contest::opensAt).thenComparing(Contest::id)).toList();
+        if (!running.isEmpty() || all.isEmpty()) {
+            return running;
+        }
+        return List.of(all.stream().max(Comparator.comparing(Contest::closesAt)).orElseThrow());
+    }
+
+    /** The contest a one-contest page or tool means: the first on offer. */
+    public static Contest primary(List<Contest> all, Instant now) {
+        List<Contest> offered = offered(all, now);
+        return offered.isEmpty() ? all.get(0) : offered.get(0);
+    }
+
+    /** Whether replies must say which contest they are about (several on offer at once). */
+    public static boolean severalOffered(List<Contest> all, Instant now) {
+        return offered(all, now).size() > 1;
+    }
+}
