@@ -82,7 +82,7 @@ public final class AdminWeb {
         this.sessions = new Sessions(jdbi);
         this.throttle = new LoginThrottle(jdbi);
         DashboardPage dashboard = new DashboardPage(jdbi, contest,
-                () -> channels.stream().flatMap(c -> c.alerts().stream()).toList(), proxies);
+                () -> channels.stream().flatMap(c -> c.alerts().stream()).toList(), proxies, contests::all, clock);
         Verification verification = new Verification(channels);
         QuestionsPage questions = new QuestionsPage(jdbi, contest, clock);
         QuestionForm question = new QuestionForm(jdbi, contest);

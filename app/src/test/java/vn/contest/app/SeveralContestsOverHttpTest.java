@@ -92,6 +92,9 @@ class SeveralContestsOverHttpTest {
         assertEquals(303, admin.post("/admin/contest", Map.of("contest", "luat-2026")).statusCode());
         assertEquals(303, admin.post("/admin/users", Map.of("username", "thuky-luat", "role", "SECRETARY",
                 "password", "Thu-Ky-Luat-2026!")).statusCode());
+        String front = admin.get("/admin").body();
+        assertTrue(front.contains("id=\"contests\"") && front.contains("Tìm hiểu pháp luật 2026") && front.contains("Đang diễn ra"),
+                "the front page lists the contests with their state: " + front);
         String contests = admin.get("/admin/contests").body();
         assertTrue(contests.contains("luat-2026") && contests.contains("demo-bac-kan") && contests.contains("Đang diễn ra"), contests);
 

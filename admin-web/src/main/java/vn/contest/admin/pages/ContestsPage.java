@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -23,7 +22,6 @@ import vn.contest.core.config.ContestConfigLoader;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.ContestStore;
 import vn.contest.core.contest.Contests;
-import vn.contest.core.rules.Window;
 
 /**
  * Every contest of the deployment with its state and participation (Quản trị), and adding one by uploading its
@@ -42,42 +40,15 @@ public final class ContestsPage {
         this.clock = clock;
     }
 
-    /** A contest's line: code, title, where it stands, people registered and papers finished. */
-    public record Line(String code, String title, String state, long registered, long papers) {}
-
-    public record View(Page page, List<Line> lines, List<String> problems, String notice) {}
+    public record View(Page page, List<ContestLines.Line> lines, List<String> problems, String notice) {}
 
     public void show(Context ctx) {
         ctx.html(render(ctx, List.of(), ctx.queryParam("notice")));
     }
 
     private String render(Context ctx, List<String> problems, String notice) {
-        Map<Long, long[]> counts = jdbi.withHandle(h -> {
-            Map<Long, long[]> m = new java.util.HashMap<>();
-            h.createQuery("""
-                    SELECT c.id, (SELECT count(*) FROM participants p WHERE p.contest_id = c.id) AS registered,
-                           (SELECT count(*) FROM attempts a WHERE a.contest_id = c.id AND a.status = 'finished') AS papers
-                    FROM contests c""")
-                    .map((rs, x) -> Map.entry(rs.getLong("id"), new long[] {rs.getLong("registered"), rs.getLong("papers")}))
-                    .forEach(e -> m.put(e.getKey(), e.getValue()));
-            return m;
-        });
-        List<Line> lines = new ArrayList<>();
-        for (Contest c : contests.all()) {
-            long[] n = counts.getOrDefault(c.id(), new long[2]);
-            lines.add(new Line(c.config().code(), c.config().title(), state(c), n[0], n[1]));
-        }
-        return Templates.render("contests.jte", new View(AdminContext.page(ctx, current.get(), "Các cuộc thi", "contests"), lines, problems, notice));
-    }
-
-    private String state(Contest c) {
-        ZoneId zone = c.config().zone();
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
-        String window = c.opensAt().atZone(zone).format(f) + " - " + c.closesAt().atZone(zone).format(f);
-        Window w = Window.at(c, clock.instant());
-        String where = w instanceof Window.NotOpenYet ? "Sắp mở" : w instanceof Window.Closed ? "Đã kết thúc"
-                : w instanceof Window.BetweenRounds ? "Giữa các đợt" : "Đang diễn ra";
-        return where + " (" + window + ")";
+        return Templates.render("contests.jte", new View(AdminContext.page(ctx, current.get(), "Các cuộc thi", "contests"),
+                ContestLines.of(jdbi, contests.all(), clock), problems, notice));
     }
 
     /** Adds a contest from its file (and bank); refuses a file with problems, or a code already in use, whole. */

@@ -31,9 +31,19 @@ public final class DashboardPage {
     private final Supplier<List<Alert>> alerts;
 
     private final TrustedProxies proxies;
+    private final Supplier<List<Contest>> contests;
+    private final java.time.Clock clock;
 
     /** {@code proxies}: whether a trusted proxy passed on a visitor's request naming no client (shown here, not on /health). */
     public DashboardPage(Jdbi jdbi, Supplier<Contest> live, Supplier<List<Alert>> alerts, TrustedProxies proxies) {
+        this(jdbi, live, alerts, proxies, () -> List.of(live.get()), java.time.Clock.systemUTC());
+    }
+
+    /** {@code contests}: every contest of the deployment, listed on the front page for an account that opens several. */
+    public DashboardPage(Jdbi jdbi, Supplier<Contest> live, Supplier<List<Alert>> alerts, TrustedProxies proxies,
+                         Supplier<List<Contest>> contests, java.time.Clock clock) {
+        this.contests = contests;
+        this.clock = clock;
         this.jdbi = jdbi;
         this.live = live;
         this.alerts = alerts;
@@ -59,7 +69,8 @@ public final class DashboardPage {
     public record Figures(long registered, long tookPart, long papers, List<Day> days, List<GroupRow> groups, List<UnitRow> units,
                           ParticipationReport.Practice practice) {}
 
-    public record View(Page page, Figures figures, String chartSvg, List<String> alerts) {}
+    /** {@code contests}: every contest the account may open, with its state and participation, when there are several. */
+    public record View(Page page, Figures figures, String chartSvg, List<String> alerts, List<ContestLines.Line> contests) {}
 
     private Contest contest() {
         return live.get();
@@ -70,8 +81,11 @@ public final class DashboardPage {
         // What an operator must act on, in full, for the administrators only (/health shows just the codes).
         List<String> shown = AdminContext.user(ctx).role() == vn.contest.admin.auth.Role.ADMIN
                 ? alertTexts() : List.of();
-        ctx.html(Templates.render("dashboard.jte", new View(AdminContext.page(ctx, contest(), "Tổng quan", "dashboard"), f,
-                DayChart.svg(f.days()), shown)));
+        Page page = AdminContext.page(ctx, contest(), "Tổng quan", "dashboard");
+        List<Contest> open = page.contests().size() > 1 ? contests.get().stream()
+                .filter(c -> page.contests().stream().anyMatch(o -> o.code().equals(c.config().code()))).toList() : List.of();
+        ctx.html(Templates.render("dashboard.jte", new View(page, f, DayChart.svg(f.days()), shown,
+                ContestLines.of(jdbi, open, clock))));
     }
 
     Figures figures() {
