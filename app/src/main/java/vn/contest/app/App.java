@@ -98,6 +98,7 @@ public final class App implements AutoCloseable {
             dialogue.observeWith(metrics);
             database.poolMetricsTo(metrics.registry());
             List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
+            metrics.reportOutboxOf(channels.stream().map(Channel::id).toList());
             channels.stream().flatMap(c -> c.codeSender().stream()).findFirst().ifPresent(dialogue::verifyWebPhonesWith);
             // "Kiểm tra kết nối" runs the doctor's checks, in this instance.
             Checkup checkup = new Checkup(channels, database.jdbi(), contests::all,

@@ -35,6 +35,7 @@ final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObse
     private final TrustedProxies proxies;
     private final MultiGauge outboxDepth;
     private final MultiGauge outboxOldest;
+    private volatile List<String> channels = List.of();
 
     Metrics(Jdbi jdbi, String token, TrustedProxies proxies) {
         this.jdbi = jdbi;
@@ -88,15 +89,27 @@ final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObse
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
     }
 
-    /** Read at each scrape: one grouped query. */
+    /**
+     * The channels this instance serves: their outbox figures are reported from the start, at 0 while nothing
+     * waits, so alerting rules and dashboards see a value rather than no data.
+     */
+    void reportOutboxOf(List<String> channels) {
+        this.channels = List.copyOf(channels);
+    }
+
+    /** Read at each scrape: one grouped query; every served channel has a row, 0 when nothing of it waits. */
     private void refreshOutbox() {
-        List<Map<String, Object>> rows = jdbi.withHandle(h -> h.createQuery("""
+        Map<String, double[]> figures = new java.util.TreeMap<>();
+        channels.forEach(c -> figures.put(c, new double[2]));
+        jdbi.useHandle(h -> h.createQuery("""
                 SELECT channel, count(*) AS depth, coalesce(extract(epoch FROM now() - min(created_at)), 0) AS oldest
-                FROM outbox WHERE status IN ('pending', 'sending') GROUP BY channel""").mapToMap().list());
-        outboxDepth.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("channel", (String) r.get("channel")),
-                ((Number) r.get("depth")).doubleValue())).toList(), true);
-        outboxOldest.register(rows.stream().map(r -> MultiGauge.Row.of(Tags.of("channel", (String) r.get("channel")),
-                ((Number) r.get("oldest")).doubleValue())).toList(), true);
+                FROM outbox WHERE status IN ('pending', 'sending') GROUP BY channel""").mapToMap()
+                .forEach(r -> figures.put((String) r.get("channel"),
+                        new double[] {((Number) r.get("depth")).doubleValue(), ((Number) r.get("oldest")).doubleValue()})));
+        outboxDepth.register(figures.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("channel", e.getKey()), e.getValue()[0]))
+                .toList(), true);
+        outboxOldest.register(figures.entrySet().stream().map(e -> MultiGauge.Row.of(Tags.of("channel", e.getKey()), e.getValue()[1]))
+                .toList(), true);
     }
 
     private boolean bearer(String header) {
