@@ -90,9 +90,8 @@ public final class MessengerChannel implements Channel<JavalinConfig> {
         if (config.pageUsername() == null) {
             return Optional.empty();
         }
-        String ref = contestCode + "-" + unitCode;
         return Optional.of("https://m.me/" + config.pageUsername() + "?ref="
-                + URLEncoder.encode(ref.length() <= MAX_REF ? ref : unitCode, StandardCharsets.UTF_8));
+                + URLEncoder.encode(vn.contest.core.contest.StartLink.of(contestCode, unitCode, MAX_REF), StandardCharsets.UTF_8));
     }
 
     @Override

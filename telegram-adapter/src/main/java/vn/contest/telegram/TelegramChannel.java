@@ -66,9 +66,8 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
     @Override
     public Optional<String> unitLink(String contestCode, String unitCode) {
         String bot = config.botUsername();
-        String start = contestCode + "-" + unitCode;
         return bot == null || bot.isBlank() ? Optional.empty()
-                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + (start.length() <= 64 ? start : unitCode));
+                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + vn.contest.core.contest.StartLink.of(contestCode, unitCode, 64));
     }
 
     /** Adds the webhook route (webhook mode only). */

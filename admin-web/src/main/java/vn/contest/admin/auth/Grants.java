@@ -2,7 +2,6 @@ package vn.contest.admin.auth;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,14 +27,6 @@ public final class Grants {
                 .bind("u", user.id())
                 .map((rs, ctx) -> Map.entry(rs.getLong("contest_id"), Role.valueOf(rs.getString("role"))))
                 .collectIntoList()).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    public Optional<Role> roleIn(AdminUser user, long contestId) {
-        if (user.role() == Role.ADMIN) {
-            return Optional.of(Role.ADMIN);
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT role FROM admin_grants WHERE user_id = :u AND contest_id = :c")
-                .bind("u", user.id()).bind("c", contestId).mapTo(String.class).findOne().map(Role::valueOf));
     }
 
     /** Gives an account a role in a contest (or changes it); Quản trị needs none. */

@@ -28,13 +28,6 @@ public final class Contests {
         this.checkedAt = Instant.MIN;
     }
 
-    /** Contests that do not change while it runs and no others (tests, tools). */
-    public static Contests fixed(List<Contest> contests) {
-        Contests fixed = new Contests(null, List.of(), Clock.systemUTC());
-        contests.forEach(c -> fixed.live.put(c.id(), LiveContest.fixed(c)));
-        return fixed;
-    }
-
     /** Every contest, the earliest opening first. */
     public List<Contest> all() {
         pickUpNew();
@@ -69,9 +62,6 @@ public final class Contests {
 
     /** Another instance may have installed a contest: looks at most every few seconds. */
     private void pickUpNew() {
-        if (jdbi == null) {
-            return;
-        }
         Instant now = clock.instant();
         if (!checkedAt.equals(Instant.MIN) && Duration.between(checkedAt, now).compareTo(LiveContest.CHECK_EVERY) < 0) {
             return;

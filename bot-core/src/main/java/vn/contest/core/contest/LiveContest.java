@@ -28,22 +28,8 @@ public final class LiveContest implements Supplier<Contest> {
         this.checkedAt = clock.instant();
     }
 
-    private LiveContest(Contest fixed) {
-        this.jdbi = null;
-        this.clock = null;
-        this.current = fixed;
-    }
-
-    /** A contest whose rules do not change while it runs (tests, tools). */
-    public static LiveContest fixed(Contest contest) {
-        return new LiveContest(contest);
-    }
-
     @Override
     public Contest get() {
-        if (jdbi == null) {
-            return current;
-        }
         Instant now = clock.instant();
         if (Duration.between(checkedAt, now).compareTo(CHECK_EVERY) >= 0) {
             checkedAt = now;

@@ -41,8 +41,12 @@ public record StartLink(Optional<Contest> contest, Optional<String> unitCode) {
         return link.unitCode().flatMap(contest::unitByCode);
     }
 
-    /** The payload that names a contest and, when given, one of its units. */
-    public static String of(Contest contest, String unitCode) {
-        return unitCode == null ? contest.config().code() : contest.config().code() + "-" + unitCode;
+    /**
+     * The payload a unit's link carries, naming the contest and the unit; past {@code maxLength} (a platform's
+     * limit, Telegram's 64) the unit alone, for the contest the chat is in.
+     */
+    public static String of(String contestCode, String unitCode, int maxLength) {
+        String both = contestCode + "-" + unitCode;
+        return both.length() <= maxLength ? both : unitCode;
     }
 }

@@ -15,7 +15,6 @@ import vn.contest.core.message.Choice;
 import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
 import vn.contest.core.rules.Window;
-import vn.contest.core.text.Folding;
 
 /**
  * Which contest a message is about: the chat's current one (its focused row), unless the message asks for
@@ -89,7 +88,7 @@ final class ContestFocus {
         if (payload != null) {
             return StartLink.parse(payload, all).contest();
         }
-        String folded = Folding.fold(text).replaceAll("[.!?…]+$", "").strip();
+        String folded = Turn.foldForMatching(text);
         Matcher typed = TYPED.matcher(folded);
         Matcher number = NUMBER.matcher(folded);
         String n = typed.matches() ? typed.group(1) : noContestYet && offered.size() > 1 && number.matches() ? number.group(1) : null;

@@ -56,9 +56,16 @@ final class Turn {
     /** The text folded for matching: lower case, no diacritics, trailing punctuation dropped (computed once). */
     String folded() {
         if (folded == null) {
-            folded = Folding.fold(text()).replaceAll("[.!?…]+$", "").strip();
+            folded = foldForMatching(text());
         }
         return folded;
+    }
+
+    private static final java.util.regex.Pattern TRAILING_PUNCTUATION = java.util.regex.Pattern.compile("[.!?…]+$");
+
+    /** What people type, folded for matching: lower case, no diacritics, trailing punctuation dropped. */
+    static String foldForMatching(String typed) {
+        return TRAILING_PUNCTUATION.matcher(Folding.fold(typed)).replaceAll("").strip();
     }
 
     String choice() {

@@ -57,7 +57,8 @@ class ContestsRulesTest {
                 "a contest's code followed by no unit of it names no contest");
         assertEquals(Optional.of("ba-be"), StartLink.unitIn("cds-2026-ba-be", cds2026).map(Unit::code));
         assertEquals(Optional.of("ba-be"), StartLink.unitIn("ba-be", cds2026).map(Unit::code));
-        assertEquals("cds-2026-ba-be", StartLink.of(cds2026, "ba-be"));
+        assertEquals("cds-2026-ba-be", StartLink.of("cds-2026", "ba-be", 64));
+        assertEquals("ba-be", StartLink.of("cds-2026", "ba-be", 10), "past the platform's limit, the unit alone");
         assertEquals(new StartLink(Optional.empty(), Optional.empty()), StartLink.parse(" ", both));
     }
 }
