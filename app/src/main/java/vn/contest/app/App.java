@@ -20,6 +20,7 @@ import vn.contest.core.contest.Contests;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
 import vn.contest.core.outbox.OutboxDispatcher;
+import vn.contest.site.PublicSite;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.remind.ReminderJob;
 import vn.contest.core.remind.Reminders;
@@ -109,7 +110,8 @@ public final class App implements AutoCloseable {
             admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
             OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
             dispatcher.observeWith(metrics);
-            Javalin server = server(database, channels, admin, metrics, SecurityHeaders.hsts(config.publicUrl()), config.maxUploadMb())
+            PublicSite site = new PublicSite(database.jdbi(), contests, channels, config.publicUrl(), clock);
+            Javalin server = server(database, channels, site, admin, metrics, SecurityHeaders.hsts(config.publicUrl()), config.maxUploadMb())
                     .start(config.host(), config.port());
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
@@ -159,7 +161,7 @@ public final class App implements AutoCloseable {
                 .flatMap(Optional::stream).toList();
     }
 
-    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, AdminWeb admin, Metrics metrics,
+    private static Javalin server(Database database, List<Channel<JavalinConfig>> channels, PublicSite site, AdminWeb admin, Metrics metrics,
                                   boolean hsts, int maxUploadMb) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -171,6 +173,7 @@ public final class App implements AutoCloseable {
             config.http.maxRequestSize = 256 * 1024;
             config.jetty.modifyServer(s -> s.setStopTimeout(5_000));
             channels.forEach(c -> c.install(config));
+            site.install(config);
             admin.install(config);
             config.routes.get("/metrics", metrics::serve);
             // Public, so it says only ok or degraded, with alert codes; the texts are on the admin dashboard.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
-import vn.contest.admin.QrCodes;
+import vn.contest.site.QrCodes;
 import vn.contest.admin.Templates;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;

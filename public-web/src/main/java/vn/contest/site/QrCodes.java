@@ -1,4 +1,4 @@
-package vn.contest.admin;
+package vn.contest.site;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
