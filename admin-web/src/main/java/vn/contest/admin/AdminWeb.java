@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.auth.AdminUsers;
 import vn.contest.admin.auth.Area;
@@ -36,6 +38,7 @@ import vn.contest.admin.pages.UnitsPage;
 import vn.contest.admin.pages.UsersPage;
 import vn.contest.admin.pages.Verification;
 import vn.contest.core.channel.Channel;
+import vn.contest.core.check.Check;
 import vn.contest.admin.auth.Grants;
 import vn.contest.admin.pages.ContestsPage;
 import vn.contest.core.contest.Contest;
@@ -60,18 +63,14 @@ public final class AdminWeb {
 
     /**
      * {@code channels}: the channels the app serves, for their labels, alerts, links and reply windows (this web
-     * names no platform); {@code clock}: the engine's, so the pages judge time as the contest does.
-     */
-    public AdminWeb(Jdbi jdbi, Contests contests, List<? extends Channel<?>> channels, TrustedProxies proxies, Clock clock) {
-        this(jdbi, contests, channels, proxies, clock, () -> channels.stream().flatMap(c -> c.checks().stream()).toList());
-    }
-
-    /**
-     * As above; {@code checks}: what "Kiểm tra kết nối" runs on demand (the app gives the doctor's own list: the
-     * channels', the database's, the contests').
+     * names no platform); {@code clock}: the engine's, so the pages judge time as the contest does; {@code checks}:
+     * what "Kiểm tra kết nối" runs on demand (the app gives the doctor's own list: the channels', the database's, the
+     * contests'); {@code publicPageChanged}: told a contest's code when the committee publishes or withdraws its
+     * winners, so the public site builds that page again at once; {@code publicUrl}: PUBLIC_URL (may be null), for the
+     * public pages' addresses the committee copies.
      */
     public AdminWeb(Jdbi jdbi, Contests contests, List<? extends Channel<?>> channels, TrustedProxies proxies, Clock clock,
-                    java.util.function.Supplier<List<vn.contest.core.check.Check>> checks) {
+                    Supplier<List<Check>> checks, Consumer<String> publicPageChanged, String publicUrl) {
         this.jdbi = jdbi;
         this.scope = new ContestScope(contests);
         this.grants = new Grants(jdbi);
@@ -88,8 +87,8 @@ public final class AdminWeb {
         QuestionForm question = new QuestionForm(jdbi, contest);
         ParticipantsPage participants = new ParticipantsPage(jdbi, contest, clock, verification);
         AnomaliesPage anomalies = new AnomaliesPage(jdbi, contest);
-        ResultsPage results = new ResultsPage(jdbi, contest, clock, verification);
-        UnitsPage units = new UnitsPage(contest, channels);
+        ResultsPage results = new ResultsPage(jdbi, contest, clock, verification, publicPageChanged);
+        UnitsPage units = new UnitsPage(contest, channels, new vn.contest.site.SiteUrls(publicUrl));
         BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels, clock, contests::all);
         SettingsPage settings = new SettingsPage(scope::live, jdbi, clock);
         ContestsPage contestList = new ContestsPage(jdbi, contests, scope, clock);
@@ -116,6 +115,8 @@ public final class AdminWeb {
                 get("/admin/anomalies", Area.PARTICIPANTS, anomalies::show),
                 get("/admin/results", Area.RESULTS, results::show),
                 post("/admin/results/confirm", Area.RESULTS, results::confirm),
+                post("/admin/results/publish", Area.RESULTS, results::publish),
+                post("/admin/results/withdraw", Area.RESULTS, results::withdraw),
                 get("/admin/results/winners.xlsx", Area.RESULTS, results::winnersXlsx),
                 get("/admin/results/ranking.xlsx", Area.RESULTS, results::rankingXlsx),
                 get("/admin/results/units.xlsx", Area.RESULTS, results::unitsXlsx),

@@ -19,8 +19,11 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Contests;
 import vn.contest.core.dialogue.Dialogue;
 import vn.contest.core.dialogue.ExpiredAttemptSweeper;
+import vn.contest.core.contest.ShareLinks;
 import vn.contest.core.outbox.OutboxDispatcher;
+import vn.contest.core.outbox.SharedPace;
 import vn.contest.site.PublicSite;
+import vn.contest.site.WinnersPage;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.remind.ReminderJob;
 import vn.contest.core.remind.Reminders;
@@ -81,6 +84,9 @@ public final class App implements AutoCloseable {
         return admin;
     }
 
+    /** How often the dispatcher looks at the outbox unasked (a lost NOTIFY, a broadcast's rows). */
+    static final Duration DISPATCH_SAFETY_NET = Duration.ofSeconds(5);
+
     public static App start(AppConfig config, Clock clock) {
         EmbeddedPostgresServer embedded = null;
         Database database = null;
@@ -101,21 +107,30 @@ public final class App implements AutoCloseable {
             List<Channel<JavalinConfig>> channels = channels(config, dialogue, outbox, database.jdbi(), clock);
             metrics.reportOutboxOf(channels.stream().map(Channel::id).toList());
             channels.stream().flatMap(c -> c.codeSender().stream()).findFirst().ifPresent(dialogue::verifyWebPhonesWith);
+            if (config.publicUrl() != null && !config.publicUrl().isBlank()) {
+                // A link in a chat must be whole, so the share cards are offered only with PUBLIC_URL.
+                dialogue.offerShareCards(new ShareLinks(config.publicUrl(), AppKeys.get(database.jdbi(), ShareLinks.KEY_NAME)));
+            }
             // "Kiểm tra kết nối" runs the doctor's checks, in this instance.
             Checkup checkup = new Checkup(channels, database.jdbi(), contests::all,
                     config.embeddedDatabase() ? Optional.of(config.dataDir().resolve("postgres")) : Optional.empty(),
                     BackupDir.of(System.getenv()), config.publicUrl(), clock);
-            AdminWeb admin = new AdminWeb(database.jdbi(), contests, channels, config.web().proxies(), clock,
-                    checkup::run);
-            admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
-            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList());
-            dispatcher.observeWith(metrics);
             PublicSite site = new PublicSite(database.jdbi(), contests, channels, config.publicUrl(), clock);
+            // Publishing or withdrawing a contest's winners drops its public page from the site's cache at once.
+            AdminWeb admin = new AdminWeb(database.jdbi(), contests, channels, config.web().proxies(), clock,
+                    checkup::run, code -> WinnersPage.changed(site.cache(), code), config.publicUrl());
+            admin.users().ensureFirstAdmin(config.adminPassword()).ifPresent(App::announceFirstPassword);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(outbox, channels.stream().map(Channel::sender).toList(),
+                    new SharedPace(database.jdbi()));
+            dispatcher.observeWith(metrics);
             Javalin server = server(database, channels, site, admin, metrics, SecurityHeaders.hsts(config.publicUrl()), config.maxUploadMb())
                     .start(config.host(), config.port());
             channels.forEach(Channel::start);
             sweeper.start(Duration.ofSeconds(5));
-            dispatcher.start(Duration.ofMillis(250));
+            // Replies go out as their turn commits, rows queued elsewhere on NOTIFY; the timer is only the safety net.
+            dialogue.afterCommit(dispatcher::handOff);
+            dispatcher.listenWith(database::openDedicated);
+            dispatcher.start(DISPATCH_SAFETY_NET);
             Retention retention = new Retention(database.jdbi(), config.retentionDays());
             retention.start(Duration.ofHours(1));
             ReminderJob reminders = new ReminderJob(database.jdbi(), contests::all, clock,
@@ -148,8 +163,10 @@ public final class App implements AutoCloseable {
         // The web channel serves the home page, with the meta tags the platforms' consoles ask for (domain verification).
         Map<String, String> homePageMeta = new java.util.TreeMap<>();
         platforms.forEach(c -> homePageMeta.putAll(c.homePageMeta()));
+        // It also serves the pages the platforms open in their own apps (Telegram's Mini App) as their chats.
         return Stream.<Channel<JavalinConfig>>concat(Stream.of(new WebChannel(dialogue, outbox, config.web(), config.publicUrl(),
-                AppKeys.get(jdbi, "web_session"), homePageMeta)), platforms.stream()).toList();
+                AppKeys.get(jdbi, "web_session"), homePageMeta, platforms.stream().flatMap(c -> c.pageIdentity().stream()).toList())),
+                platforms.stream()).toList();
     }
 
     /** The platforms configured (the web page aside); the doctor builds them without a dialogue, for their checks. */

@@ -75,6 +75,20 @@ final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObse
                 .description("Deliveries a platform refused, by its error code").register(registry).increment();
     }
 
+    private final java.util.Map<String, Counter> sends = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** contest_sends_total: every delivery tried, per channel, outcome and the platform's error code ("ok" when sent). */
+    @Override
+    public void result(String channel, String outcome, String code) {
+        send(channel, outcome, code).increment();
+    }
+
+    private Counter send(String channel, String outcome, String code) {
+        return sends.computeIfAbsent(channel + "\n" + outcome + "\n" + code, k -> Counter.builder("contest.sends")
+                .tags("channel", channel, "outcome", outcome, "code", code)
+                .description("Deliveries tried, by channel, outcome and the platform's error code").register(registry));
+    }
+
     void serve(Context ctx) {
         List<String> forwarded = java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
         // Not a visitor's request: a scraper on this machine asks without X-Forwarded-For, which is no proxy's fault.
@@ -95,6 +109,9 @@ final class Metrics implements TurnObserver, vn.contest.core.outbox.DeliveryObse
      */
     void reportOutboxOf(List<String> channels) {
         this.channels = List.copyOf(channels);
+        // Each outcome exists at 0 from the start (its code "none" until a platform names one), as the outbox figures do.
+        channels.forEach(c -> vn.contest.core.outbox.DeliveryObserver.OUTCOMES.forEach(
+                o -> send(c, o, o.equals(vn.contest.core.outbox.DeliveryObserver.SENT) ? "ok" : "none")));
     }
 
     /** Read at each scrape: one grouped query; every served channel has a row, 0 when nothing of it waits. */

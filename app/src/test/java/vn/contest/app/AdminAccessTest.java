@@ -142,7 +142,7 @@ class AdminAccessTest {
     @Test
     void eachUnitHasItsLinksAndAQrCodeThatReadsBackToThem() throws Exception {
         String page = clients.get(Role.SECRETARY).get("/admin/units").body();
-        assertTrue(page.contains("https://thi.example.gov.vn/?contest=demo-bac-kan&amp;unit=ba-be"), page);
+        assertTrue(page.contains("https://thi.example.gov.vn/thi?contest=demo-bac-kan&amp;unit=ba-be"), page);
         assertTrue(page.contains("https://t.me/thi_bac_kan_bot?start=demo-bac-kan-ba-be"), page);
         assertEquals("https://t.me/thi_bac_kan_bot?start=demo-bac-kan-ba-be", qrText("/admin/units/ba-be/qr.png?to=telegram"));
         assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/khong-co/qr.png").statusCode());
@@ -155,8 +155,8 @@ class AdminAccessTest {
         assertTrue(page.contains("<th>Trang web</th>") && page.contains("<th>Telegram</th>"), "a column per channel, by its label: " + page);
         assertTrue(page.contains("/admin/units/ba-be/qr.png?to=web") && page.contains("/admin/units/ba-be/qr.png?to=telegram"), page);
         assertFalse(page.contains("Chưa có đường dẫn theo đơn vị"), "both channels give links");
-        assertEquals("https://thi.example.gov.vn/?contest=demo-bac-kan&unit=ba-be", qrText("/admin/units/ba-be/qr.png?to=web"));
-        assertEquals("https://thi.example.gov.vn/?contest=demo-bac-kan&unit=ba-be", qrText("/admin/units/ba-be/qr.png"), "the first channel's by default");
+        assertEquals("https://thi.example.gov.vn/thi?contest=demo-bac-kan&unit=ba-be", qrText("/admin/units/ba-be/qr.png?to=web"));
+        assertEquals("https://thi.example.gov.vn/thi?contest=demo-bac-kan&unit=ba-be", qrText("/admin/units/ba-be/qr.png"), "the first channel's by default");
         assertEquals(404, clients.get(Role.SECRETARY).get("/admin/units/ba-be/qr.png?to=zalo").statusCode(), "a channel not served");
     }
 

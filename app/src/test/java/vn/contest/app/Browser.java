@@ -30,6 +30,17 @@ final class Browser {
         return start("1280,900");
     }
 
+    /**
+     * A viewport of exactly the given size in CSS pixels, e.g. 390x844 (a common phone). Headless Chromium keeps a
+     * window at least 500 pixels wide, so the size is emulated as a device's (a phone's below 700 pixels).
+     */
+    static WebDriver sized(int width, int height) throws IOException {
+        WebDriver d = start(Math.max(width, 500) + "," + height);
+        ((ChromeDriver) d).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 700));
+        return d;
+    }
+
     private static WebDriver start(String windowSize) throws IOException {
         boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
         if (!"true".equals(System.getenv("CI"))) {

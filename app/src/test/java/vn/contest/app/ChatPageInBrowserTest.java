@@ -39,7 +39,7 @@ class ChatPageInBrowserTest {
         WebDriver d = Browser.phone();
         try {
             WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(15));
-            d.get("http://127.0.0.1:" + app.port() + "/");
+            d.get("http://127.0.0.1:" + app.port() + vn.contest.web.WebChannel.CHAT_PATH);
             wait.until(x -> log(x).contains("Chào mừng bạn đến với"));
             assertEquals("Thi thử: Tìm hiểu về chuyển đổi số tỉnh Bắc Kạn", d.findElement(By.id("title")).getText());
 

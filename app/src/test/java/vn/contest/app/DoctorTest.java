@@ -213,7 +213,10 @@ class DoctorTest {
         String base = env.get("PUBLIC_URL");
         String home = http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(home.contains("<meta name=\"zalo-platform-site-verification\" content=\"" + VERIFICATION + "\" />"), home);
-        assertTrue(home.contains("id=\"composer\""), "still the chat page");
+        assertTrue(home.contains("Các cuộc thi trực tuyến"), "the front page, which the platform's console reads");
+        String chat = http.send(HttpRequest.newBuilder(URI.create(base + vn.contest.web.WebChannel.CHAT_PATH)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(chat.contains("id=\"composer\"") && chat.contains(VERIFICATION), "the chat page keeps the tag too");
         HttpResponse<String> file = http.send(HttpRequest.newBuilder(URI.create(base + "/zalo_verifier" + VERIFICATION + ".html")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, file.statusCode());

@@ -20,6 +20,13 @@ class MetricsAtStartTest {
                     .filter(l -> l.startsWith("contest_outbox")).toList().toString());
             assertTrue(metrics.contains("contest_outbox_oldest_age_seconds{channel=\"web\"} 0.0"), metrics.lines()
                     .filter(l -> l.startsWith("contest_outbox")).toList().toString());
+            // Sends per channel and outcome exist at 0 too (the platform's code "none" until one names it).
+            for (String outcome : java.util.List.of("sent\",code=\"ok", "retry\",code=\"none", "held\",code=\"none",
+                    "undeliverable\",code=\"none")) {
+                String line = "contest_sends_total{channel=\"web\",code=\"" + outcome.split("\",code=\"")[1] + "\",outcome=\""
+                        + outcome.split("\",code=\"")[0] + "\"} 0.0";
+                assertTrue(metrics.contains(line), line + " in " + metrics.lines().filter(l -> l.startsWith("contest_sends")).toList());
+            }
         }
     }
 }

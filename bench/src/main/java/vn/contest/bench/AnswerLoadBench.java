@@ -41,6 +41,8 @@ import vn.contest.web.WebConfig;
  * alternate product and bare. After each run the database is checked: every acknowledged request stored once.
  * The same answers also come through the Telegram webhook (as many people again, registered there), with a
  * stand-in for the Bot API on this machine; the replies then queue for the dispatcher, paced as Telegram allows.
+ * And through the Telegram Mini App (TELEGRAM_MINI_APP): as many people again, each a Telegram chat acting through
+ * the chat page's API with a page session opened from a signed initData, their replies back in the HTTP response.
  * The load is generated here rather than by {@code wrk}: like the chat page, each request names the last message
  * its person has seen, which needs state per person that wrk's scripts cannot keep per connection.
  *
@@ -66,7 +68,8 @@ public final class AnswerLoadBench {
              EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
                      pg.secrets().appPassword(), null, new TelegramConfig(BotApiStandIn.TOKEN, TELEGRAM_SECRET,
-                     TelegramConfig.Mode.WEBHOOK, URI.create("http://127.0.0.1:" + botApi.port())), null, "Tai-Bench-Chiu-Tai-Kbn7",
+                     TelegramConfig.Mode.WEBHOOK, URI.create("http://127.0.0.1:" + botApi.port()), null, "https://bench.invalid", true),
+                     null, "Tai-Bench-Chiu-Tai-Kbn7",
                      null, WebConfig.UNLIMITED, 10, 60, null), Clock.systemUTC());
              HikariDataSource pool = pool(pg);
              BareRoute bare = new BareRoute(pool, app.dialogue())) {
@@ -81,19 +84,24 @@ public final class AnswerLoadBench {
             int onTelegram = participants; // as many as on the web: each answers under ten times a run, so every tap is an answer
             System.out.printf(Locale.ROOT, "registering %d more on Telegram through the webhook...%n", onTelegram);
             List<Long> telegramChats = registerOnTelegram(app.port(), onTelegram);
+            System.out.printf(Locale.ROOT, "registering %d more through the Telegram Mini App...%n", participants);
+            List<String[]> pages = registerOnMiniApp(app.port(), participants);
+            List<String> pageTokens = pages.stream().map(p -> p[0]).toList();
+            long[] pageLastSeen = pages.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
             long heapAfter = heapAfterGc();
             System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before registering, %.1f MB with %d participants (%d on the web, "
-                    + "%d on Telegram; max heap %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6, participants + onTelegram, participants,
-                    onTelegram, Runtime.getRuntime().maxMemory() / 1e6);
+                    + "%d on Telegram, %d in the Mini App; max heap %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6,
+                    participants + onTelegram + pages.size(), participants, onTelegram, pages.size(), Runtime.getRuntime().maxMemory() / 1e6);
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (int c : CONNECTIONS) {
-                    for (String route : round % 2 == 0 ? List.of("product", "engine", "bare", "telegram")
-                            : List.of("telegram", "bare", "engine", "product")) {
+                    for (String route : round % 2 == 0 ? List.of("product", "miniapp", "engine", "bare", "telegram")
+                            : List.of("telegram", "bare", "engine", "miniapp", "product")) {
                         reset(pool);
                         String nonce = UUID.randomUUID().toString().substring(0, 8);
-                        int port = route.equals("product") || route.equals("telegram") ? app.port() : bare.port();
-                        Run run = load(route, c, seconds, port, cookies, lastSeen,
+                        int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
+                        Run run = route.equals("miniapp") ? load(route, c, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
+                                : load(route, c, seconds, port, cookies, lastSeen,
                                 route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
                         runs.add(run);
                         System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored%n",
@@ -167,6 +175,82 @@ public final class AnswerLoadBench {
         String cookie = jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session")).findFirst()
                 .orElseThrow().getValue();
         return new String[] {cookie, String.valueOf(last)};
+    }
+
+    /**
+     * {@code n} people open the Telegram Mini App (a page session from a signed initData, as Telegram signs it), register
+     * there and start a paper: their page token and the last message id their page showed.
+     */
+    private static List<String[]> registerOnMiniApp(int port, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<String[]>> pages = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            pages.add(pool.submit(() -> registerOneOnMiniApp(port, k)));
+        }
+        List<String[]> out = new ArrayList<>();
+        for (Future<String[]> f : pages) {
+            out.add(f.get());
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    private static String[] registerOneOnMiniApp(int port, int i) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        long user = 720_000_000L + i;
+        HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"channel\":\"telegram\",\"proof\":" + json(initData(user)) + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (opened.statusCode() != 200) {
+            throw new IllegalStateException("Mini App session: HTTP " + opened.statusCode() + " " + opened.body());
+        }
+        Matcher session = Pattern.compile("\"session\":\"([^\"]+)\"").matcher(opened.body());
+        Matcher after = Pattern.compile("\"after\":(\\d+)").matcher(opened.body());
+        if (!session.find() || !after.find()) {
+            throw new IllegalStateException("Mini App session: " + opened.body());
+        }
+        String token = session.group(1);
+        long last = Long.parseLong(after.group(1));
+        String[][] steps = {{"start", ""}, {"choice", "consent:yes"}, {"text", "Người Thử Mini App"}, {"text", "01/01/1986"},
+                {"text", String.format(Locale.ROOT, "038%07d", i)}, {"text", "2"}, {"text", "1"}, {"choice", "confirm:yes"},
+                {"text", "thi"}};
+        Pattern ids = Pattern.compile("\"id\":(\\d+)");
+        for (String[] step : steps) {
+            String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + json(step[1]) + "}";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + last))
+                    .header("Content-Type", "application/json").header("X-Page-Session", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("Mini App registration step " + step[1] + ": HTTP " + r.statusCode() + " " + r.body());
+            }
+            for (Matcher m = ids.matcher(r.body()); m.find(); ) {
+                last = Math.max(last, Long.parseLong(m.group(1)));
+            }
+        }
+        return new String[] {token, String.valueOf(last)};
+    }
+
+    /** initData for {@code user} as Telegram signs it with the bot's token (core.telegram.org/bots/webapps), fresh. */
+    private static String initData(long user) {
+        String userJson = "{\"id\":" + user + ",\"first_name\":\"Thử\"}";
+        String authDate = String.valueOf(java.time.Instant.now().getEpochSecond());
+        String check = "auth_date=" + authDate + "\nuser=" + userJson;
+        byte[] secret = hmac("WebAppData".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                BotApiStandIn.TOKEN.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String hash = java.util.HexFormat.of().formatHex(hmac(secret, check.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return "user=" + java.net.URLEncoder.encode(userJson, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                + "&auth_date=" + authDate + "&hash=" + hash;
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code n} people register on Telegram through the webhook and start a paper; returns their chat ids. */
@@ -280,7 +364,7 @@ public final class AnswerLoadBench {
         ExecutorService io = Executors.newFixedThreadPool(4);
         HttpClient http = HttpClient.newBuilder().executor(io).build();
         long firstUpdate = updates.get();
-        int people = route.equals("product") ? cookies.size() : chats.size();
+        int people = route.equals("product") || route.equals("miniapp") ? cookies.size() : chats.size();
         java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -302,6 +386,10 @@ public final class AnswerLoadBench {
                             : route.equals("product")
                             ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + lastSeen[who]))
                                     .header("Content-Type", "application/json").header("Cookie", "chat_session=" + cookies.get(who))
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"text\":\"a\"}")).build()
+                            : route.equals("miniapp")
+                            ? HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + lastSeen[who]))
+                                    .header("Content-Type", "application/json").header("X-Page-Session", cookies.get(who))
                                     .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"" + id + "\",\"text\":\"a\"}")).build()
                             : HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + route + "/answer"))
                                     .header("X-Chat", String.valueOf(chats.get(who))).POST(HttpRequest.BodyPublishers.ofString(id)).build();
@@ -331,7 +419,8 @@ public final class AnswerLoadBench {
         long stored;
         try (Connection c = pool.getConnection();
              PreparedStatement st = c.prepareStatement(route.equals("telegram")
-                     ? "SELECT count(*) FROM inbound_events WHERE channel = 'telegram' AND substring(event_id, 2)::bigint > ?"
+                     ? "SELECT count(*) FROM inbound_events WHERE channel = 'telegram' "
+                             + "AND CASE WHEN event_id ~ '^u[0-9]+$' THEN substring(event_id, 2)::bigint END > ?"
                      : "SELECT count(*) FROM inbound_events WHERE event_id LIKE ?")) {
             if (route.equals("telegram")) {
                 st.setLong(1, firstUpdate);
@@ -381,6 +470,20 @@ public final class AnswerLoadBench {
             double bp = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::p99).toList());
             System.out.printf(Locale.ROOT, "| %d | %s | %.2f | %.0f / %.0f |%n", c, spread(telegram), tm / bm,
                     median(telegram.stream().map(Run::p99).toList()), bp);
+        }
+        System.out.println();
+        System.out.println("| connections | Telegram Mini App answers/s (min / median / max) | Mini App / web | Mini App / bare "
+                + "| p99 ms Mini App / web / bare |");
+        System.out.println("|---|---|---|---|---|");
+        for (int c : CONNECTIONS) {
+            List<Run> page = runs.stream().filter(r -> r.connections() == c && r.route().equals("miniapp")).toList();
+            double mm = median(page.stream().map(Run::perSecond).toList());
+            double pm = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("product")).map(Run::perSecond).toList());
+            double bm = median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::perSecond).toList());
+            System.out.printf(Locale.ROOT, "| %d | %s | %.2f | %.2f | %.0f / %.0f / %.0f |%n", c, spread(page), mm / pm, mm / bm,
+                    median(page.stream().map(Run::p99).toList()),
+                    median(runs.stream().filter(r -> r.connections() == c && r.route().equals("product")).map(Run::p99).toList()),
+                    median(runs.stream().filter(r -> r.connections() == c && r.route().equals("bare")).map(Run::p99).toList()));
         }
         long failed = runs.stream().mapToLong(Run::failed).sum();
         boolean stored = runs.stream().allMatch(r -> r.stored() >= r.requests());

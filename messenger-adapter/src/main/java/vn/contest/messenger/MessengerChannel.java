@@ -94,6 +94,16 @@ public final class MessengerChannel implements Channel<JavalinConfig> {
                 + URLEncoder.encode(vn.contest.core.contest.StartLink.of(contestCode, unitCode, MAX_REF), StandardCharsets.UTF_8));
     }
 
+    /** The m.me link with the contest and the unit, or the contest alone (the landing page's way in). */
+    @Override
+    public Optional<String> joinLink(String contestCode, Optional<String> unitCode) {
+        if (config.pageUsername() == null) {
+            return Optional.empty();
+        }
+        return Optional.of("https://m.me/" + config.pageUsername() + "?ref=" + URLEncoder.encode(
+                unitCode.map(u -> vn.contest.core.contest.StartLink.of(contestCode, u, MAX_REF)).orElse(contestCode), StandardCharsets.UTF_8));
+    }
+
     @Override
     public void install(JavalinConfig javalin) {
         webhook.install(javalin);

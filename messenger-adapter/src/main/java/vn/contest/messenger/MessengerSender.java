@@ -32,7 +32,7 @@ public final class MessengerSender implements Sender {
         return MessengerChannel.ID;
     }
 
-    /** A third of the Send API's 300 calls a second per Page, so three instances together stay under it. */
+    /** For every instance together (SharedPace): a third of the Send API's 300 calls a second per Page. */
     @Override
     public double messagesPerSecond() {
         return 100;

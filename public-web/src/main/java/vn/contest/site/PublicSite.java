@@ -8,6 +8,8 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contests;
+import vn.contest.core.contest.ShareLinks;
+import vn.contest.core.store.AppKeys;
 
 /**
  * The contest's public face: what a visitor from the province's portal, the press or the fanpage reads without
@@ -44,6 +46,10 @@ public final class PublicSite {
             sf.directory = "/site-assets";
             sf.location = Location.CLASSPATH;
         });
-        // The pages' routes are added here, one line each.
+        SiteUrls urls = new SiteUrls(publicUrl);
+        // The front page, the landing pages and their images; the standings with their widget and JSON; the winners.
+        LandingRoutes.install(config, contests, channels, urls, cache, clock, AppKeys.get(jdbi, ShareLinks.KEY_NAME));
+        new StandingsPage(jdbi, contests, cache, clock).install(config);
+        config.routes.get("/c/{code}/giai-thuong", new WinnersPage(jdbi, contests, urls, cache)::serve);
     }
 }

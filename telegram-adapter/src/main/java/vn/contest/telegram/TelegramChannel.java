@@ -29,6 +29,8 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
     private final UpdateHandler handler;
     private final TelegramSender sender;
     private final Jdbi jdbi;
+    /** The Mini App, when TELEGRAM_MINI_APP is on. */
+    private final Optional<MiniApp> miniApp;
     private TelegramPoller poller;
 
     /** {@code jdbi} holds the poller's lock (polling mode); null for a channel used only to register the webhook. */
@@ -40,7 +42,8 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.client = new OkHttpTelegramClient(http, config.token(), config.telegramUrl());
         this.handler = new UpdateHandler(dialogue, client);
-        this.sender = new TelegramSender(client);
+        this.sender = new TelegramSender(client, config.paidBroadcast());
+        this.miniApp = config.miniAppUrl().map(url -> new MiniApp(config.token(), url, java.time.Clock.systemUTC()));
     }
 
     @Override
@@ -70,6 +73,21 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
                 : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + vn.contest.core.contest.StartLink.of(contestCode, unitCode, 64));
     }
 
+    /** The deep link with the contest and the unit, or the contest alone (the landing page's way in). */
+    @Override
+    public Optional<String> joinLink(String contestCode, Optional<String> unitCode) {
+        String bot = config.botUsername();
+        return bot == null || bot.isBlank() ? Optional.empty()
+                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start="
+                        + unitCode.map(u -> vn.contest.core.contest.StartLink.of(contestCode, u, 64)).orElse(contestCode));
+    }
+
+    /** With TELEGRAM_MINI_APP: the Mini App's initData, checked with the bot's token (the web channel serves the page). */
+    @Override
+    public Optional<vn.contest.core.channel.PageIdentity> pageIdentity() {
+        return miniApp.map(m -> m);
+    }
+
     /** Adds the webhook route (webhook mode only). */
     @Override
     public void install(JavalinConfig javalin) {
@@ -92,6 +110,11 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
             } catch (TelegramApiException e) {
                 log.warn("Telegram setMyCommands failed: {}", Redaction.redact(e.getMessage()));
             }
+            try {
+                publishMenuButton();
+            } catch (TelegramApiException e) {
+                log.warn("Telegram setChatMenuButton failed: {}", Redaction.redact(e.getMessage()));
+            }
         }, "telegram-commands");
         commands.setDaemon(true);
         commands.start();
@@ -105,6 +128,13 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
                 new BotCommand("cuocthi", TelegramTexts.CMD_CONTESTS), new BotCommand("huy", TelegramTexts.CMD_CANCEL))).build());
     }
 
+    /** With the Mini App on, "Thi ngay" becomes the menu button of the bot's private chats; without it nothing is changed. */
+    void publishMenuButton() throws TelegramApiException {
+        if (miniApp.isPresent()) {
+            miniApp.get().publishMenuButton(client);
+        }
+    }
+
     /** The bot's token and its webhook as Telegram has it ({@link TelegramChecks}). */
     @Override
     public List<vn.contest.core.check.Check> checks() {
@@ -116,6 +146,7 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
         client.execute(SetWebhook.builder().url(url).secretToken(config.webhookSecret())
                 .allowedUpdates(UpdateHandler.ALLOWED_UPDATES).build());
         publishCommands();
+        publishMenuButton();
     }
 
     @Override

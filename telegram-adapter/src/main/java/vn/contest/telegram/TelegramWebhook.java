@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import vn.contest.core.store.Faults;
 import vn.contest.core.text.Redaction;
@@ -31,6 +32,15 @@ public final class TelegramWebhook {
     public TelegramWebhook(String secret, UpdateHandler handler) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
         this.handler = handler;
+    }
+
+    /** The method as the webhook's response body: its parameters and its name in {@code method}. */
+    static String webhookReply(AnswerCallbackQuery answer) {
+        try {
+            return JSON.writeValueAsString(answer);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void install(JavalinConfig config) {
@@ -64,8 +74,9 @@ public final class TelegramWebhook {
             ctx.status(HttpStatus.BAD_REQUEST).result("not a Telegram update");
             return;
         }
+        AnswerCallbackQuery answer = null;
         try {
-            handler.handle(update);
+            answer = handler.handleForReply(update);
         } catch (RuntimeException e) {
             if (Faults.isTransient(e)) {
                 throw e; // 5xx: Telegram delivers the update again once the database is back
@@ -74,5 +85,10 @@ public final class TelegramWebhook {
             log.error("Telegram update {} could not be handled: {}", update.getUpdateId(), Redaction.redact(String.valueOf(e)));
         }
         ctx.status(HttpStatus.OK);
+        if (answer != null) {
+            // The "webhook reply": Telegram answers the callback itself (the spinner stops), no Bot API call of ours.
+            // Only once the turn has committed, so a redelivered update is answered again.
+            ctx.contentType("application/json").result(webhookReply(answer));
+        }
     }
 }

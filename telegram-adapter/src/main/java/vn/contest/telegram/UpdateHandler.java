@@ -44,14 +44,27 @@ public final class UpdateHandler implements AutoCloseable {
         this.client = client;
     }
 
+    /** Handles an update and answers its callback query (if any) with a call of its own (long polling). */
     public void handle(Update update) {
+        AnswerCallbackQuery answer = handleForReply(update);
+        if (answer != null) {
+            answer(answer);
+        }
+    }
+
+    /**
+     * Handles an update and returns the callback query's answer for the webhook's response body, where Telegram
+     * performs it without a Bot API call of ours (null when the update is no callback query).
+     */
+    public AnswerCallbackQuery handleForReply(Update update) {
         String eventId = "u" + update.getUpdateId();
         if (update.hasCallbackQuery()) {
-            callback(update.getCallbackQuery(), eventId);
+            return callback(update.getCallbackQuery(), eventId);
         } else if (update.hasMessage()) {
             message(update.getMessage(), eventId);
         }
         // Other update kinds (edits, channel posts, member changes) are not for the contest: acknowledged, ignored.
+        return null;
     }
 
     private void message(Message m, String eventId) {
@@ -101,23 +114,24 @@ public final class UpdateHandler implements AutoCloseable {
         return space < 0 ? text.length() : space;
     }
 
-    private void callback(CallbackQuery cq, String eventId) {
+    private AnswerCallbackQuery callback(CallbackQuery cq, String eventId) {
         if (!(cq.getMessage() instanceof Message message) || cq.getData() == null) {
             // The message is too old for Telegram to show us (or not ours): say so, change nothing.
-            answer(cq.getId(), TelegramTexts.STALE_CALLBACK);
-            return;
+            return answerOf(cq.getId(), TelegramTexts.STALE_CALLBACK);
         }
         if (!"private".equals(message.getChat().getType())) {
-            answer(cq.getId(), TelegramTexts.PRIVATE_ONLY);
-            return;
+            return answerOf(cq.getId(), TelegramTexts.PRIVATE_ONLY);
         }
         ChatRef chat = new ChatRef(CHANNEL, String.valueOf(message.getChatId()));
         dialogue.handle(Inbound.tap(chat, eventId, cq.getData(), String.valueOf(message.getMessageId())));
-        answer(cq.getId(), null);
+        return answerOf(cq.getId(), null);
     }
 
-    private void answer(String callbackId, String text) {
-        AnswerCallbackQuery answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build();
+    private static AnswerCallbackQuery answerOf(String callbackId, String text) {
+        return AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build();
+    }
+
+    private void answer(AnswerCallbackQuery answer) {
         try {
             callbackAnswers.execute(() -> {
                 try {

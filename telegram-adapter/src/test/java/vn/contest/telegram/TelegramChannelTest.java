@@ -62,6 +62,7 @@ class TelegramChannelTest {
     @BeforeEach
     void freshStub() {
         api.reset();
+        standIn.webhookReplies.clear();
     }
 
     static HttpResponse<String> deliver(String body) {
@@ -130,8 +131,10 @@ class TelegramChannelTest {
         assertTrue(edits.get(0).path("text").asText().contains("✅ Bạn đã chọn: A"), edits.get(0).toString());
         assertTrue(edits.get(0).path("reply_markup").isMissingNode(), "and loses its buttons");
         assertEquals("9000", edits.get(0).path("message_id").asText());
-        int expectedTaps = taps;
-        await(() -> api.calls("answerCallbackQuery").size() == expectedTaps, "every callback answered");
+        // Every callback answered in the webhook's response, so no Bot API call of its own.
+        assertEquals(taps, standIn.webhookReplies.stream().filter(r -> r.path("method").asText().equalsIgnoreCase("answerCallbackQuery")).count(),
+                "every callback answered in the webhook's response: " + standIn.webhookReplies);
+        assertTrue(api.calls("answerCallbackQuery").isEmpty(), "and not by a call of its own");
         assertEquals(1, count("SELECT count(*) FROM participants WHERE phone = '0912345001'"));
         assertEquals(1, count("SELECT count(*) FROM attempts a JOIN participants p ON p.id = a.participant_id "
                 + "WHERE p.phone = '0912345001' AND a.status = 'finished' AND a.prediction = 1500"));
@@ -194,8 +197,9 @@ class TelegramChannelTest {
         long before = count("SELECT count(*) FROM inbound_events");
         String consent = callbackData(last(user), "Đồng ý");
         say(Updates.callback(Updates.nextId(), user, 8100, consent, 0));
-        await(() -> !api.calls("answerCallbackQuery").isEmpty(), "the callback answered");
-        assertEquals(TelegramTexts.STALE_CALLBACK, api.calls("answerCallbackQuery").get(0).path("text").asText());
+        JsonNode answer = standIn.webhookReplies.get(standIn.webhookReplies.size() - 1);
+        assertEquals("answercallbackquery", answer.path("method").asText().toLowerCase(), "answered in the webhook's response");
+        assertEquals(TelegramTexts.STALE_CALLBACK, answer.path("text").asText());
         assertEquals(before, count("SELECT count(*) FROM inbound_events"));
         // Consent was not recorded: the chat is still at CONSENT (a chat is stored only from consent on).
         assertEquals(0, count("SELECT count(*) FROM chat_accounts WHERE channel = 'telegram' AND external_id = '" + user + "'"

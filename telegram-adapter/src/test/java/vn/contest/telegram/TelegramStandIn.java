@@ -58,10 +58,20 @@ final class TelegramStandIn implements AutoCloseable {
         }
     }
 
+    /** The methods our webhook put in its responses (the "webhook reply"), in order. */
+    final List<JsonNode> webhookReplies = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Delivers an update (expecting 200) and sends whatever the outbox holds. */
     void say(String update) {
         HttpResponse<String> r = deliver(update, SECRET);
         assertEquals(200, r.statusCode(), r.body());
+        if (!r.body().isBlank()) {
+            try {
+                webhookReplies.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         drain();
     }
 

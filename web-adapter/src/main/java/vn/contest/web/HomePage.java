@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The chat page (web/index.html) as served at the site's root, with the meta tags the platforms' consoles ask
- * for to verify the domain written into its head, escaped. Built once at start.
+ * The chat page (web/index.html) as served at {@link #PATH}, with the meta tags the platforms' consoles ask for to
+ * verify the domain written into its head, escaped (the site's front page carries them too). Built once at start.
  */
 final class HomePage {
-    static final List<String> PATHS = List.of("/", "/index.html");
+    static final String PATH = "/thi";
     private static final String RESOURCE = "/web/index.html";
     private static final String AFTER = "<meta charset=\"utf-8\">";
 

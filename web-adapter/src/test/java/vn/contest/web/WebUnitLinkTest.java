@@ -13,8 +13,8 @@ class WebUnitLinkTest {
 
     @Test
     void withThePublicAddressAUnitLinksToThePageWithItsCode() {
-        assertEquals(Optional.of("https://thi.backan.gov.vn/?contest=cds-2026&unit=ba-be"), link("https://thi.backan.gov.vn", "ba-be"));
-        assertEquals(Optional.of("https://thi.backan.gov.vn/cuoc-thi/?contest=cds-2026&unit=ba-be"), link("https://thi.backan.gov.vn/cuoc-thi/", "ba-be"),
+        assertEquals(Optional.of("https://thi.backan.gov.vn/thi?contest=cds-2026&unit=ba-be"), link("https://thi.backan.gov.vn", "ba-be"));
+        assertEquals(Optional.of("https://thi.backan.gov.vn/cuoc-thi/thi?contest=cds-2026&unit=ba-be"), link("https://thi.backan.gov.vn/cuoc-thi/", "ba-be"),
                 "a trailing slash is not doubled");
     }
 

@@ -99,6 +99,15 @@ public final class ZaloChannel implements Channel<JavalinConfig> {
         return Optional.empty();
     }
 
+    /**
+     * The OA's page, https://zalo.me/OA_ID, when ZALO_OA_ID is set: it carries no unit (see {@link #unitLink}), so
+     * the landing page tells the person what to send.
+     */
+    @Override
+    public Optional<String> joinLink(String contestCode, Optional<String> unitCode) {
+        return Optional.ofNullable(config.oaId()).map(id -> "https://zalo.me/" + id);
+    }
+
     /** One-time codes for phones typed on the web, when a ZNS OTP template is configured. */
     @Override
     public Optional<CodeSender> codeSender() {

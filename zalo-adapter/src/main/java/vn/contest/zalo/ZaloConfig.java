@@ -15,14 +15,16 @@ import vn.contest.core.verify.CodeBudget;
  * ZALO_SITE_VERIFICATION is the code of the console's "Xác thực domain" (served as the home page's meta tag and
  * the zalo_verifier file); ZALO_USER_INFO_IMAGE_URL the phone card's picture (default: the app's own, under
  * PUBLIC_URL); ZALO_PAID_MESSAGES=true lets reminders and announcements reach people 48 hours to 7 days after they
- * last wrote, which Zalo bills to the OA.
+ * last wrote, which Zalo bills to the OA. ZALO_OA_ID (the OA's number, from its page https://zalo.me/ID) gives the
+ * public landing page its "Zalo OA" way in, a link and a QR code.
  *
  * @param publicUrl the address people use (PUBLIC_URL, no trailing slash), null when not set
+ * @param oaId the OA's id (ZALO_OA_ID), null when not set: the landing page then shows no Zalo way in
  */
 public record ZaloConfig(String appId, String appSecret, String oaSecretKey, String accessToken, String refreshToken,
                          String apiUrl, String oauthUrl, String znsOtpTemplateId, String znsUrl, Duration maxEventAge,
                          String siteVerification, String userInfoImageUrl, String publicUrl, boolean paidMessages,
-                         CodeBudget znsBudget) {
+                         CodeBudget znsBudget, String oaId) {
     /**
      * When Zalo sends an event again that our webhook did not take: 30 s, 5 min, 15 min, 30 min and 1 h after the
      * last try (docs.zaloplatforms.com, webhook overview); after that the webhook is switched off.
@@ -35,6 +37,14 @@ public record ZaloConfig(String appId, String appSecret, String oaSecretKey, Str
     static final Duration DEFAULT_MAX_EVENT_AGE = RETRY_SCHEDULE.stream().reduce(Duration.ZERO, Duration::plus).plus(RETRY_MARGIN);
     /** The picture the phone card shows when ZALO_USER_INFO_IMAGE_URL is not set, served by this app. */
     public static final String DEFAULT_IMAGE_PATH = "/zalo/chia-se-so-dien-thoai.png";
+
+    /** Without the OA's id (no way in on the landing page). */
+    public ZaloConfig(String appId, String appSecret, String oaSecretKey, String accessToken, String refreshToken,
+                      String apiUrl, String oauthUrl, String znsOtpTemplateId, String znsUrl, Duration maxEventAge,
+                      String siteVerification, String userInfoImageUrl, String publicUrl, boolean paidMessages, CodeBudget znsBudget) {
+        this(appId, appSecret, oaSecretKey, accessToken, refreshToken, apiUrl, oauthUrl, znsOtpTemplateId, znsUrl, maxEventAge,
+                siteVerification, userInfoImageUrl, publicUrl, paidMessages, znsBudget, null);
+    }
 
     /** With the default budget for one-time codes (ZNS_PER_ADDRESS, ZNS_DAILY_BUDGET). */
     public ZaloConfig(String appId, String appSecret, String oaSecretKey, String accessToken, String refreshToken,
@@ -76,6 +86,10 @@ public record ZaloConfig(String appId, String appSecret, String oaSecretKey, Str
             throw new IllegalArgumentException("ZALO_PAID_MESSAGES must be true or false");
         }
         String publicUrl = optional(env, "PUBLIC_URL");
+        String oaId = optional(env, "ZALO_OA_ID");
+        if (oaId != null && !oaId.matches("[0-9]{1,30}")) {
+            throw new IllegalArgumentException("ZALO_OA_ID must be the OA's number, as in its address https://zalo.me/<number>");
+        }
         return Optional.of(new ZaloConfig(env.get("ZALO_APP_ID").trim(), env.get("ZALO_APP_SECRET").trim(),
                 env.get("ZALO_OA_SECRET_KEY").trim(), env.get("ZALO_ACCESS_TOKEN").trim(), env.get("ZALO_REFRESH_TOKEN").trim(),
                 strip(env.getOrDefault("ZALO_API_URL", "https://openapi.zalo.me")),
@@ -83,7 +97,7 @@ public record ZaloConfig(String appId, String appSecret, String oaSecretKey, Str
                 optional(env, "ZALO_ZNS_OTP_TEMPLATE_ID"),
                 strip(env.getOrDefault("ZALO_ZNS_URL", "https://business.openapi.zalo.me")),
                 blank(env.get("ZALO_MAX_EVENT_AGE")) ? DEFAULT_MAX_EVENT_AGE : duration(env.get("ZALO_MAX_EVENT_AGE").strip()),
-                verification, image, publicUrl == null ? null : strip(publicUrl), "true".equalsIgnoreCase(paid), znsBudget(env)));
+                verification, image, publicUrl == null ? null : strip(publicUrl), "true".equalsIgnoreCase(paid), znsBudget(env), oaId));
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import vn.contest.core.ranking.Award;
 import vn.contest.core.participant.ParticipantQueries;
 import vn.contest.core.ranking.PrizeProposal;
 import vn.contest.core.ranking.PrizeSnapshotStore;
+import vn.contest.core.ranking.PublishedResults;
 import vn.contest.core.ranking.RankedEntry;
 import vn.contest.core.ranking.RankingQuery;
 import vn.contest.core.ranking.TopRanking;
@@ -45,12 +47,18 @@ public final class ResultsPage {
     private final Supplier<Contest> live;
     private final Clock clock;
     private final Verification verification;
+    private final Consumer<String> publicPageChanged;
 
-    public ResultsPage(Jdbi jdbi, Supplier<Contest> live, Clock clock, Verification verification) {
+    /**
+     * {@code publicPageChanged}: told a contest's code once its published winners changed (published, withdrawn), so
+     * the public site drops the page it serves from its cache at once.
+     */
+    public ResultsPage(Jdbi jdbi, Supplier<Contest> live, Clock clock, Verification verification, Consumer<String> publicPageChanged) {
         this.jdbi = jdbi;
         this.live = live;
         this.clock = clock;
         this.verification = verification;
+        this.publicPageChanged = publicPageChanged;
     }
 
     public record Line(int rank, String name, String unit, String score, String prediction, String distance, String duration, String finishedAt) {}
@@ -59,7 +67,7 @@ public final class ResultsPage {
 
     /** One prize on the proposed or confirmed list, with what verification needs. */
     public record Winner(String kind, String round, String group, String prize, int rank, String name, String birthDate,
-                         String phone, String unit, String score, String verification) {}
+                         String phone, String unit, String score, String verification, String time) {}
 
     /** Someone ranked within the prizes whom the rules pass over, and why; the secretary may verify them. */
     public record Passed(long participantId, String round, String group, int rank, String name, String unit, String reason,
@@ -69,8 +77,11 @@ public final class ResultsPage {
 
     public record PrintView(Page page, Snapshot confirmed) {}
 
+    /** What the public page shows now: the confirmed list {@code snapshotId}, published when and by whom. */
+    public record Published(long snapshotId, String publishedAt, String publishedBy) {}
+
     public record View(Page page, List<Round> rounds, long roundId, List<Board> boards, List<Winner> proposal,
-                       List<Passed> passedOver, Snapshot confirmed, long actualParticipants) {}
+                       List<Passed> passedOver, Snapshot confirmed, long actualParticipants, Published published, String publicPath) {}
 
     private Contest contest() {
         return live.get();
@@ -88,7 +99,10 @@ public final class ResultsPage {
                         .stream().map(this::line).toList()));
             }
             return new View(AdminContext.page(ctx, contest(), "Kết quả và giải thưởng", "results"), contest().rounds(), roundId, boards,
-                    winners(h, proposal), passed(proposal), latest(h).orElse(null), actual);
+                    winners(h, proposal), passed(proposal), latest(h).orElse(null), actual,
+                    PublishedResults.current(h, contest().id()).map(p -> new Published(p.snapshotId(),
+                            DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").format(p.publishedAt().atZone(contest().config().zone())),
+                            p.publishedBy())).orElse(null), publicPath());
         });
         ctx.html(Templates.render("results.jte", view));
     }
@@ -120,12 +134,13 @@ public final class ResultsPage {
             ParticipantQueries.Contact p = contacts.get(a.participantId());
             winners.add(new Winner("Cá nhân", contest().round(a.roundId()).map(Round::name).orElse(""), "Nhóm " + a.group(), a.levelName(), a.rank(),
                     e.fullName(), DateTimeFormatter.ofPattern("dd/MM/yyyy").format(p.birthDate()), p.phone(),
-                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount(), verification.label(e.phoneVerifiedVia())));
+                    contest().unitLabel(e.unitId()), e.score() + "/" + e.questionCount(), verification.label(e.phoneVerifiedVia()),
+                    Texts.duration(java.time.Duration.ofMillis(e.durationMs()))));
         }
         String collective = contest().config().prizes().collective() == null ? "" : contest().config().prizes().collective().name();
         for (UnitStanding u : proposal.collective()) {
             winners.add(new Winner("Tập thể", "Cả cuộc thi", "", collective, u.rank(), u.name(), "", "", u.name(),
-                    u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100)), ""));
+                    u.participants() + " người" + (u.rate() == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f%%", u.rate() * 100)), "", ""));
         }
         return winners;
     }
@@ -152,6 +167,47 @@ public final class ResultsPage {
             Audit.record(h, AdminContext.user(ctx), "Xác nhận danh sách giải", "danh sách " + id, null, Map.of("số giải", winners.size()));
         });
         ctx.redirect("/admin/results", HttpStatus.SEE_OTHER);
+    }
+
+    /** The public page of this contest's winners. */
+    private String publicPath() {
+        return vn.contest.site.SiteUrls.winners(contest().config().code());
+    }
+
+    /**
+     * Publishes the confirmed list the form names (the one the committee was looking at) on the public page, in place
+     * of any published before; a list of another contest, or none, is refused and changes nothing. Audited.
+     */
+    public void publish(Context ctx) {
+        String given = String.valueOf(ctx.formParam("snapshot"));
+        long contestId = contest().id();
+        boolean done = given.matches("\\d{1,18}") && jdbi.inTransaction(h -> {
+            long id = Long.parseLong(given);
+            Optional<PublishedResults.Publication> before = PublishedResults.current(h, contestId);
+            if (!PublishedResults.publish(h, contestId, id, AdminContext.user(ctx).username())) {
+                return false;
+            }
+            Audit.record(h, AdminContext.user(ctx), "Công bố kết quả trên trang công khai", publicPath(),
+                    before.map(p -> Map.<String, Object>of("danh sách", p.snapshotId())).orElse(null), Map.of("danh sách", id));
+            return true;
+        });
+        if (!done) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(Templates.render("message.jte", new MessageView("Không có danh sách này",
+                    "Chỉ công bố được một danh sách giải đã xác nhận của cuộc thi này. Vui lòng tải lại trang kết quả.", "/admin/results")));
+            return;
+        }
+        publicPageChanged.accept(contest().config().code());
+        ctx.redirect("/admin/results#published", HttpStatus.SEE_OTHER);
+    }
+
+    /** Takes the winners off the public page (it says again when results are expected). Audited. */
+    public void withdraw(Context ctx) {
+        long contestId = contest().id();
+        jdbi.useTransaction(h -> PublishedResults.withdraw(h, contestId).ifPresent(p ->
+                Audit.record(h, AdminContext.user(ctx), "Rút kết quả khỏi trang công khai", publicPath(),
+                        Map.of("danh sách", p.snapshotId()), null)));
+        publicPageChanged.accept(contest().config().code());
+        ctx.redirect("/admin/results#published", HttpStatus.SEE_OTHER);
     }
 
     public void winnersXlsx(Context ctx) {

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import vn.contest.admin.AdminContext;
 import vn.contest.site.QrCodes;
+import vn.contest.site.SiteUrls;
+import vn.contest.site.StandingsPage;
 import vn.contest.admin.Templates;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.contest.Contest;
@@ -19,10 +21,13 @@ import vn.contest.core.contest.Unit;
 public final class UnitsPage {
     private final Supplier<Contest> live;
     private final List<? extends Channel<?>> channels;
+    private final SiteUrls site;
 
-    public UnitsPage(Supplier<Contest> live, List<? extends Channel<?>> channels) {
+    /** {@code site}: the public site's addresses, for the standings widget's embed snippet. */
+    public UnitsPage(Supplier<Contest> live, List<? extends Channel<?>> channels, SiteUrls site) {
         this.live = live;
         this.channels = channels;
+        this.site = site;
     }
 
     /** One channel's link for a unit; its QR code is at /admin/units/CODE/qr.png?to=CHANNEL. */
@@ -32,7 +37,8 @@ public final class UnitsPage {
     public record Row(String code, String name, List<Optional<Link>> links) {}
 
     /** {@code columns}: the labels of the channels that give links; {@code unlinked}: those of the others. */
-    public record View(Page page, List<String> columns, List<Row> rows, List<String> unlinked) {}
+    /** {@code embed}: the iframe of the public standings widget, for the units' portals. */
+    public record View(Page page, List<String> columns, List<Row> rows, List<String> unlinked, String embed) {}
 
     private Contest contest() {
         return live.get();
@@ -46,7 +52,8 @@ public final class UnitsPage {
                 linking.stream().map(c -> c.unitLink(contest.config().code(), u.code()).map(url -> new Link(c.id(), url))).toList())).toList();
         List<String> unlinked = channels.stream().filter(c -> !linking.contains(c)).map(Channel::label).toList();
         ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest, "Đường dẫn và mã QR của đơn vị", "units"),
-                linking.stream().map(Channel::label).toList(), rows, unlinked)));
+                linking.stream().map(Channel::label).toList(), rows, unlinked,
+                StandingsPage.embedSnippet(site.absolute(ctx, StandingsPage.widgetPath(contest.config().code())), contest.config().title()))));
     }
 
     /** The QR code of the channel {@code to} names, or of the first channel giving a link. */

@@ -51,11 +51,30 @@ public interface Channel<R> extends AutoCloseable {
     }
 
     /**
+     * The link a public page (a contest's landing page) gives to take part on this channel: the unit's link
+     * ({@link #unitLink}) when {@code unitCode} is given, else one naming the contest alone. It may be relative to
+     * the site (the web page without PUBLIC_URL), and may carry no unit where the platform has no such link (a
+     * Zalo OA's address): the page then tells the person what to send. Empty when the channel has no address to
+     * give.
+     */
+    default Optional<String> joinLink(String contestCode, Optional<String> unitCode) {
+        return unitCode.flatMap(u -> unitLink(contestCode, u));
+    }
+
+    /**
      * Meta tags the platform wants on the site's home page (name to content), such as a domain verification
      * its console asks for; the web channel, which serves the home page, writes them into its head.
      */
     default Map<String, String> homePageMeta() {
         return Map.of();
+    }
+
+    /**
+     * How a page this platform opens inside its own app proves which of its chats opened it (Telegram's Mini
+     * App), if the channel offers such a page; the web channel then serves the page as that chat.
+     */
+    default Optional<PageIdentity> pageIdentity() {
+        return Optional.empty();
     }
 
     /**

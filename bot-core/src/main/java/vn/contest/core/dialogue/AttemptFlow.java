@@ -134,6 +134,11 @@ final class AttemptFlow {
             case FIRST -> Texts.COUNTED_FIRST;
             case LAST -> Texts.COUNTED_LAST;
         }));
+        if (t.share != null) {
+            // Two links: the person chooses whether the card shows the score (signed, so it cannot be made up).
+            text.append("\n\n").append(Texts.format(Texts.SHARE_CARDS, t.share.participated(c.code()),
+                    t.share.withScore(c.code(), a.score(), a.questionCount())));
+        }
         return text.toString();
     }
 

@@ -4,15 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.contest.core.attempt.Attempt;
 import vn.contest.core.attempt.AttemptStore;
 import vn.contest.core.attempt.OpenPaper;
 import vn.contest.core.attempt.Paper;
 import vn.contest.core.attempt.PaperDrawer;
 import vn.contest.core.contest.Contest;
+import vn.contest.core.contest.ShareLinks;
 import vn.contest.core.contest.StartLink;
 import vn.contest.core.participant.Participant;
 import vn.contest.core.participant.ParticipantStore;
@@ -23,6 +27,7 @@ import vn.contest.core.outbox.OutboxMessage;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.rules.ContestOffer;
 import vn.contest.core.rules.Window;
+import vn.contest.core.text.Redaction;
 import vn.contest.core.verify.CodeSender;
 
 /**
@@ -32,6 +37,7 @@ import vn.contest.core.verify.CodeSender;
  * out while its owner was silent is finished through the same turn ({@link #finishIfExpired}).
  */
 public final class Dialogue {
+    private static final Logger log = LoggerFactory.getLogger(Dialogue.class);
     public enum Outcome { HANDLED, DUPLICATE }
 
     private static final int MAX_TRIES = 3;
@@ -42,6 +48,8 @@ public final class Dialogue {
     private final PaperDrawer drawer;
     private volatile CodeSender codes;
     private volatile TurnObserver observer = TurnObserver.NONE;
+    private volatile Consumer<List<OutboxMessage>> committed = replies -> { };
+    private volatile ShareLinks shareLinks;
 
     /** A dialogue on one contest whose rules do not change while it runs (tests, tools). */
     public Dialogue(Jdbi jdbi, Contest contest, Clock clock, PaperDrawer drawer) {
@@ -69,6 +77,32 @@ public final class Dialogue {
     /** From now on every turn is reported to {@code observer} (metrics). */
     public void observeWith(TurnObserver observer) {
         this.observer = observer;
+    }
+
+    /** From now on a finished paper's result offers share cards under these links (PUBLIC_URL is set). */
+    public void offerShareCards(ShareLinks links) {
+        this.shareLinks = links;
+    }
+
+    /**
+     * From now on the replies of each committed turn are handed to {@code listener} right after the commit (the
+     * dispatcher sends them at once); the outbox rows stay the guarantee if it cannot.
+     */
+    public void afterCommit(Consumer<List<OutboxMessage>> listener) {
+        this.committed = listener;
+    }
+
+    private void committed(List<OutboxMessage> replies) {
+        if (replies.isEmpty()) {
+            return;
+        }
+        try {
+            committed.accept(replies);
+        } catch (RuntimeException e) {
+            // The rows are committed: the dispatcher's other wake-ups deliver them.
+            log.warn("Handing a turn's replies to the dispatcher failed; they wait for its next look: {}",
+                    Redaction.redact(e.toString()));
+        }
     }
 
     /** From now on a phone typed on the web is proved with a one-time code sent through {@code sender}. */
@@ -136,6 +170,7 @@ public final class Dialogue {
                         ContestFocus.Chosen chosen = (ContestFocus.Chosen) where;
                         Turn t = new Turn(h, chosen.contest(), now, chosen.account(), in, drawer, sender);
                         t.offered = offered;
+                        t.share = shareLinks;
                         t.account.heard(now);
                         switch (chosen.entered()) {
                             case SAME -> play(t);
@@ -150,6 +185,7 @@ public final class Dialogue {
                     return Outcome.HANDLED;
                 });
                 toSend.forEach(code -> replies.addAll(sendCode(sender, in.chat(), code[0], code[1])));
+                committed(replies);
                 return new Handled<>(outcome, List.copyOf(replies), read.get(0));
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
                 if (attempt >= MAX_TRIES || !isRetryable(e)) {
@@ -164,7 +200,9 @@ public final class Dialogue {
      * answer would get: the chat's lock, then the paper's; the notices go to the chat the paper was taken in.
      */
     public boolean finishIfExpired(long attemptId) {
-        return jdbi.inTransaction(h -> {
+        List<OutboxMessage> replies = new java.util.ArrayList<>();
+        boolean finished = jdbi.inTransaction(h -> {
+            replies.clear();
             Optional<Attempt> peek = AttemptStore.find(h, attemptId);
             if (peek.isEmpty() || !peek.get().isOpen()) {
                 return false;
@@ -174,12 +212,15 @@ public final class Dialogue {
             Contest contest = ContestFocus.byId(all, account.contestId).orElseThrow();
             Turn t = new Turn(h, contest, clock.instant(), account, null, drawer, null);
             t.offered = ContestOffer.offered(all, t.now);
+            t.share = shareLinks;
             if (!expireIfDue(t)) {
                 return false;
             }
-            close(t);
+            replies.addAll(close(t));
             return true;
         });
+        committed(replies);
+        return finished;
     }
 
     /** Sends a one-time code after its turn committed; if it cannot go, the chat is told how to go on. */
@@ -202,13 +243,17 @@ public final class Dialogue {
      * on the event id like any message.
      */
     public Outcome notice(ChatRef chat, String eventId, String text) {
-        return jdbi.inTransaction(h -> {
+        List<OutboxMessage> replies = new java.util.ArrayList<>();
+        Outcome outcome = jdbi.inTransaction(h -> {
+            replies.clear();
             if (!InboundEvents.firstSeen(h, chat.channel(), eventId)) {
                 return Outcome.DUPLICATE;
             }
-            OutboxStore.enqueue(h, List.of(new Outbound(chat, text, List.of(), false, null, Outbound.TEXT)));
+            replies.addAll(OutboxStore.enqueue(h, List.of(new Outbound(chat, text, List.of(), false, null, Outbound.TEXT))));
             return Outcome.HANDLED;
         });
+        committed(replies);
+        return outcome;
     }
 
     /**

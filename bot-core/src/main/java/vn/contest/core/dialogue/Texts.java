@@ -140,6 +140,9 @@ public final class Texts {
             • Thời gian làm bài: %s
             • Dự đoán: %s""";
     static final String NO_PREDICTION = "không có";
+    static final String SHARE_CARDS = """
+            Chia sẻ với bạn bè rằng bạn đã tham gia: %s
+            Hoặc chia sẻ kèm số câu đúng của lượt này: %s""";
     static final String ANSWERS_LATER = "Đáp án sẽ được công bố sau khi %s kết thúc (%s).";
     static final String ANSWERS_AFTER_CONTEST = "Đáp án sẽ được công bố sau khi cuộc thi kết thúc (%s).";
     static final String DISPUTED = """

@@ -35,6 +35,8 @@ final class Turn {
     private final List<Outbound> replies = new ArrayList<>();
     private final List<String[]> codesToSend = new ArrayList<>();
     private Participant participant;
+    /** Where a finished paper's share cards are, when PUBLIC_URL is set; else null. */
+    vn.contest.core.contest.ShareLinks share;
     private Optional<OpenPaper> openPaper;
     private Long openPaperOf;
     private String folded;

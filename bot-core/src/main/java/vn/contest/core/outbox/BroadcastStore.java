@@ -74,6 +74,9 @@ public final class BroadcastStore {
                 .mapToMap().one();
         int recipients = ((Number) counts.get("recipients")).intValue();
         h.execute("UPDATE broadcasts SET recipients = ?, skipped = ? WHERE id = ?", recipients, ((Number) counts.get("skipped")).intValue(), id);
+        if (recipients > 0) {
+            OutboxStore.wakeDispatchers(h, channel);
+        }
         return recipients;
     }
 }

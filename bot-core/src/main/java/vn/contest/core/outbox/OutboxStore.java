@@ -27,6 +27,11 @@ public final class OutboxStore {
         this.jdbi = jdbi;
     }
 
+    /** The database the outbox is in, for the dispatcher's shared pace. */
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     /**
      * Queues replies in the caller's transaction, in their order, with one statement. A web chat's reply is
      * delivered as it is written (its page reads the outbox), so no dispatcher has to claim and mark it.
@@ -35,7 +40,9 @@ public final class OutboxStore {
         if (replies.isEmpty()) {
             return List.of();
         }
-        // The ids come back in the replies' order (a bigserial fills them as the ordered rows are inserted).
+        // The ids come back in the replies' order (a bigserial fills them as the ordered rows are inserted). No NOTIFY:
+        // the instance that commits the turn hands its replies to its own dispatcher (Dialogue.afterCommit), and a
+        // notifying commit would take PostgreSQL's database-wide notify lock on every answer.
         List<Long> ids = h.createQuery("""
                 INSERT INTO outbox (channel, chat_id, payload, status, sent_at)
                 SELECT ch, chat, CAST(payload AS jsonb), CASE WHEN ch = :web THEN 'sent' ELSE 'pending' END,
@@ -55,6 +62,14 @@ public final class OutboxStore {
             queued.add(new OutboxMessage(ordered.get(i), replies.get(i), 0));
         }
         return queued;
+    }
+
+    /**
+     * Wakes every instance's dispatcher for {@code channel} when the caller's transaction commits (PostgreSQL NOTIFY,
+     * {@link OutboxListener}): for rows queued in bulk, by whichever instance, with nobody to hand them to.
+     */
+    public static void wakeDispatchers(Handle h, String channel) {
+        h.createQuery("SELECT pg_notify('outbox', :ch)").bind("ch", channel).mapTo(String.class).one();
     }
 
     /**
@@ -146,6 +161,25 @@ public final class OutboxStore {
     public void markFailed(long id, String reason) {
         jdbi.useHandle(h -> h.execute("UPDATE outbox SET status = 'failed', lease_until = NULL, last_error = ?, held_alert = NULL WHERE id = ?",
                 reason, id));
+    }
+
+    /**
+     * Records a turn's replies as delivered where the turn came from: a platform's chat acting through the chat page
+     * (the Telegram Mini App) reads them in its HTTP response, so no dispatcher may send them through the platform.
+     * In the turn's transaction, so no dispatcher ever sees them pending.
+     */
+    public static void deliveredInPage(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("UPDATE outbox SET status = 'sent', sent_at = now() WHERE id = ANY(:ids) AND status = 'pending'")
+                .bind("ids", ids.toArray(Long[]::new)).execute();
+    }
+
+    /** The id of the chat's newest row, 0 when none: where a page that should not show the history starts reading. */
+    public long lastId(ChatRef chat) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT coalesce(max(id), 0) FROM outbox WHERE channel = :ch AND chat_id = :chat")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId()).mapTo(Long.class).one());
     }
 
     /** Whether anything was ever written to this chat (and not erased since). */

@@ -6,7 +6,7 @@ import vn.contest.core.message.Outbound;
 public interface Sender {
     String channel();
 
-    /** Messages a second this channel may send in all (the dispatcher paces itself to it). */
+    /** Messages a second this channel may send in all, every instance together (the dispatchers share a {@link SharedPace}). */
     default double messagesPerSecond() {
         return 30;
     }

@@ -15,6 +15,7 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.dialogue.Texts;
 import vn.contest.core.dialogue.Tokens;
 import vn.contest.core.message.Choice;
+import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.rules.AttemptRules;
 import vn.contest.core.rules.Eligibility;
 import vn.contest.core.rules.ReminderSchedule;
@@ -90,6 +91,9 @@ public final class Reminders {
         int recipients = ((Number) counts.get("recipients")).intValue();
         int skipped = ((Number) counts.get("skipped")).intValue();
         h.execute("UPDATE broadcasts SET recipients = ?, skipped = ? WHERE id = ?", recipients, skipped, id.get());
+        if (recipients > 0) {
+            OutboxStore.wakeDispatchers(h, route.channel());
+        }
         log.info("Reminder {} on {}: {} queued, {} outside the platform's reply window", due.key(), route.channel(), recipients, skipped);
         return recipients;
     }

@@ -49,6 +49,14 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /**
+     * A connection of its own, outside the pool, for a caller that holds it open (the outbox's LISTEN); the caller
+     * closes it.
+     */
+    public java.sql.Connection openDedicated() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword());
+    }
+
     /** True when the database answers a trivial query within a second. */
     public boolean isUp() {
         try (var c = dataSource.getConnection()) {
