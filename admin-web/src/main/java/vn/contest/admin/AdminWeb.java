@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.admin.auth.AdminUsers;
 import vn.contest.admin.auth.Area;
+import vn.contest.admin.auth.Grants;
 import vn.contest.admin.auth.LoginThrottle;
 import vn.contest.admin.auth.PasswordPolicy;
 import vn.contest.admin.auth.Passwords;
@@ -26,6 +27,7 @@ import vn.contest.admin.pages.AnomaliesPage;
 import vn.contest.admin.pages.AuditPage;
 import vn.contest.admin.pages.BroadcastsPage;
 import vn.contest.admin.pages.ChecksPage;
+import vn.contest.admin.pages.ContestsPage;
 import vn.contest.admin.pages.DashboardPage;
 import vn.contest.admin.pages.LoginView;
 import vn.contest.admin.pages.MessageView;
@@ -39,11 +41,10 @@ import vn.contest.admin.pages.UsersPage;
 import vn.contest.admin.pages.Verification;
 import vn.contest.core.channel.Channel;
 import vn.contest.core.check.Check;
-import vn.contest.admin.auth.Grants;
-import vn.contest.admin.pages.ContestsPage;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Contests;
 import vn.contest.core.net.TrustedProxies;
+import vn.contest.site.SiteUrls;
 
 /**
  * The committee's admin web under /admin. Every route is listed in the constructor, on one screen, with the
@@ -88,7 +89,7 @@ public final class AdminWeb {
         ParticipantsPage participants = new ParticipantsPage(jdbi, contest, clock, verification);
         AnomaliesPage anomalies = new AnomaliesPage(jdbi, contest);
         ResultsPage results = new ResultsPage(jdbi, contest, clock, verification, publicPageChanged);
-        UnitsPage units = new UnitsPage(contest, channels, new vn.contest.site.SiteUrls(publicUrl));
+        UnitsPage units = new UnitsPage(contest, channels, new SiteUrls(publicUrl));
         BroadcastsPage broadcasts = new BroadcastsPage(jdbi, contest, channels, clock, contests::all);
         SettingsPage settings = new SettingsPage(scope::live, jdbi, clock);
         ContestsPage contestList = new ContestsPage(jdbi, contests, scope, clock);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -272,11 +274,18 @@ class PublicStandingsTest {
     }
 
     @Test
-    void theUnitLinksPageGivesTheEmbedSnippet() {
+    void theUnitLinksPageGivesTheEmbedSnippet() throws Exception {
         AdminClient admin = new AdminClient(app.port());
         assertEquals(303, admin.login("admin", TestApps.ADMIN_PASSWORD).statusCode());
         String page = admin.get("/admin/units").body();
         assertTrue(page.contains("&lt;iframe src=\"https://thi.example.gov.vn/c/" + CODE + "/thong-ke/nhung\" title="), page);
         assertTrue(page.contains("<textarea id=\"embed-code\" readonly"), page);
+        // One poster code for every channel: the unit's landing page, its ways in carrying the unit.
+        String unit = app.contest().units().get(0).code();
+        String landing = "https://thi.example.gov.vn/c/" + CODE + "?don-vi=" + unit;
+        assertTrue(page.contains("<a href=\"" + landing + "\">"), page);
+        HttpResponse<byte[]> qr = admin.download("/admin/units/" + unit + "/qr.png?to=trang");
+        assertEquals(200, qr.statusCode());
+        assertEquals(landing, LandingPagesTest.qr(ImageIO.read(new ByteArrayInputStream(qr.body()))));
     }
 }

@@ -75,7 +75,7 @@ public final class LandingPage {
         String collective = c.prizes() == null || c.prizes().collective() == null || c.prizes().collective().count() == 0 ? null
                 : collective(c.prizes().collective());
         String code = c.code();
-        String path = SiteUrls.landing(code) + unit.map(u -> "?" + UNIT_PARAM + "=" + SiteUrls.encode(u.code())).orElse("");
+        String path = unit.map(u -> SiteUrls.unitLanding(code, u.code())).orElse(SiteUrls.landing(code));
         String description = "Từ " + Dates.day(contest.opensAt(), zone) + " đến " + Dates.day(contest.closesAt(), zone)
                 + (c.organizer() == null ? "" : ". " + c.organizer()) + ". Thi trực tuyến trên " + WaysIn.names(channels, c.code()) + ".";
         ShareTags share = new ShareTags(c.title(), description, urls.absolute(ctx, SiteUrls.landing(code)),

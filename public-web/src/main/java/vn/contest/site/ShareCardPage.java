@@ -1,8 +1,10 @@
 package vn.contest.site;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.contest.core.channel.Channel;
 import vn.contest.core.config.ContestConfig;
 import vn.contest.core.contest.Contest;
 import vn.contest.core.contest.Contests;
@@ -18,12 +20,12 @@ public final class ShareCardPage {
     public record View(ShareTags share, String heading, String title, String score, String image, String landing) {}
 
     private final Contests contests;
-    private final List<? extends vn.contest.core.channel.Channel<?>> channels;
+    private final List<? extends Channel<?>> channels;
     private final SiteUrls urls;
     private final PublicCache cache;
     private final byte[] key;
 
-    ShareCardPage(Contests contests, List<? extends vn.contest.core.channel.Channel<?>> channels, SiteUrls urls, PublicCache cache,
+    ShareCardPage(Contests contests, List<? extends Channel<?>> channels, SiteUrls urls, PublicCache cache,
                   byte[] key) {
         this.contests = contests;
         this.channels = channels;
@@ -64,7 +66,7 @@ public final class ShareCardPage {
         Optional<ShareLinks.Score> score = score(ctx, c);
         String landing = urls.absolute(ctx, SiteUrls.landing(c.code()));
         cache.serve(ctx, ShareLinks.path(c.code()) + ".png" + query(ctx, score) + "@" + landing, () -> {
-            List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             score.ifPresent(s -> lines.add("Số câu trả lời đúng: " + s.right() + "/" + s.total()));
             lines.add("Từ " + Dates.day(contest.opensAt(), c.zone()) + " đến " + Dates.day(contest.closesAt(), c.zone()));
             lines.add("Bạn cũng tham gia nhé!");

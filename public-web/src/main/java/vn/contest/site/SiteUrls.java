@@ -20,6 +20,11 @@ public final class SiteUrls {
         return "/c/" + encode(contestCode);
     }
 
+    /** The landing page opened through a unit's link: its ways in carry the unit (one QR code for a poster, every channel). */
+    public static String unitLanding(String contestCode, String unitCode) {
+        return landing(contestCode) + "?" + LandingPage.UNIT_PARAM + "=" + encode(unitCode);
+    }
+
     public static String standings(String contestCode) {
         return landing(contestCode) + "/thong-ke";
     }

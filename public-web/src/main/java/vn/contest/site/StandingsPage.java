@@ -189,7 +189,7 @@ public final class StandingsPage {
         return f.format(rate * 100) + "%";
     }
 
-    /** 07/12 */
+    /** A day as the standings show it: 07/12/2026. */
     public static String day(java.time.LocalDate d) {
         return d.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,11 +32,11 @@ final class InitData {
      * and is what the common libraries default to.
      */
     static final Duration MAX_AGE = Duration.ofHours(24);
-    /** A phone's clock a little ahead of ours is no forgery. */
+    /** Telegram's servers sign auth_date: a clock of theirs a little ahead of ours is no forgery. */
     static final Duration FUTURE_SKEW = Duration.ofMinutes(5);
     /** Telegram's initData is well under this; anything longer is not worth hashing. */
     static final int MAX_LENGTH = 8192;
-    private static final java.util.regex.Pattern HEX_HASH = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Why an initData was refused. */

@@ -1,6 +1,7 @@
 package vn.contest.telegram;
 
 import java.time.Clock;
+import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.menubutton.SetChatMenuButton;
 import org.telegram.telegrambots.meta.api.objects.menubutton.MenuButtonWebApp;
 import org.telegram.telegrambots.meta.api.objects.webapp.WebAppInfo;
@@ -44,8 +45,8 @@ final class MiniApp implements PageIdentity {
 
     /** Telegram Web (web.telegram.org/k and /a) opens a Mini App in an iframe; the phone and desktop apps in a web view. */
     @Override
-    public java.util.List<String> frameAncestors() {
-        return java.util.List.of("https://web.telegram.org");
+    public List<String> frameAncestors() {
+        return List.of("https://web.telegram.org");
     }
 
     /** Makes "Thi ngay" the menu button of every private chat with the bot (beside the text field), opening the page. */

@@ -15,9 +15,11 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import vn.contest.core.channel.Channel;
+import vn.contest.core.channel.PageIdentity;
+import vn.contest.core.contest.StartLink;
 import vn.contest.core.dialogue.Dialogue;
-import vn.contest.core.text.Redaction;
 import vn.contest.core.outbox.Sender;
+import vn.contest.core.text.Redaction;
 
 /** The Telegram channel, wired: webhook route or poller, the sender, and the bot's command menu. */
 public final class TelegramChannel implements Channel<JavalinConfig> {
@@ -70,7 +72,7 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
     public Optional<String> unitLink(String contestCode, String unitCode) {
         String bot = config.botUsername();
         return bot == null || bot.isBlank() ? Optional.empty()
-                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + vn.contest.core.contest.StartLink.of(contestCode, unitCode, 64));
+                : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start=" + StartLink.of(contestCode, unitCode, 64));
     }
 
     /** The deep link with the contest and the unit, or the contest alone (the landing page's way in). */
@@ -79,12 +81,12 @@ public final class TelegramChannel implements Channel<JavalinConfig> {
         String bot = config.botUsername();
         return bot == null || bot.isBlank() ? Optional.empty()
                 : Optional.of("https://t.me/" + bot.replaceFirst("^@", "") + "?start="
-                        + unitCode.map(u -> vn.contest.core.contest.StartLink.of(contestCode, u, 64)).orElse(contestCode));
+                        + unitCode.map(u -> StartLink.of(contestCode, u, 64)).orElse(contestCode));
     }
 
     /** With TELEGRAM_MINI_APP: the Mini App's initData, checked with the bot's token (the web channel serves the page). */
     @Override
-    public Optional<vn.contest.core.channel.PageIdentity> pageIdentity() {
+    public Optional<PageIdentity> pageIdentity() {
         return miniApp.map(m -> m);
     }
 

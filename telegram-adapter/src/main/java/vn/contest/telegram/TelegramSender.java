@@ -26,7 +26,7 @@ import vn.contest.core.text.TextSplitter;
 /**
  * Renders replies as Telegram messages: a question with one inline button per option, other choices as
  * inline buttons, the phone request as a "share contact" keyboard; answered questions are edited to show
- * the choice and lose their buttons. Paced to Telegram's limits (about 30 a second in all, 1 a second per chat).
+ * the choice and lose their buttons. Paced to Telegram's limits (about 30 a second in all, or 1,000 with paid broadcasts; 1 a second per chat).
  */
 public final class TelegramSender implements Sender {
     static final int MAX_TEXT = 4096;

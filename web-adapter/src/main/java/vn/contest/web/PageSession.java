@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import vn.contest.core.message.ChatRef;
@@ -21,8 +22,8 @@ import vn.contest.core.message.ChatRef;
  */
 final class PageSession {
     static final String HEADER = "X-Page-Session";
-    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,300}\\.[A-Za-z0-9_-]{43}");
-    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("[a-z]{1,20}|[A-Za-z0-9_-]{1,64}|\\d{1,19}");
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{1,300}\\.[A-Za-z0-9_-]{43}");
+    private static final Pattern PART = Pattern.compile("[a-z]{1,20}|[A-Za-z0-9_-]{1,64}|\\d{1,19}");
 
     private final byte[] key;
     private final Clock clock;

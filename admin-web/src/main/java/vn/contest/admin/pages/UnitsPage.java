@@ -33,8 +33,11 @@ public final class UnitsPage {
     /** One channel's link for a unit; its QR code is at /admin/units/CODE/qr.png?to=CHANNEL. */
     public record Link(String channel, String url) {}
 
+    /** The QR code of the unit's landing page rather than of a channel ({@code ?to=trang}). */
+    static final String LANDING = "trang";
+
     /** A unit with one entry per column: empty where that channel gives this unit no link. */
-    public record Row(String code, String name, List<Optional<Link>> links) {}
+    public record Row(String code, String name, String landing, List<Optional<Link>> links) {}
 
     /** {@code columns}: the labels of the channels that give links; {@code unlinked}: those of the others. */
     /** {@code embed}: the iframe of the public standings widget, for the units' portals. */
@@ -49,6 +52,7 @@ public final class UnitsPage {
         List<? extends Channel<?>> linking = channels.stream()
                 .filter(c -> contest.units().stream().anyMatch(u -> c.unitLink(contest.config().code(), u.code()).isPresent())).toList();
         List<Row> rows = contest.units().stream().map(u -> new Row(u.code(), contest.unitLabel(u.id()),
+                site.absolute(ctx, SiteUrls.unitLanding(contest.config().code(), u.code())),
                 linking.stream().map(c -> c.unitLink(contest.config().code(), u.code()).map(url -> new Link(c.id(), url))).toList())).toList();
         List<String> unlinked = channels.stream().filter(c -> !linking.contains(c)).map(Channel::label).toList();
         ctx.html(Templates.render("units.jte", new View(AdminContext.page(ctx, contest, "Đường dẫn và mã QR của đơn vị", "units"),
@@ -60,6 +64,12 @@ public final class UnitsPage {
     public void qr(Context ctx) {
         Unit unit = contest().unitByCode(ctx.pathParam("code")).orElseThrow(() -> new NotFoundResponse("Không có đơn vị này."));
         String to = ctx.queryParam("to");
+        if (LANDING.equals(to)) {
+            String landing = site.absolute(ctx, SiteUrls.unitLanding(contest().config().code(), unit.code()));
+            ctx.header("Content-Disposition", "inline; filename=\"qr-" + unit.code() + "-trang.png\"")
+                    .contentType("image/png").result(QrCodes.png(landing, 600));
+            return;
+        }
         for (Channel<?> c : channels) {
             Optional<String> link = to == null || c.id().equals(to) ? c.unitLink(contest().config().code(), unit.code()) : Optional.empty();
             if (link.isPresent()) {

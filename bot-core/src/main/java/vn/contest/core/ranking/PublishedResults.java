@@ -51,18 +51,25 @@ public final class PublishedResults {
                 .bind("c", contestId).map((rs, ctx) -> publication(rs)).findOne();
     }
 
+    /** What the page says in place of the name of a winner whose data has been erased since the list was published. */
+    public static final String ERASED = "(thông tin đã được xóa theo quy định)";
+
     /** The published list's lines in the order confirmed; empty when nothing is published. */
     public static List<Line> lines(Handle h, long contestId) {
         // The field names are those of the admin web's confirmed list (ResultsPage.Winner); birthDate is never read.
+        // A winner whose data was erased since (on request, or anonymised with everyone) keeps the prize on the page,
+        // but neither name nor phone: the list is frozen, the person's row is what still says they may be shown.
         return h.createQuery("""
                 SELECT e->>'kind' AS kind, e->>'round' AS round, e->>'group' AS grp, e->>'prize' AS prize,
-                       COALESCE((e->>'rank')::int, 0) AS rank, e->>'name' AS name, e->>'unit' AS unit,
-                       e->>'score' AS score, e->>'time' AS time, e->>'phone' AS phone
+                       COALESCE((e->>'rank')::int, 0) AS rank, e->>'unit' AS unit, e->>'score' AS score, e->>'time' AS time,
+                       CASE WHEN kept THEN e->>'name' ELSE :erased END AS name, CASE WHEN kept THEN e->>'phone' END AS phone
                 FROM published_results p
                 JOIN prize_snapshots s ON s.id = p.snapshot_id AND s.contest_id = p.contest_id
                 CROSS JOIN LATERAL jsonb_array_elements(s.entries) WITH ORDINALITY AS x(e, n)
+                CROSS JOIN LATERAL (SELECT coalesce(e->>'phone', '') = '' OR EXISTS (
+                        SELECT 1 FROM participants pa WHERE pa.contest_id = p.contest_id AND pa.phone = e->>'phone') AS kept) k
                 WHERE p.contest_id = :c ORDER BY x.n""")
-                .bind("c", contestId)
+                .bind("c", contestId).bind("erased", ERASED)
                 .map((rs, ctx) -> new Line(text(rs.getString("kind")), text(rs.getString("round")), text(rs.getString("grp")),
                         text(rs.getString("prize")), rs.getInt("rank"), text(rs.getString("name")), text(rs.getString("unit")),
                         text(rs.getString("score")), text(rs.getString("time")), PhoneMask.published(rs.getString("phone"))))
