@@ -190,6 +190,22 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void oneTurnsRepliesGoTogetherAndTheGapIsBetweenTurns() {
+        Duration gap = Duration.ofSeconds(30);
+        // One turn: the paper's introduction and its first question, written in one transaction.
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(
+                new Outbound(new ChatRef("scripted", "burst"), "giới thiệu", List.of(), false, null, null),
+                new Outbound(new ChatRef("scripted", "burst"), "câu 1", List.of(), false, null, null))));
+        enqueue("burst", "next turn");
+        assertEquals(List.of("giới thiệu"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now() WHERE status = 'sending'"));
+        assertEquals(List.of("câu 1"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)),
+                "the same turn's next message does not wait behind the first");
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now() WHERE status = 'sending'"));
+        assertTrue(store.claim("scripted", 10, Duration.ofSeconds(60), gap).isEmpty(), "a later turn's message waits for the gap");
+    }
+
+    @Test
     void aBigBroadcastNeverHoldsUpAConversationReply() {
         db.jdbi().useHandle(h -> {
             h.execute("INSERT INTO contests (id, code, title, config) VALUES (999, 'bc', 'bc', '{}') ON CONFLICT DO NOTHING");
