@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +74,7 @@ public final class AnswerLoadBench {
              BareRoute bare = new BareRoute(pool, app.dialogue())) {
             long heapBefore = heapAfterGc();
             System.out.printf(Locale.ROOT, "registering %d participants with open papers...%n", participants);
-            List<String[]> people = register(app.port(), participants);
+            List<String[]> people = WebPeople.register(app.port(), participants, i -> "1");
             List<String> cookies = people.stream().map(p -> p[0]).toList();
             // Each person's page keeps the last id it has shown across the runs, as an open chat page does.
             long[] lastSeen = people.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
@@ -131,52 +130,6 @@ public final class AnswerLoadBench {
 
     // --- Setup through the product's own API ---
 
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"};
-    private static final String[] GIVEN = {"An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nga"};
-
-    /** Registers {@code n} people, each with an open paper: their chat cookie and the last message id their page showed. */
-    private static List<String[]> register(int port, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String[]>> cookies = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            cookies.add(pool.submit(() -> registerOne(port, k)));
-        }
-        List<String[]> out = new ArrayList<>();
-        for (Future<String[]> f : cookies) {
-            out.add(f.get());
-        }
-        pool.shutdown();
-        return out;
-    }
-
-    /** A person registers and starts a paper; returns their chat cookie and the last message id shown. */
-    private static String[] registerOne(int port, int i) throws IOException, InterruptedException {
-        CookieManager jar = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(jar).build();
-        String name = FAMILY[i % 10] + " " + GIVEN[(i / 10) % 10] + " " + GIVEN[(i / 100) % 10] + " " + FAMILY[(i / 1000) % 10];
-        String[][] steps = {{"text", "xin chào"}, {"choice", "consent:yes"}, {"text", name}, {"text", "01/01/1980"},
-                {"text", String.format(Locale.ROOT, "09%08d", i)}, {"text", "2"}, {"text", "1"}, {"choice", "confirm:yes"},
-                {"text", "thi"}};
-        long last = 0;
-        Pattern ids = Pattern.compile("\"id\":(\\d+)");
-        for (String[] step : steps) {
-            String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + json(step[1]) + "}";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + last))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("registration step " + step[1] + ": HTTP " + r.statusCode() + " " + r.body());
-            }
-            for (Matcher m = ids.matcher(r.body()); m.find(); ) {
-                last = Math.max(last, Long.parseLong(m.group(1)));
-            }
-        }
-        String cookie = jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session")).findFirst()
-                .orElseThrow().getValue();
-        return new String[] {cookie, String.valueOf(last)};
-    }
-
     /**
      * {@code n} people open the Telegram Mini App (a page session from a signed initData, as Telegram signs it), register
      * there and start a paper: their page token and the last message id their page showed.
@@ -201,7 +154,7 @@ public final class AnswerLoadBench {
         long user = 720_000_000L + i;
         HttpResponse<String> opened = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/session"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"channel\":\"telegram\",\"proof\":" + json(initData(user)) + "}")).build(), HttpResponse.BodyHandlers.ofString());
+                        "{\"channel\":\"telegram\",\"proof\":" + WebPeople.json(initData(user)) + "}")).build(), HttpResponse.BodyHandlers.ofString());
         if (opened.statusCode() != 200) {
             throw new IllegalStateException("Mini App session: HTTP " + opened.statusCode() + " " + opened.body());
         }
@@ -217,7 +170,7 @@ public final class AnswerLoadBench {
                 {"text", "thi"}};
         Pattern ids = Pattern.compile("\"id\":(\\d+)");
         for (String[] step : steps) {
-            String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + json(step[1]) + "}";
+            String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + WebPeople.json(step[1]) + "}";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + last))
                     .header("Content-Type", "application/json").header("X-Page-Session", token)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -292,7 +245,7 @@ public final class AnswerLoadBench {
     private static String telegramText(long update, long chat, String text) {
         return "{\"update_id\":" + update + ",\"message\":{\"message_id\":" + update + ",\"date\":1700000000,"
                 + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"chat\":{\"id\":" + chat
-                + ",\"type\":\"private\"},\"text\":" + json(text) + "}}";
+                + ",\"type\":\"private\"},\"text\":" + WebPeople.json(text) + "}}";
     }
 
     private static String telegramStart(long update, long chat) {
@@ -303,7 +256,7 @@ public final class AnswerLoadBench {
     /** A button tap (callback query) on an earlier message of the chat. */
     private static String telegramTap(long update, long chat, String data) {
         return "{\"update_id\":" + update + ",\"callback_query\":{\"id\":\"cq" + update + "\",\"chat_instance\":\"ci\","
-                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"data\":" + json(data) + ","
+                + "\"from\":{\"id\":" + chat + ",\"is_bot\":false,\"first_name\":\"A\"},\"data\":" + WebPeople.json(data) + ","
                 + "\"message\":{\"message_id\":1,\"date\":1700000000,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"}}}}";
     }
 
@@ -313,10 +266,6 @@ public final class AnswerLoadBench {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static long heapAfterGc() {

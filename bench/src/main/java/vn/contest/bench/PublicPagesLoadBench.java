@@ -1,7 +1,6 @@
 package vn.contest.bench;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,7 +42,6 @@ import vn.contest.web.WebConfig;
  */
 public final class PublicPagesLoadBench {
     private static final String CODE = "demo-bac-kan";
-    private static final Pattern IDS = Pattern.compile("\"id\":(\\d+)");
 
     private PublicPagesLoadBench() {}
 
@@ -63,7 +60,7 @@ public final class PublicPagesLoadBench {
                      pg.secrets().appPassword(), null, null, null, "Tai-Bench-Chiu-Tai-Kbn7", null, WebConfig.UNLIMITED, 10, 60, null),
                      Clock.systemUTC())) {
             System.out.printf(Locale.ROOT, "registering %d participants with open papers...%n", participants);
-            List<String[]> people = register(app.port(), participants);
+            List<String[]> people = WebPeople.register(app.port(), participants, i -> String.valueOf(1 + i % 20));
             List<String> cookies = people.stream().map(p -> p[0]).toList();
             long[] lastSeen = people.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
             String page = "http://127.0.0.1:" + app.port() + "/c/" + CODE + "/thong-ke";
@@ -174,9 +171,7 @@ public final class PublicPagesLoadBench {
                         latencies.add(System.nanoTime() - sent);
                         if (r.statusCode() == 200) {
                             ok.incrementAndGet();
-                            for (Matcher m = IDS.matcher(r.body()); m.find(); ) {
-                                lastSeen[who] = Math.max(lastSeen[who], Long.parseLong(m.group(1)));
-                            }
+                            lastSeen[who] = Math.max(lastSeen[who], WebPeople.lastId(r.body()));
                         } else {
                             failed.incrementAndGet();
                         }
@@ -247,52 +242,6 @@ public final class PublicPagesLoadBench {
         }
         double v = Double.parseDouble(m.group(1));
         return m.group(2).equals("us") ? v / 1000 : m.group(2).equals("s") ? v * 1000 : v;
-    }
-
-    // --- Setup through the product's own API, as AnswerLoadBench does ---
-
-    private static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"};
-    private static final String[] GIVEN = {"An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Khánh", "Lan", "Minh", "Nga"};
-
-    private static List<String[]> register(int port, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String[]>> cookies = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int k = i;
-            cookies.add(pool.submit(() -> registerOne(port, k)));
-        }
-        List<String[]> out = new ArrayList<>();
-        for (Future<String[]> f : cookies) {
-            out.add(f.get());
-        }
-        pool.shutdown();
-        return out;
-    }
-
-    /** A person registers in one of the first 20 units and starts a paper; returns their chat cookie and the last message id. */
-    private static String[] registerOne(int port, int i) throws IOException, InterruptedException {
-        CookieManager jar = new CookieManager();
-        HttpClient http = HttpClient.newBuilder().cookieHandler(jar).build();
-        String name = FAMILY[i % 10] + " " + GIVEN[(i / 10) % 10] + " " + GIVEN[(i / 100) % 10] + " " + FAMILY[(i / 1000) % 10];
-        String[][] steps = {{"text", "xin chào"}, {"choice", "consent:yes"}, {"text", name}, {"text", "01/01/1980"},
-                {"text", String.format(Locale.ROOT, "09%08d", i)}, {"text", "2"}, {"text", String.valueOf(1 + i % 20)},
-                {"choice", "confirm:yes"}, {"text", "thi"}};
-        long last = 0;
-        for (String[] step : steps) {
-            String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":\"" + step[1] + "\"}";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + last))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("registration step " + step[1] + ": HTTP " + r.statusCode() + " " + r.body());
-            }
-            for (Matcher m = IDS.matcher(r.body()); m.find(); ) {
-                last = Math.max(last, Long.parseLong(m.group(1)));
-            }
-        }
-        String cookie = jar.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("chat_session")).findFirst()
-                .orElseThrow().getValue();
-        return new String[] {cookie, String.valueOf(last)};
     }
 
     /** Every paper back to its first question, far from its deadline, as AnswerLoadBench resets between runs. */
