@@ -6,6 +6,7 @@ import java.util.List;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
@@ -26,7 +27,8 @@ import vn.contest.core.text.TextSplitter;
 /**
  * Renders replies as Telegram messages: a question with one inline button per option, other choices as
  * inline buttons, the phone request as a "share contact" keyboard; answered questions are edited to show
- * the choice and lose their buttons. Paced to Telegram's limits (about 30 a second in all, or 1,000 with paid broadcasts; 1 a second per chat).
+ * the choice and lose their buttons, or, when the answered question was the chat's newest message, changed in place
+ * into the next one (one call for both). Paced to Telegram's limits (about 30 a second in all, or 1,000 with paid broadcasts; 1 a second per chat).
  */
 public final class TelegramSender implements Sender {
     static final int MAX_TEXT = 4096;
@@ -75,18 +77,25 @@ public final class TelegramSender implements Sender {
         try {
             if (message.isEdit()) {
                 edit(message);
-            } else {
-                List<String> parts = TextSplitter.split(message.text(), MAX_TEXT);
-                for (int i = 0; i < parts.size(); i++) {
-                    boolean last = i == parts.size() - 1;
-                    // Past the free rate each new message is paid for (edits are not broadcasts and carry no such flag).
-                    client.execute(SendMessage.builder().chatId(message.chat().externalId()).text(parts.get(i))
-                            .replyMarkup(last ? markup(message) : null).allowPaidBroadcast(paidBroadcast ? true : null).build());
-                }
+                // No id: changing an earlier message does not make it the chat's newest.
+                return SendResult.sent();
             }
-            return SendResult.sent();
+            if (message.replaces() && replace(message)) {
+                return SendResult.sent(message.editRef());
+            }
+            Message last = null;
+            List<String> parts = TextSplitter.split(message.text(), MAX_TEXT);
+            for (int i = 0; i < parts.size(); i++) {
+                boolean isLast = i == parts.size() - 1;
+                // Past the free rate each new message is paid for (edits are not broadcasts and carry no such flag).
+                last = client.execute(SendMessage.builder().chatId(message.chat().externalId()).text(parts.get(i))
+                        .replyMarkup(isLast ? markup(message) : null).allowPaidBroadcast(paidBroadcast ? true : null).build());
+            }
+            return SendResult.sent(last == null || last.getMessageId() == null ? null : String.valueOf(last.getMessageId()));
         } catch (TelegramApiRequestException e) {
-            return classify(e);
+            SendResult result = classify(e);
+            // A message shown in place already (a redelivery): it shows under the tapped message's id.
+            return result instanceof SendResult.Sent && message.replaces() ? SendResult.sent(message.editRef()) : result;
         } catch (TelegramApiException e) {
             return new SendResult.Retry(null, "telegram: " + e.getMessage());
         }
@@ -100,6 +109,28 @@ public final class TelegramSender implements Sender {
         } else {
             String text = message.text().length() > MAX_TEXT ? message.text().substring(0, MAX_TEXT) : message.text();
             client.execute(EditMessageText.builder().chatId(chatId).messageId(messageId).text(text).build());
+        }
+    }
+
+    /**
+     * Changes the tapped message into this one (its text and buttons) in one call. False when that message can no
+     * longer be changed (deleted, or the text too long for one message): the caller sends it as a new one instead.
+     */
+    private boolean replace(Outbound message) throws TelegramApiException {
+        if (message.text().length() > MAX_TEXT) {
+            return false;
+        }
+        try {
+            client.execute(EditMessageText.builder().chatId(message.chat().externalId()).messageId(Integer.parseInt(message.editRef()))
+                    .text(message.text()).replyMarkup(message.choices().isEmpty() ? null : (InlineKeyboardMarkup) markup(message)).build());
+            return true;
+        } catch (TelegramApiRequestException e) {
+            String said = String.valueOf(e.getApiResponse());
+            if (Integer.valueOf(400).equals(e.getErrorCode())
+                    && (said.contains("message to edit not found") || said.contains("message can't be edited"))) {
+                return false;
+            }
+            throw e;
         }
     }
 

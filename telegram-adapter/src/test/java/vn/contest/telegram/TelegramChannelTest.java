@@ -115,22 +115,26 @@ class TelegramChannelTest {
         taps++;
         say(Updates.callback(Updates.nextId(), user, 8005, callbackData(last(user), "Bắt đầu thi"), 1700000000));
         taps++;
+        int paperMessage = standIn.lastId(user);
+        int callsBefore = api.wm.getAllServeEvents().size();
         for (int i = 0; i < 4; i++) {
             JsonNode question = last(user);
-            assertTrue(question.path("text").asText().startsWith("Câu " + (i + 1) + "/4"), question.toString());
+            assertTrue(question.path("text").asText().startsWith(i == 0 ? "Câu 1/4" : "✅ Câu " + i + "/4: bạn đã chọn A\n\nCâu " + (i + 1) + "/4"),
+                    question.toString());
             JsonNode row = question.path("reply_markup").path("inline_keyboard").get(0);
             assertTrue(row.size() >= 2, "one row of letter buttons");
-            say(Updates.callback(Updates.nextId(), user, 9000 + i, row.get(0).path("callback_data").asText(), 1700000000));
+            say(Updates.callback(Updates.nextId(), user, standIn.lastId(user), row.get(0).path("callback_data").asText(), 1700000000));
             taps++;
         }
+        // One Bot API call per answer: the tapped question becomes the next one (the toast rides in the webhook's response).
+        assertEquals(4, api.wm.getAllServeEvents().size() - callsBefore, "one call per answer: " + api.calls("editMessageText"));
+        List<JsonNode> edits = api.calls("editMessageText");
+        assertEquals(4, edits.size(), "each answer changes the question in place");
+        assertTrue(edits.stream().allMatch(e -> e.path("message_id").asInt() == paperMessage), "the same message each time: " + edits);
+        assertTrue(edits.get(3).path("text").asText().startsWith("✅ Câu 4/4: bạn đã chọn A"), edits.get(3).toString());
+        assertTrue(edits.get(3).path("reply_markup").isMissingNode(), "the prediction's question has no buttons to tap");
         say(Updates.text(Updates.nextId(), user, "1.500"));
         assertTrue(api.sentTo(user).stream().anyMatch(m -> m.path("text").asText().contains("Số câu trả lời đúng")), "the result came");
-
-        List<JsonNode> edits = api.calls("editMessageText");
-        assertEquals(4, edits.size(), "each answered question is edited");
-        assertTrue(edits.get(0).path("text").asText().contains("✅ Bạn đã chọn: A"), edits.get(0).toString());
-        assertTrue(edits.get(0).path("reply_markup").isMissingNode(), "and loses its buttons");
-        assertEquals("9000", edits.get(0).path("message_id").asText());
         // Every callback answered in the webhook's response, so no Bot API call of its own.
         assertEquals(taps, standIn.webhookReplies.stream().filter(r -> r.path("method").asText().equalsIgnoreCase("answerCallbackQuery")).count(),
                 "every callback answered in the webhook's response: " + standIn.webhookReplies);
@@ -145,6 +149,57 @@ class TelegramChannelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aTapOnAQuestionNoLongerNewestKeepsItAndSendsTheNextAsANewMessage() {
+        long user = 5_000_011L;
+        startPaper(user, "+84 912 345 011");
+        int first = standIn.lastId(user);
+        String tapA = callbackData(last(user), "A");
+        // Typed nonsense: a hint and the question again, below the first one, whose buttons still work.
+        say(Updates.text(Updates.nextId(), user, "không biết"));
+        assertTrue(standIn.lastId(user) != first, "the question was asked again as a new message");
+        api.reset();
+        say(Updates.callback(Updates.nextId(), user, first, tapA, 1700000000));
+
+        List<JsonNode> edits = api.calls("editMessageText");
+        assertEquals(1, edits.size(), edits.toString());
+        assertEquals(first, edits.get(0).path("message_id").asInt());
+        assertTrue(edits.get(0).path("text").asText().contains("✅ Bạn đã chọn: A"), "the tapped question keeps its text and shows the choice");
+        assertTrue(edits.get(0).path("reply_markup").isMissingNode(), "and loses its buttons");
+        assertTrue(last(user).path("text").asText().startsWith("Câu 2/4"), "the next question is a new message at the bottom: " + last(user));
+        assertEquals(1, api.sentTo(user).size());
+    }
+
+    @Test
+    void aQuestionTelegramNoLongerLetsUsChangeComesAsANewMessage() {
+        long user = 5_000_012L;
+        startPaper(user, "+84 912 345 012");
+        int first = standIn.lastId(user);
+        // The person deleted the message, or it can no longer be edited.
+        api.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(BotApiStub.api("editMessageText")).atPriority(1)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message to edit not found\"}")));
+        say(Updates.callback(Updates.nextId(), user, first, callbackData(last(user), "A"), 1700000000));
+
+        JsonNode next = last(user);
+        assertTrue(next.path("text").asText().contains("Câu 2/4"), next.toString());
+        assertTrue(standIn.lastId(user) != first, "sent as a new message");
+        assertEquals(0, count("SELECT count(*) FROM outbox WHERE chat_id = '" + user + "' AND status <> 'sent'"), "nothing left undelivered");
+    }
+
+    /** Registers {@code user} through the bot and starts a paper: the chat then shows the first question. */
+    private static void startPaper(long user, String phone) {
+        say(Updates.text(Updates.nextId(), user, "/start"));
+        say(Updates.callback(Updates.nextId(), user, standIn.lastId(user), callbackData(last(user), "Đồng ý"), 1700000000));
+        say(Updates.text(Updates.nextId(), user, "Lò Thị Lan"));
+        say(Updates.text(Updates.nextId(), user, "10/10/2005"));
+        say(Updates.contact(Updates.nextId(), user, phone, user));
+        for (String button : List.of("Nhân dân", "Huyện B", "Xác nhận", "Bắt đầu thi")) {
+            say(Updates.callback(Updates.nextId(), user, standIn.lastId(user), callbackData(last(user), button), 1700000000));
+        }
+        assertTrue(last(user).path("text").asText().startsWith("Câu 1/4"), last(user).toString());
     }
 
     @Test

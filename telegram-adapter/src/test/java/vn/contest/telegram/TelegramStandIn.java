@@ -1,7 +1,6 @@
 package vn.contest.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
@@ -81,10 +80,14 @@ final class TelegramStandIn implements AutoCloseable {
         }
     }
 
+    /** What the chat shows last (a message sent, or changed in place since). */
     JsonNode last(long chatId) {
-        List<JsonNode> sent = api.sentTo(chatId);
-        assertFalse(sent.isEmpty(), "nothing sent to " + chatId);
-        return sent.get(sent.size() - 1);
+        return api.lastShown(chatId).body();
+    }
+
+    /** The Telegram id of the message the chat shows last, as a tap on its buttons names it. */
+    int lastId(long chatId) {
+        return api.lastShown(chatId).messageId();
     }
 
     static String callbackData(JsonNode message, String label) {

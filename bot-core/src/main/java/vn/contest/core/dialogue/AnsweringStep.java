@@ -48,9 +48,12 @@ final class AnsweringStep implements Step, PaperAnswers.Wording {
         OpenPaper after = AttemptStore.recordAnswer(t.h, open.attempt(), answer, t.now);
         t.paperIs(Optional.of(after));
         PaperQuestion q = answer.question();
-        // The answered question keeps its text and shows the choice, without buttons to tap again.
-        t.editTapped(Texts.format(Texts.ANSWERED, q.position() + 1, open.attempt().questionCount(), q.text()) + Texts.options(q.options())
-                + "\n\n" + Texts.format(Texts.CHOSEN, String.valueOf(AnswerLetters.letter(answer.chosenIndex()))));
+        String letter = String.valueOf(AnswerLetters.letter(answer.chosenIndex()));
+        // The answered question shows the choice, without buttons to tap again: kept with its text, or, where it is the
+        // chat's newest message, changed in place into the next one headed by the choice (one call to the platform).
+        t.answeredTapped(Texts.format(Texts.ANSWERED, q.position() + 1, open.attempt().questionCount(), q.text()) + Texts.options(q.options())
+                + "\n\n" + Texts.format(Texts.CHOSEN, letter),
+                Texts.format(Texts.CHOSEN_LINE, q.position() + 1, open.attempt().questionCount(), letter));
         return Next.to(answer.nextStage() == Paper.Stage.PREDICTING ? State.PREDICTING : State.ANSWERING);
     }
 }

@@ -371,6 +371,7 @@ public final class Dialogue {
         if (t.offered.size() > 1) {
             t.tagReplies(Texts.contestTag(t.contest.config().title()));
         }
+        t.placeOnTapped();
         ChatAccountStore.save(t.h, t.account);
         return OutboxStore.enqueue(t.h, t.replies());
     }

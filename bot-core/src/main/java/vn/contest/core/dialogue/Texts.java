@@ -125,6 +125,8 @@ public final class Texts {
     static final String QUESTION = "Câu %d/%d (còn %s)\n%s\n";
     static final String ANSWERED = "Câu %d/%d\n%s\n";
     static final String CHOSEN = "✅ Bạn đã chọn: %s";
+    /** Heads the next message where it takes the answered question's place in the chat. */
+    static final String CHOSEN_LINE = "✅ Câu %d/%d: bạn đã chọn %s";
     static final String LINKED = "Số điện thoại này đã đăng ký dự thi. Đã kết nối cuộc trò chuyện này với tài khoản dự thi của %s; các lượt thi được tính chung.";
     static final String QUESTION_TYPE_HINT = "Chọn nút hoặc gõ chữ cái của đáp án (ví dụ: B).";
     static final String ANSWER_HINT = "Vui lòng chọn một đáp án bằng nút, hoặc gõ một chữ cái từ A đến %s (ví dụ: B).";

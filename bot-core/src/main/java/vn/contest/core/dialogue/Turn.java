@@ -12,6 +12,7 @@ import vn.contest.core.contest.Contest;
 import vn.contest.core.message.Choice;
 import vn.contest.core.message.Inbound;
 import vn.contest.core.message.Outbound;
+import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Participant;
 import vn.contest.core.participant.ParticipantStore;
 import vn.contest.core.text.Folding;
@@ -40,6 +41,10 @@ final class Turn {
     private Optional<OpenPaper> openPaper;
     private Long openPaperOf;
     private String folded;
+    /** An answered tap whose question the next message may replace ({@link #answeredTapped}): its mark, its full text, where. */
+    private String tappedLine;
+    private String tappedAnswered;
+    private int tappedAt;
 
     Turn(Handle h, Contest contest, Instant now, ChatAccount account, Inbound in, PaperDrawer drawer, CodeSender codes) {
         this.h = h;
@@ -97,6 +102,44 @@ final class Turn {
         if (in != null && in.sourceRef() != null) {
             replies.add(Outbound.edit(account.chat, in.sourceRef(), text));
         }
+    }
+
+    /**
+     * Marks the tapped question answered. Where it is the chat's newest message the turn's next message takes its place,
+     * headed by {@code line} ({@link #placeOnTapped()}); elsewhere it is edited to {@code answered} (a no-op where the
+     * platform cannot edit, which sends no tapped message's id).
+     */
+    void answeredTapped(String answered, String line) {
+        if (in == null || in.sourceRef() == null) {
+            return;
+        }
+        if (OutboxStore.isNewest(h, account.chat, in.sourceRef())) {
+            tappedLine = line;
+            tappedAnswered = answered;
+            tappedAt = replies.size();
+        } else {
+            editTapped(answered);
+        }
+    }
+
+    /**
+     * Once the turn's replies are final: the message after an {@link #answeredTapped} mark takes the tapped message's
+     * place, headed by the mark, when it can be shown that way (a text or a question, no phone keyboard); else the
+     * tapped message is edited as usual and the next one sent as new.
+     */
+    void placeOnTapped() {
+        if (tappedLine == null) {
+            return;
+        }
+        Outbound next = tappedAt < replies.size() ? replies.get(tappedAt) : null;
+        if (next != null && !next.isEdit() && !next.requestPhone()
+                && (Outbound.QUESTION.equals(next.kind()) || Outbound.TEXT.equals(next.kind()))) {
+            replies.set(tappedAt, new Outbound(next.chat(), tappedLine + "\n\n" + next.text(), next.choices(), false,
+                    next.deadline(), next.kind(), in.sourceRef()));
+        } else {
+            replies.add(tappedAt, Outbound.edit(account.chat, in.sourceRef(), tappedAnswered));
+        }
+        tappedLine = null;
     }
 
     void sayQuestion(String text, List<Choice> choices, Instant deadline) {

@@ -10,7 +10,8 @@ import java.util.List;
  * @param requestPhone offer the platform's "share my phone number" button where there is one
  * @param deadline     for a question: when the paper's time runs out, so a page can show a countdown
  * @param kind         {@link #QUESTION} for an exam question, {@link #EDIT} to change an earlier message, else {@link #TEXT}
- * @param editRef      for an edit: the platform's id of the message to change (from {@link Inbound#sourceRef()})
+ * @param editRef      for an edit: the platform's id of the message to change (from {@link Inbound#sourceRef()}); on
+ *                     a text or a question: the message it takes the place of, changed in place (see {@link #replaces()})
  */
 public record Outbound(ChatRef chat, String text, List<Choice> choices, boolean requestPhone, Instant deadline, String kind,
                        String editRef) {
@@ -36,5 +37,13 @@ public record Outbound(ChatRef chat, String text, List<Choice> choices, boolean 
 
     public boolean isEdit() {
         return EDIT.equals(kind);
+    }
+
+    /**
+     * Whether this message is shown by changing an earlier one (the tapped question, when it was the chat's newest) in
+     * place rather than sent as a new one: one platform call for the answer's mark and the next message together.
+     */
+    public boolean replaces() {
+        return editRef != null && !isEdit();
     }
 }

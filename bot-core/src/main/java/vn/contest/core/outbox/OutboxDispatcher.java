@@ -222,8 +222,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             result = new SendResult.Retry(null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         // Java 17 has no pattern switch yet.
-        if (result instanceof SendResult.Sent) {
-            store.markSent(m.id());
+        if (result instanceof SendResult.Sent sent) {
+            store.markSent(m.id(), sent.ref());
             observer.result(sender.channel(), DeliveryObserver.SENT, "ok");
         } else if (result instanceof SendResult.Undeliverable u) {
             log.info("Outbox message {} on {} undeliverable: {}", m.id(), sender.channel(), u.reason());

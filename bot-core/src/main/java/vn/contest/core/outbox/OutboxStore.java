@@ -82,7 +82,8 @@ public final class OutboxStore {
 
     /**
      * As {@link #claim(String, int, Duration)}, and a new message to a chat waits until {@code perChatGap} has
-     * passed since the last one delivered there from an earlier turn (edits of earlier messages do not wait).
+     * passed since the last one delivered there from an earlier turn (a change to an earlier message, an edit or a
+     * message taking its place, is no new message and does not wait).
      */
     public List<OutboxMessage> claim(String channel, int limit, Duration lease, Duration perChatGap) {
         // The gap is between turns: the replies of one turn (written in one transaction, so with one created_at) go
@@ -99,11 +100,11 @@ public final class OutboxStore {
                       AND NOT EXISTS (SELECT 1 FROM outbox e
                                       WHERE e.channel = o.channel AND e.chat_id = o.chat_id AND e.id < o.id
                                         AND e.status IN ('pending', 'sending'))
-                      AND (:gap = 0 OR o.payload->>'kind' = 'edit' OR coalesce((
+                      AND (:gap = 0 OR o.payload->>'editRef' IS NOT NULL OR coalesce((
                                       SELECT CASE WHEN s.created_at = o.created_at THEN '-infinity' ELSE s.sent_at END
                                       FROM outbox s
                                       WHERE s.channel = o.channel AND s.chat_id = o.chat_id AND s.status = 'sent'
-                                        AND s.payload->>'kind' <> 'edit'
+                                        AND s.payload->>'editRef' IS NULL
                                       ORDER BY s.id DESC LIMIT 1), '-infinity') <= now() - make_interval(secs => :gap))
                     ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT :n
                     FOR UPDATE SKIP LOCKED
@@ -119,9 +120,22 @@ public final class OutboxStore {
                 .list());
     }
 
-    public void markSent(long id) {
-        jdbi.useHandle(h -> h.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, held_alert = NULL WHERE id = ?", id));
+    /** Marks a row delivered; {@code platformRef} is the platform's id of the message showing it (null where none). */
+    public void markSent(long id, String platformRef) {
+        jdbi.useHandle(h -> h.createUpdate("""
+                UPDATE outbox SET status = 'sent', sent_at = now(), lease_until = NULL, last_error = NULL, held_alert = NULL,
+                                  platform_ref = :ref
+                WHERE id = :id""").bind("ref", platformRef).bind("id", id).execute());
+    }
+
+    /**
+     * Whether the platform's message {@code platformRef} is the newest the chat has been sent: the chat's newest row
+     * is delivered and showing as that message, so nothing came after it that a change in place would leave below.
+     */
+    public static boolean isNewest(Handle h, ChatRef chat, String platformRef) {
+        return h.createQuery("SELECT platform_ref FROM outbox WHERE channel = :ch AND chat_id = :chat ORDER BY id DESC LIMIT 1")
+                .bind("ch", chat.channel()).bind("chat", chat.externalId())
+                .mapTo(String.class).findOne().map(platformRef::equals).orElse(false);
     }
 
     public void retryLater(long id, Duration delay, String error) {

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /** How one delivery went. */
 public sealed interface SendResult {
-    record Sent() implements SendResult {}
+    /** Delivered; {@code ref} is the platform's id of the message now showing it, where the platform gives one. */
+    record Sent(String ref) implements SendResult {}
 
     /** A passing fault (rate limit, 5xx, time-out): try again, after {@code after} when the platform said so. */
     record Retry(Duration after, String reason) implements SendResult {}
@@ -21,7 +22,11 @@ public sealed interface SendResult {
     record Undeliverable(String reason) implements SendResult {}
 
     static SendResult sent() {
-        return new Sent();
+        return new Sent(null);
+    }
+
+    static SendResult sent(String ref) {
+        return new Sent(ref);
     }
 
     /** The platform's error code a sender puts first in its reason ("429 Too Many Requests", "-230 ..."), or "io". */

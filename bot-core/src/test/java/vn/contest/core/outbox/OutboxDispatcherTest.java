@@ -175,7 +175,7 @@ class OutboxDispatcherTest {
     }
 
     @Test
-    void aPerChatGapHoldsTheNextMessageButNotAnEditOrAnotherChat() {
+    void aPerChatGapHoldsTheNextMessageButNotAChangeInPlaceOrAnotherChat() {
         enqueue("gap-1", "first");
         enqueue("gap-1", "second");
         enqueue("gap-2", "other chat");
@@ -185,6 +185,11 @@ class OutboxDispatcherTest {
         assertTrue(store.claim("scripted", 10, Duration.ofSeconds(60), gap).isEmpty(), "\"second\" waits for the gap");
         db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(Outbound.edit(new ChatRef("scripted", "gap-2"), "77", "edited"))));
         assertEquals(List.of("edited"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)), "an edit does not wait");
+        db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET status = 'sent', sent_at = now() WHERE status = 'sending'"));
+        db.jdbi().useHandle(h -> OutboxStore.enqueue(h, List.of(
+                new Outbound(new ChatRef("scripted", "gap-2"), "câu 2", List.of(), false, null, Outbound.QUESTION, "77"))));
+        assertEquals(List.of("câu 2"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)),
+                "nor does a question shown in an earlier message's place");
         db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET sent_at = now() - interval '31 seconds' WHERE status = 'sent'"));
         assertEquals(List.of("second"), texts(store.claim("scripted", 10, Duration.ofSeconds(60), gap)));
     }
