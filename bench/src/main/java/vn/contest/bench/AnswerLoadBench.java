@@ -50,6 +50,8 @@ import vn.contest.web.WebConfig;
  */
 public final class AnswerLoadBench {
     private static final int[] CONNECTIONS = {16, 64};
+    /** The routes in the order of even rounds; odd rounds run them backwards. */
+    private static final List<String> ROUTES = List.of("product", "miniapp", "engine", "bare", "telegram");
     private static final String TELEGRAM_SECRET = "bench-secret";
     /** Telegram update ids, unique over the whole bench (a webhook drops an id it has seen). */
     private static final java.util.concurrent.atomic.AtomicLong updates = new java.util.concurrent.atomic.AtomicLong();
@@ -62,6 +64,8 @@ public final class AnswerLoadBench {
         int participants = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        // BENCH_ROUTES=product,bare runs only those routes (and registers only the people they need); default: all.
+        List<String> only = System.getenv("BENCH_ROUTES") == null ? ROUTES : List.of(System.getenv("BENCH_ROUTES").split(","));
         Path data = Files.createTempDirectory("load-bench");
         try (BotApiStandIn botApi = new BotApiStandIn();
              EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
@@ -80,11 +84,13 @@ public final class AnswerLoadBench {
             long[] lastSeen = people.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
             List<Long> chats = registeredChats(pool, "id", Long.class);
             List<String> webChats = registeredChats(pool, "external_id", String.class);
-            int onTelegram = participants; // as many as on the web: each answers under ten times a run, so every tap is an answer
+            // as many as on the web: each answers under ten times a run, so every tap is an answer
+            int onTelegram = only.contains("telegram") ? participants : 0;
             System.out.printf(Locale.ROOT, "registering %d more on Telegram through the webhook...%n", onTelegram);
             List<Long> telegramChats = registerOnTelegram(app.port(), onTelegram);
-            System.out.printf(Locale.ROOT, "registering %d more through the Telegram Mini App...%n", participants);
-            List<String[]> pages = registerOnMiniApp(app.port(), participants);
+            int inMiniApp = only.contains("miniapp") ? participants : 0;
+            System.out.printf(Locale.ROOT, "registering %d more through the Telegram Mini App...%n", inMiniApp);
+            List<String[]> pages = registerOnMiniApp(app.port(), inMiniApp);
             List<String> pageTokens = pages.stream().map(p -> p[0]).toList();
             long[] pageLastSeen = pages.stream().mapToLong(p -> Long.parseLong(p[1])).toArray();
             long heapAfter = heapAfterGc();
@@ -94,8 +100,10 @@ public final class AnswerLoadBench {
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (int c : CONNECTIONS) {
-                    for (String route : round % 2 == 0 ? List.of("product", "miniapp", "engine", "bare", "telegram")
-                            : List.of("telegram", "bare", "engine", "miniapp", "product")) {
+                    for (String route : round % 2 == 0 ? ROUTES : backwards(ROUTES)) {
+                        if (!only.contains(route)) {
+                            continue;
+                        }
                         reset(pool);
                         String nonce = UUID.randomUUID().toString().substring(0, 8);
                         int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
@@ -117,6 +125,12 @@ public final class AnswerLoadBench {
             consistency(pool);
             System.out.printf(Locale.ROOT, "heap after GC after the runs: %.1f MB%n", heapAfterGc() / 1e6);
         }
+    }
+
+    private static List<String> backwards(List<String> routes) {
+        List<String> out = new ArrayList<>(routes);
+        Collections.reverse(out);
+        return out;
     }
 
     private static HikariDataSource pool(EmbeddedPostgresServer pg) {
@@ -452,6 +466,9 @@ public final class AnswerLoadBench {
     private static String spread(List<Run> runs) {
         List<Double> v = new ArrayList<>(runs.stream().map(Run::perSecond).toList());
         Collections.sort(v);
+        if (v.isEmpty()) {
+            return "-";
+        }
         return String.format(Locale.ROOT, "%.0f / %.0f / %.0f", v.get(0), median(v), v.get(v.size() - 1));
     }
 
@@ -459,6 +476,9 @@ public final class AnswerLoadBench {
         List<Double> v = new ArrayList<>(values);
         Collections.sort(v);
         int n = v.size();
+        if (n == 0) {
+            return Double.NaN; // a route not run (BENCH_ROUTES)
+        }
         return n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
     }
 
