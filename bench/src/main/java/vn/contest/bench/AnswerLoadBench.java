@@ -97,6 +97,21 @@ public final class AnswerLoadBench {
             System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before registering, %.1f MB with %d participants (%d on the web, "
                     + "%d on Telegram, %d in the Mini App; max heap %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6,
                     participants + onTelegram + pages.size(), participants, onTelegram, pages.size(), Runtime.getRuntime().maxMemory() / 1e6);
+            // A fresh JVM compiles the routes' code during the first runs (a profile showed the JIT compiler threads taking
+            // a quarter of the CPU in the second round), and the product route has the most code: each route first runs
+            // once, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
+            for (String route : ROUTES) {
+                if (!only.contains(route)) {
+                    continue;
+                }
+                reset(pool);
+                String nonce = UUID.randomUUID().toString().substring(0, 8);
+                int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
+                Run run = route.equals("miniapp") ? load(route, 16, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
+                        : load(route, 16, seconds, port, cookies, lastSeen,
+                        route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
+                System.out.printf(Locale.ROOT, "warm-up  %-8s %8.0f answers/s (not counted)%n", run.route(), run.perSecond());
+            }
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (int c : CONNECTIONS) {
