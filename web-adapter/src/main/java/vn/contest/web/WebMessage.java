@@ -3,10 +3,11 @@ package vn.contest.web;
 import java.util.List;
 import vn.contest.core.message.Choice;
 import vn.contest.core.outbox.OutboxMessage;
+import vn.contest.core.rules.PhoneMask;
 
 /** A bot message as the page receives it. {@code deadline} is epoch milliseconds, for the countdown. */
 record WebMessage(long id, String text, List<Choice> choices, String kind, Long deadline) {
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\b(0\\d)\\d{6}(\\d{2})\\b");
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\b0\\d{9}\\b");
     private static final java.util.regex.Pattern ID_NUMBER = java.util.regex.Pattern.compile("\\b\\d{9}(\\d{3})?\\b");
     private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
             "((?i:ngày sinh)[^\\n\\d]*)\\d{1,2}/\\d{1,2}/\\d{4}");
@@ -19,7 +20,8 @@ record WebMessage(long id, String text, List<Choice> choices, String kind, Long 
         if (text == null) {
             return this;
         }
-        String t = PHONE.matcher(text).replaceAll("$1******$2");
+        // A phone is shown as the published prize list shows it (rules/PhoneMask), the rule kept in one place.
+        String t = PHONE.matcher(text).replaceAll(m -> PhoneMask.published(m.group()));
         t = ID_NUMBER.matcher(t).replaceAll("*********");
         t = BIRTH_DATE.matcher(t).replaceAll("$1**/**/****");
         return new WebMessage(id, t, choices, kind, deadline);
