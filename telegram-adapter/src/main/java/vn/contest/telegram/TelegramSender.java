@@ -113,25 +113,30 @@ public final class TelegramSender implements Sender {
     }
 
     /**
-     * Changes the tapped message into this one (its text and buttons) in one call. False when that message can no
-     * longer be changed (deleted, or the text too long for one message): the caller sends it as a new one instead.
+     * Changes the tapped message into this one (its text and buttons) in one call. False when it is to go as a new
+     * message instead: with paid broadcasts (an edit cannot carry the paid flag, and the free rate may count it), when
+     * the text is too long for one message, or when Telegram refuses the change (the message deleted, say). The tapped
+     * message then only loses its buttons, where Telegram still lets us.
      */
     private boolean replace(Outbound message) throws TelegramApiException {
-        if (message.text().length() > MAX_TEXT) {
-            return false;
+        if (!paidBroadcast && message.text().length() <= MAX_TEXT) {
+            try {
+                client.execute(EditMessageText.builder().chatId(message.chat().externalId()).messageId(Integer.parseInt(message.editRef()))
+                        .text(message.text()).replyMarkup(message.choices().isEmpty() ? null : (InlineKeyboardMarkup) markup(message)).build());
+                return true;
+            } catch (TelegramApiRequestException e) {
+                // Shown already (a redelivery), a rate limit, a fault: as any send. Any other refusal: a new message below.
+                if (!Integer.valueOf(400).equals(e.getErrorCode()) || String.valueOf(e.getApiResponse()).contains("message is not modified")) {
+                    throw e;
+                }
+            }
         }
         try {
-            client.execute(EditMessageText.builder().chatId(message.chat().externalId()).messageId(Integer.parseInt(message.editRef()))
-                    .text(message.text()).replyMarkup(message.choices().isEmpty() ? null : (InlineKeyboardMarkup) markup(message)).build());
-            return true;
-        } catch (TelegramApiRequestException e) {
-            String said = String.valueOf(e.getApiResponse());
-            if (Integer.valueOf(400).equals(e.getErrorCode())
-                    && (said.contains("message to edit not found") || said.contains("message can't be edited"))) {
-                return false;
-            }
-            throw e;
+            client.execute(EditMessageReplyMarkup.builder().chatId(message.chat().externalId()).messageId(Integer.parseInt(message.editRef())).build());
+        } catch (TelegramApiException e) {
+            // Gone or unchangeable: a tap on its buttons would be refused as stale anyway.
         }
+        return false;
     }
 
     static ReplyKeyboard markup(Outbound message) {

@@ -41,6 +41,21 @@ class PaidBroadcastTest {
     }
 
     @Test
+    void withPaidBroadcastsTheNextQuestionIsAPaidNewMessageNotAnEdit() {
+        // An edit cannot carry the flag and may count against the free rate: the answered question only loses its buttons.
+        Outbound inPlace = new Outbound(new ChatRef("telegram", "43"), "✅ Câu 1/4: bạn đã chọn A\n\nCâu 2/4 ...",
+                List.of(new vn.contest.core.message.Choice("t-a", "A")), false, null, Outbound.QUESTION, "777");
+        try (BotApiStub api = new BotApiStub()) {
+            var client = new OkHttpTelegramClient(BotApiStub.TOKEN, api.config(TelegramConfig.Mode.WEBHOOK).telegramUrl());
+            new TelegramSender(client, Duration.ZERO, true).send(inPlace);
+            assertTrue(api.calls("editMessageText").isEmpty(), api.calls("editMessageText").toString());
+            assertEquals(777, api.calls("editMessageReplyMarkup").get(0).path("message_id").asInt());
+            JsonNode sent = api.sentTo(43).get(0);
+            assertTrue(sent.path("allow_paid_broadcast").asBoolean() && sent.path("text").asText().contains("Câu 2/4"), sent.toString());
+        }
+    }
+
+    @Test
     void theSettingIsReadAndAnythingButTrueOrFalseIsRefused() {
         assertFalse(TelegramConfig.fromEnv(MiniAppSettingTest.env(null, null)).orElseThrow().paidBroadcast());
         var env = MiniAppSettingTest.env(null, null);

@@ -177,15 +177,16 @@ class TelegramChannelTest {
         long user = 5_000_012L;
         startPaper(user, "+84 912 345 012");
         int first = standIn.lastId(user);
-        // The person deleted the message, or it can no longer be edited.
+        // Telegram refuses the change (a message it will not edit any more, an id it no longer knows).
         api.wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(BotApiStub.api("editMessageText")).atPriority(1)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400).withHeader("Content-Type", "application/json")
-                        .withBody("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: message to edit not found\"}")));
+                        .withBody("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: MESSAGE_ID_INVALID\"}")));
         say(Updates.callback(Updates.nextId(), user, first, callbackData(last(user), "A"), 1700000000));
 
         JsonNode next = last(user);
         assertTrue(next.path("text").asText().contains("Câu 2/4"), next.toString());
         assertTrue(standIn.lastId(user) != first, "sent as a new message");
+        assertEquals(first, api.calls("editMessageReplyMarkup").get(0).path("message_id").asInt(), "the tapped question loses its buttons");
         assertEquals(0, count("SELECT count(*) FROM outbox WHERE chat_id = '" + user + "' AND status <> 'sent'"), "nothing left undelivered");
     }
 

@@ -191,7 +191,10 @@ final class Turn {
         return codesToSend;
     }
 
-    /** Every message of the turn (not the edits of a tapped one) starts with which contest it is about. */
+    /**
+     * Every message of the turn (not the edits of a tapped one) starts with which contest it is about (after the
+     * choice's line where it is shown in the answered question's place, {@link #placeOnTapped()}).
+     */
     void tagReplies(String tag) {
         replies.replaceAll(o -> o.isEdit() ? o : new Outbound(o.chat(), tag + o.text(), o.choices(), o.requestPhone(), o.deadline(), o.kind(), o.editRef()));
     }

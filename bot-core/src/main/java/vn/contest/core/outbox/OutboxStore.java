@@ -82,8 +82,8 @@ public final class OutboxStore {
 
     /**
      * As {@link #claim(String, int, Duration)}, and a new message to a chat waits until {@code perChatGap} has
-     * passed since the last one delivered there from an earlier turn (a change to an earlier message, an edit or a
-     * message taking its place, is no new message and does not wait).
+     * passed since the last one delivered there from an earlier turn (an edit marking an earlier message does not wait; a
+     * message shown in an earlier one's place does, as Telegram's limits may count it as one).
      */
     public List<OutboxMessage> claim(String channel, int limit, Duration lease, Duration perChatGap) {
         // The gap is between turns: the replies of one turn (written in one transaction, so with one created_at) go
@@ -100,11 +100,11 @@ public final class OutboxStore {
                       AND NOT EXISTS (SELECT 1 FROM outbox e
                                       WHERE e.channel = o.channel AND e.chat_id = o.chat_id AND e.id < o.id
                                         AND e.status IN ('pending', 'sending'))
-                      AND (:gap = 0 OR o.payload->>'editRef' IS NOT NULL OR coalesce((
+                      AND (:gap = 0 OR o.payload->>'kind' = 'edit' OR coalesce((
                                       SELECT CASE WHEN s.created_at = o.created_at THEN '-infinity' ELSE s.sent_at END
                                       FROM outbox s
                                       WHERE s.channel = o.channel AND s.chat_id = o.chat_id AND s.status = 'sent'
-                                        AND s.payload->>'editRef' IS NULL
+                                        AND s.payload->>'kind' <> 'edit'
                                       ORDER BY s.id DESC LIMIT 1), '-infinity') <= now() - make_interval(secs => :gap))
                     ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT :n
                     FOR UPDATE SKIP LOCKED
