@@ -197,7 +197,6 @@ public final class AnswerLoadBench {
         String[][] steps = {{"start", ""}, {"choice", "consent:yes"}, {"text", "Người Thử Mini App"}, {"text", "01/01/1986"},
                 {"text", String.format(Locale.ROOT, "038%07d", i)}, {"text", "2"}, {"text", "1"}, {"choice", "confirm:yes"},
                 {"text", "thi"}};
-        Pattern ids = Pattern.compile("\"id\":(\\d+)");
         for (String[] step : steps) {
             String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"" + step[0] + "\":" + WebPeople.json(step[1]) + "}";
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/web/messages?after=" + last))
@@ -206,9 +205,7 @@ public final class AnswerLoadBench {
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("Mini App registration step " + step[1] + ": HTTP " + r.statusCode() + " " + r.body());
             }
-            for (Matcher m = ids.matcher(r.body()); m.find(); ) {
-                last = Math.max(last, Long.parseLong(m.group(1)));
-            }
+            last = Math.max(last, WebPeople.lastId(r.body()));
         }
         return new String[] {token, String.valueOf(last)};
     }
@@ -348,7 +345,6 @@ public final class AnswerLoadBench {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService users = Executors.newFixedThreadPool(connections);
-        Pattern ids = Pattern.compile("\"id\":(\\d+)");
         for (int u = 0; u < connections; u++) {
             int user = u;
             users.submit(() -> {
@@ -377,10 +373,7 @@ public final class AnswerLoadBench {
                         latencies.add(System.nanoTime() - start);
                         if (r.statusCode() == 200) {
                             ok.incrementAndGet();
-                            Matcher m = ids.matcher(r.body());
-                            while (m.find()) {
-                                lastSeen[who] = Math.max(lastSeen[who], Long.parseLong(m.group(1)));
-                            }
+                            lastSeen[who] = Math.max(lastSeen[who], WebPeople.lastId(r.body()));
                         } else {
                             failed.incrementAndGet();
                         }

@@ -184,14 +184,11 @@ public final class WebChannel implements Channel<JavalinConfig> {
      * Nothing of the proof is logged: it carries the person's name.
      */
     private void openPage(Context ctx) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.bodyAsBytes());
-        } catch (Exception e) {
-            badRequest(ctx, "Nội dung gửi lên không phải JSON hợp lệ.");
+        JsonNode body = jsonBody(ctx);
+        if (body == null) {
             return;
         }
-        if (body == null || !body.path("channel").isTextual() || !body.path("proof").isTextual()) {
+        if (!body.path("channel").isTextual() || !body.path("proof").isTextual()) {
             badRequest(ctx, "Cần gửi channel và proof.");
             return;
         }
@@ -214,6 +211,20 @@ public final class WebChannel implements Channel<JavalinConfig> {
         ctx.json(Map.of("session", pages.open(proved.chat(), proved.validUntil()), "after", outbox.lastId(proved.chat())));
     }
 
+    /** The request's body as JSON; null once the request is answered 400 because it is not JSON at all. */
+    private static JsonNode jsonBody(Context ctx) {
+        try {
+            JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+            if (body != null) {
+                return body;
+            }
+        } catch (Exception e) {
+            // Answered below, the same as an empty body.
+        }
+        badRequest(ctx, "Nội dung gửi lên không phải JSON hợp lệ.");
+        return null;
+    }
+
     /** The page's header: the contest a link names (?code=), else the first on offer. */
     private void contest(Context ctx) {
         String code = ctx.queryParam("code");
@@ -225,14 +236,11 @@ public final class WebChannel implements Channel<JavalinConfig> {
     }
 
     private void post(Context ctx) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(ctx.bodyAsBytes());
-        } catch (Exception e) {
-            badRequest(ctx, "Nội dung gửi lên không phải JSON hợp lệ.");
+        JsonNode body = jsonBody(ctx);
+        if (body == null) {
             return;
         }
-        if (body == null || !body.isObject()) {
+        if (!body.isObject()) {
             badRequest(ctx, "Nội dung gửi lên không phải JSON hợp lệ.");
             return;
         }
