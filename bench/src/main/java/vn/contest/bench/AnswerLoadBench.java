@@ -58,7 +58,12 @@ public final class AnswerLoadBench {
 
     private AnswerLoadBench() {}
 
-    record Run(String route, int connections, double perSecond, double p50, double p99, long requests, long failed, long stored) {}
+    /** One run; {@code workerUs} and {@code postgresUs} are the servers' CPU an answer ({@link ServerCpu}). */
+    record Run(String route, int connections, double perSecond, double p50, double p99, long requests, long failed, long stored,
+               double workerUs, double postgresUs) {}
+
+    /** The embedded server's data directory, by which {@link ServerCpu} finds its processes. */
+    private static Path postgresData;
 
     public static void main(String[] args) throws Exception {
         int participants = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
@@ -67,8 +72,9 @@ public final class AnswerLoadBench {
         // BENCH_ROUTES=product,bare runs only those routes (and registers only the people they need); default: all.
         List<String> only = System.getenv("BENCH_ROUTES") == null ? ROUTES : List.of(System.getenv("BENCH_ROUTES").split(","));
         Path data = Files.createTempDirectory("load-bench");
+        postgresData = data.resolve("postgres");
         try (BotApiStandIn botApi = new BotApiStandIn();
-             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(postgresData, data.resolve("secrets.properties"));
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
                      pg.secrets().appPassword(), null, new TelegramConfig(BotApiStandIn.TOKEN, TELEGRAM_SECRET,
                      TelegramConfig.Mode.WEBHOOK, URI.create("http://127.0.0.1:" + botApi.port()), null, "https://bench.invalid", true),
@@ -98,19 +104,22 @@ public final class AnswerLoadBench {
                     + "%d on Telegram, %d in the Mini App; max heap %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6,
                     participants + onTelegram + pages.size(), participants, onTelegram, pages.size(), Runtime.getRuntime().maxMemory() / 1e6);
             // A fresh JVM compiles the routes' code during the first runs (a profile showed the JIT compiler threads taking
-            // a quarter of the CPU in the second round), and the product route has the most code: each route first runs
-            // once, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
-            for (String route : ROUTES) {
-                if (!only.contains(route)) {
-                    continue;
+            // a quarter of the CPU in the second round, and the CPU an answer still fell by a quarter from the first counted
+            // round to the second), and the product route has the most code: each route first runs at both connection
+            // counts, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
+            for (int c : CONNECTIONS) {
+                for (String route : ROUTES) {
+                    if (!only.contains(route)) {
+                        continue;
+                    }
+                    reset(pool);
+                    String nonce = UUID.randomUUID().toString().substring(0, 8);
+                    int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
+                    Run run = route.equals("miniapp") ? load(route, c, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
+                            : load(route, c, seconds, port, cookies, lastSeen,
+                            route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
+                    System.out.printf(Locale.ROOT, "warm-up  %-8s c=%-3d %8.0f answers/s (not counted)%n", run.route(), c, run.perSecond());
                 }
-                reset(pool);
-                String nonce = UUID.randomUUID().toString().substring(0, 8);
-                int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
-                Run run = route.equals("miniapp") ? load(route, 16, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
-                        : load(route, 16, seconds, port, cookies, lastSeen,
-                        route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
-                System.out.printf(Locale.ROOT, "warm-up  %-8s %8.0f answers/s (not counted)%n", run.route(), run.perSecond());
             }
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
@@ -126,8 +135,10 @@ public final class AnswerLoadBench {
                                 : load(route, c, seconds, port, cookies, lastSeen,
                                 route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
                         runs.add(run);
-                        System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored%n",
-                                run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored());
+                        System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored"
+                                        + "  CPU an answer: workers %.0f us, PostgreSQL %.0f us%n",
+                                run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored(),
+                                run.workerUs(), run.postgresUs());
                         if (route.equals("telegram")) {
                             System.out.printf(Locale.ROOT, "         Telegram replies waiting in the outbox: %d (sent to the Bot API so far: %d, "
                                     + "paced at the platform's ~30 a second)%n", telegramBacklog(pool), botApi.sent());
@@ -343,6 +354,7 @@ public final class AnswerLoadBench {
         java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ServerCpu cpuBefore = ServerCpu.now(postgresData);
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService users = Executors.newFixedThreadPool(connections);
         for (int u = 0; u < connections; u++) {
@@ -387,6 +399,7 @@ public final class AnswerLoadBench {
         users.shutdown();
         users.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
         io.shutdown();
+        double[] cpu = ServerCpu.now(postgresData).perAnswerSince(cpuBefore, Math.max(ok.get(), 1));
         long stored;
         try (Connection c = pool.getConnection();
              PreparedStatement st = c.prepareStatement(route.equals("telegram")
@@ -406,7 +419,7 @@ public final class AnswerLoadBench {
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
         double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) (sorted.size() * 0.99)) / 1e6;
-        return new Run(route, connections, ok.get() / (double) seconds, p50, p99, ok.get(), failed.get(), stored);
+        return new Run(route, connections, ok.get() / (double) seconds, p50, p99, ok.get(), failed.get(), stored, cpu[0], cpu[1]);
     }
 
     private static void summary(List<Run> runs) {
@@ -421,6 +434,18 @@ public final class AnswerLoadBench {
             double bm = median(bare.stream().map(Run::perSecond).toList());
             System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.0f / %.0f |%n", c, spread(product), spread(bare), pm / bm,
                     median(product.stream().map(Run::p99).toList()), median(bare.stream().map(Run::p99).toList()));
+        }
+        System.out.println();
+        System.out.println("| connections | route | server CPU an answer, HTTP workers (median, us) | PostgreSQL (median, us) |");
+        System.out.println("|---|---|---|---|");
+        for (int c : CONNECTIONS) {
+            for (String route : ROUTES) {
+                List<Run> these = runs.stream().filter(r -> r.connections() == c && r.route().equals(route)).toList();
+                if (!these.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "| %d | %s | %.0f | %.0f |%n", c, route, median(these.stream().map(Run::workerUs).toList()),
+                            median(these.stream().map(Run::postgresUs).toList()));
+                }
+            }
         }
         System.out.println();
         System.out.println("| connections | engine alone answers/s (Dialogue.handle behind a plain route) | engine / bare | product / engine |");
