@@ -1,5 +1,7 @@
 package vn.contest.core.attempt;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -9,10 +11,14 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import vn.contest.core.rules.AttemptRules;
 import vn.contest.core.rules.AttemptRules.Counts;
+import vn.contest.core.store.Jdbc;
 
 /** Papers and their questions. Callers hold the chat's lock; open papers are also locked row by row. */
 public final class AttemptStore {
-    private static final RowMapper<Attempt> ATTEMPT = (rs, ctx) -> new Attempt(
+    private static final RowMapper<Attempt> ATTEMPT = (rs, ctx) -> attempt(rs);
+
+    private static Attempt attempt(ResultSet rs) throws SQLException {
+        return new Attempt(
             rs.getLong("id"), rs.getLong("participant_id"), rs.getLong("round_id"), rs.getLong("chat_account_id"),
             rs.getInt("group_no"), Attempt.Status.valueOf(rs.getString("status").toUpperCase()),
             rs.getInt("question_count"), rs.getInt("current_position"), rs.getInt("score"),
@@ -20,6 +26,7 @@ public final class AttemptStore {
             rs.getTimestamp("started_at").toInstant(), rs.getTimestamp("deadline_at").toInstant(),
             rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant(),
             rs.getString("finish_reason"));
+    }
 
     private static final RowMapper<PaperQuestion> QUESTION = (rs, ctx) -> new PaperQuestion(
             rs.getInt("position"), rs.getLong("question_id"), rs.getString("text"),
@@ -31,26 +38,28 @@ public final class AttemptStore {
             q.position AS q_position, q.question_id AS q_question_id, q.text AS q_text, q.options AS q_options,
             q.correct_index AS q_correct_index, q.explanation AS q_explanation, q.chosen_index AS q_chosen_index""";
 
-    private static final RowMapper<OpenPaper> OPEN_PAPER = (rs, ctx) -> new OpenPaper(ATTEMPT.map(rs, ctx),
-            rs.getObject("q_position") == null ? null : new PaperQuestion(rs.getInt("q_position"), rs.getLong("q_question_id"),
-                    rs.getString("q_text"), Arrays.asList((String[]) rs.getArray("q_options").getArray()),
-                    rs.getInt("q_correct_index"), rs.getString("q_explanation"), (Integer) rs.getObject("q_chosen_index")));
+    private static OpenPaper openPaper(ResultSet rs) throws SQLException {
+        return new OpenPaper(attempt(rs),
+                rs.getObject("q_position") == null ? null : new PaperQuestion(rs.getInt("q_position"), rs.getLong("q_question_id"),
+                        rs.getString("q_text"), Arrays.asList((String[]) rs.getArray("q_options").getArray()),
+                        rs.getInt("q_correct_index"), rs.getString("q_explanation"), (Integer) rs.getObject("q_chosen_index")));
+    }
 
     private AttemptStore() {}
 
-    // Spliced once here rather than by Jdbi's template engine on every answer.
+    // Spliced once here rather than by Jdbi's template engine on every answer; every answer makes these two, in plain JDBC.
     private static final String LOCK_OPEN = "SELECT a.*, " + CURRENT_QUESTION + """
              FROM attempts a
             LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position
-            WHERE a.participant_id = :p AND a.status <> 'finished' FOR UPDATE OF a""";
+            WHERE a.participant_id = ? AND a.status <> 'finished' FOR UPDATE OF a""";
 
     private static final String RECORD_ANSWER = """
             WITH answered AS (
-                UPDATE attempt_questions SET chosen_index = :chosen, correct = :correct, answered_at = :now
-                WHERE attempt_id = :a AND position = :pos AND chosen_index IS NULL
+                UPDATE attempt_questions SET chosen_index = ?, correct = ?, answered_at = ?
+                WHERE attempt_id = ? AND position = ? AND chosen_index IS NULL
                 RETURNING attempt_id
             ), moved AS (
-                UPDATE attempts SET current_position = :next, status = :status, score = score + :gain
+                UPDATE attempts SET current_position = ?, status = ?, score = score + ?
                 WHERE id = (SELECT attempt_id FROM answered)
                 RETURNING *
             )
@@ -60,7 +69,7 @@ public final class AttemptStore {
 
     /** Locks the person's open paper, if any, and reads it with the question it is on: one statement. */
     public static Optional<OpenPaper> lockOpen(Handle h, long participantId) {
-        return h.createQuery(LOCK_OPEN).bind("p", participantId).map(OPEN_PAPER).findOne();
+        return Jdbc.first(h, LOCK_OPEN, st -> st.setLong(1, participantId), AttemptStore::openPaper);
     }
 
     public static Optional<Attempt> find(Handle h, long attemptId) {
@@ -105,12 +114,16 @@ public final class AttemptStore {
      */
     public static OpenPaper recordAnswer(Handle h, Attempt a, Paper.Recorded r, Instant now) {
         int position = r.question().position();
-        return h.createQuery(RECORD_ANSWER)
-                .bind("chosen", r.chosenIndex()).bind("correct", r.correct()).bind("now", now.atOffset(ZoneOffset.UTC))
-                .bind("a", a.id()).bind("pos", position).bind("next", r.nextPosition())
-                .bind("status", status(r.nextStage())).bind("gain", r.gain())
-                .map(OPEN_PAPER).findOne()
-                .orElseThrow(() -> new IllegalStateException("question " + position + " of attempt " + a.id() + " was already answered"));
+        return Jdbc.first(h, RECORD_ANSWER, st -> {
+            st.setInt(1, r.chosenIndex());
+            st.setBoolean(2, r.correct());
+            st.setObject(3, now.atOffset(ZoneOffset.UTC));
+            st.setLong(4, a.id());
+            st.setInt(5, position);
+            st.setInt(6, r.nextPosition());
+            st.setString(7, status(r.nextStage()));
+            st.setInt(8, r.gain());
+        }, AttemptStore::openPaper).orElseThrow(() -> new IllegalStateException("question " + position + " of attempt " + a.id() + " was already answered"));
     }
 
     /** Closes the paper as it decided ({@link Paper#predict}, {@link Paper#expiry}); the time stops at the finish's moment. */

@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.outbox.OutboxStore;
 import vn.contest.core.participant.Draft;
+import vn.contest.core.store.Jdbc;
 
 /** Chat accounts: created on first contact, locked row by row so one chat's messages run one at a time. */
 public final class ChatAccountStore {
@@ -22,6 +23,8 @@ public final class ChatAccountStore {
                    reminders, last_inbound_at, focused
             FROM chat_accounts
             """;
+
+    private static final String LOCK_FOCUSED = SELECT + "WHERE channel = ? AND external_id = ? AND focused FOR UPDATE";
 
     private ChatAccountStore() {}
 
@@ -38,13 +41,13 @@ public final class ChatAccountStore {
 
     /**
      * Locks the chat's row in the contest it is in now, if it has one: one statement, as {@link #lockOrNew}
-     * for a known chat, whichever contest that is.
+     * for a known chat, whichever contest that is. Every message makes it: plain JDBC.
      */
     public static Optional<ChatAccount> lockFocused(Handle h, ChatRef chat) {
-        return h.createQuery(SELECT + "WHERE channel = :ch AND external_id = :ext AND focused FOR UPDATE")
-                .bind("ch", chat.channel()).bind("ext", chat.externalId())
-                .map((rs, ctx) -> account(rs))
-                .findOne();
+        return Jdbc.first(h, LOCK_FOCUSED, st -> {
+            st.setString(1, chat.channel());
+            st.setString(2, chat.externalId());
+        }, ChatAccountStore::account);
     }
 
     /** The person this chat registered in another contest, the most recent; empty when none. */

@@ -187,7 +187,7 @@ public final class Dialogue {
                 toSend.forEach(code -> replies.addAll(sendCode(sender, in.chat(), code[0], code[1])));
                 committed(replies);
                 return new Handled<>(outcome, List.copyOf(replies), read.get(0));
-            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException | vn.contest.core.store.Jdbc.StatementFailed e) {
                 if (attempt >= MAX_TRIES || !isRetryable(e)) {
                     throw e;
                 }

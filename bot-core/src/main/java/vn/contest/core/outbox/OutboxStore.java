@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import vn.contest.core.message.ChatRef;
 import vn.contest.core.message.Outbound;
+import vn.contest.core.store.Jdbc;
 
 /**
  * The outbox table. Rows are written inside the transaction that decided them; dispatchers on any number of
@@ -20,6 +21,14 @@ public final class OutboxStore {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** {@code $rows} is one {@code (channel, chat, payload, n)} of parameters a reply. */
+    private static final String ENQUEUE = """
+            INSERT INTO outbox (channel, chat_id, payload, status, sent_at)
+            SELECT ch, chat, CAST(payload AS jsonb), CASE WHEN ch = ? THEN 'sent' ELSE 'pending' END, CASE WHEN ch = ? THEN now() END
+            FROM (VALUES $rows) AS r(ch, chat, payload, n)
+            ORDER BY n
+            RETURNING id""";
 
     private final Jdbi jdbi;
 
@@ -42,20 +51,22 @@ public final class OutboxStore {
         }
         // The ids come back in the replies' order (a bigserial fills them as the ordered rows are inserted). No NOTIFY:
         // the instance that commits the turn hands its replies to its own dispatcher (Dialogue.afterCommit), and a
-        // notifying commit would take PostgreSQL's database-wide notify lock on every answer.
-        List<Long> ids = h.createQuery("""
-                INSERT INTO outbox (channel, chat_id, payload, status, sent_at)
-                SELECT ch, chat, CAST(payload AS jsonb), CASE WHEN ch = :web THEN 'sent' ELSE 'pending' END,
-                       CASE WHEN ch = :web THEN now() END
-                FROM unnest(CAST(:channels AS text[]), CAST(:chats AS text[]), CAST(:payloads AS text[])) WITH ORDINALITY
-                     AS r(ch, chat, payload, n)
-                ORDER BY n
-                RETURNING id""")
-                .bind("channels", replies.stream().map(o -> o.chat().channel()).toArray(String[]::new))
-                .bind("chats", replies.stream().map(o -> o.chat().externalId()).toArray(String[]::new))
-                .bind("payloads", replies.stream().map(OutboxStore::write).toArray(String[]::new))
-                .bind("web", ChatRef.WEB)
-                .mapTo(Long.class).list();
+        // notifying commit would take PostgreSQL's database-wide notify lock on every answer. Every turn makes this
+        // statement: plain JDBC, one row of parameters a reply.
+        StringBuilder rows = new StringBuilder();
+        for (int i = 1; i <= replies.size(); i++) {
+            rows.append(i == 1 ? "" : ", ").append("(?, ?, ?, ").append(i).append(')');
+        }
+        List<Long> ids = Jdbc.list(h, ENQUEUE.replace("$rows", rows), st -> {
+            st.setString(1, ChatRef.WEB);
+            st.setString(2, ChatRef.WEB);
+            int i = 3;
+            for (Outbound o : replies) {
+                st.setString(i++, o.chat().channel());
+                st.setString(i++, o.chat().externalId());
+                st.setString(i++, write(o));
+            }
+        }, rs -> rs.getLong(1));
         List<Long> ordered = ids.stream().sorted().toList();
         List<OutboxMessage> queued = new java.util.ArrayList<>(replies.size());
         for (int i = 0; i < replies.size(); i++) {
@@ -245,15 +256,17 @@ public final class OutboxStore {
         return jdbi.withHandle(h -> forChat(h, chat, afterId, beforeId, limit));
     }
 
-    /** As {@link #forChat(ChatRef, long, long, int)}, on the caller's handle (a turn's transaction). */
+    /** As {@link #forChat(ChatRef, long, long, int)}, on the caller's handle (a turn's transaction; the web page's read-back, plain JDBC). */
     public static List<OutboxMessage> forChat(Handle h, ChatRef chat, long afterId, long beforeId, int limit) {
-        return h.createQuery("""
+        return Jdbc.list(h, """
                 SELECT id, payload::text AS payload, tries FROM outbox
-                WHERE channel = :ch AND chat_id = :chat AND id > :after AND id < :before ORDER BY id LIMIT :n""")
-                .bind("ch", chat.channel()).bind("chat", chat.externalId()).bind("after", afterId).bind("before", beforeId)
-                .bind("n", limit)
-                .map((rs, ctx) -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")))
-                .list();
+                WHERE channel = ? AND chat_id = ? AND id > ? AND id < ? ORDER BY id LIMIT ?""", st -> {
+            st.setString(1, chat.channel());
+            st.setString(2, chat.externalId());
+            st.setLong(3, afterId);
+            st.setLong(4, beforeId);
+            st.setInt(5, limit);
+        }, rs -> new OutboxMessage(rs.getLong("id"), read(rs.getString("payload")), rs.getInt("tries")));
     }
 
     static String write(Outbound out) {

@@ -2,14 +2,12 @@ package vn.contest.core.dialogue;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.contest.core.testing.ChatDriver;
+import vn.contest.core.testing.CountedStatements;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestEngine;
 
@@ -17,20 +15,13 @@ import vn.contest.core.testing.TestEngine;
 class AnswerStatementsSeveralContestsTest {
     static TestEngine engine;
     static ChatDriver chat;
-    static final List<String> statements = new ArrayList<>();
+    static CountedStatements counted;
 
     @BeforeAll
     static void setUp() {
         engine = TestEngine.start(TestContest.config(), TestEngine.secondContest());
-        engine.db.jdbi().setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                synchronized (statements) {
-                    statements.add(context.getRenderedSql().strip());
-                }
-            }
-        });
-        chat = engine.chat("counted-in-two");
+        counted = new CountedStatements(engine.db);
+        chat = counted.chat(engine, "counted-in-two");
         chat.send("xin chào");
         chat.tap("contest:luat-2026");
         chat.register("Lê Văn Hai", "02/03/1985", "0912777002", 1, "1");
@@ -47,14 +38,8 @@ class AnswerStatementsSeveralContestsTest {
         int questions = TestContest.config().paper().questions();
         for (int i = 0; i < questions; i++) {
             String token = chat.lastQuestion().choices().get(0).token();
-            synchronized (statements) {
-                statements.clear();
-            }
-            chat.tap(token);
-            synchronized (statements) {
-                assertTrue(statements.size() <= AnswerStatementsTest.MOST_STATEMENTS_PER_ANSWER,
-                        "answer " + (i + 1) + " ran " + statements.size() + ": " + statements);
-            }
+            List<String> used = counted.during(() -> chat.tap(token));
+            assertTrue(used.size() <= AnswerStatementsTest.MOST_STATEMENTS_PER_ANSWER, "answer " + (i + 1) + " ran " + used.size() + ": " + used);
         }
         assertTrue(chat.text().contains("dự đoán") && chat.text().contains("【Cuộc thi tìm hiểu pháp luật】"), chat.text());
     }

@@ -3,14 +3,12 @@ package vn.contest.core.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.contest.core.testing.ChatDriver;
+import vn.contest.core.testing.CountedStatements;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestEngine;
 
@@ -22,22 +20,14 @@ import vn.contest.core.testing.TestEngine;
 class AnswerStatementsTest {
     static final int MOST_STATEMENTS_PER_ANSWER = 7;
     static TestEngine engine;
+    static CountedStatements counted;
     static ChatDriver chat;
-    static final List<String> statements = new ArrayList<>();
 
     @BeforeAll
     static void setUp() {
         engine = TestEngine.start();
-        engine.db.jdbi().setSqlLogger(new SqlLogger() {
-            @Override
-            public void logBeforeExecution(StatementContext context) {
-                synchronized (statements) {
-                    statements.add(context.getRenderedSql().strip().split("\\s+", 3)[0] + " "
-                            + context.getRenderedSql().strip().split("\\s+", 3)[1]);
-                }
-            }
-        });
-        chat = engine.chat("counted");
+        counted = new CountedStatements(engine.db);
+        chat = counted.chat(engine, "counted");
         chat.register("Lê Văn Đếm", "02/03/1985", "0912777001", 1, "1");
         chat.tap(chat.token("Bắt đầu thi"));
     }
@@ -47,22 +37,12 @@ class AnswerStatementsTest {
         engine.close();
     }
 
-    static List<String> counted(Runnable action) {
-        synchronized (statements) {
-            statements.clear();
-        }
-        action.run();
-        synchronized (statements) {
-            return List.copyOf(statements);
-        }
-    }
-
     @Test
     void everyAnswerOfAPaperCostsAtMostSevenStatements() {
         int questions = TestContest.config().paper().questions();
         for (int i = 0; i < questions; i++) {
             String token = chat.lastQuestion().choices().get(0).token();
-            List<String> used = counted(() -> chat.tap(token));
+            List<String> used = counted.during(() -> chat.tap(token));
             assertTrue(used.size() <= MOST_STATEMENTS_PER_ANSWER, "answer " + (i + 1) + " ran " + used.size() + ": " + used);
             if (i < questions - 1) {
                 assertEquals(6, used.size(), "a middle answer: event, chat, paper, answer, replies, and the read back: " + used);
