@@ -307,14 +307,18 @@ public final class WebChannel implements Channel<JavalinConfig> {
         boolean inPage = !chat.isWeb();
         // This message's own replies come back in clear, as the turn made them; anything older the page has not
         // seen yet (a broadcast, a reminder; a client may ask from 0) is read back, in the turn's transaction, and
-        // masked. A row another transaction slipped between the turn's own comes with the next poll (its late rows).
+        // masked: only when the chat's lock found a message newer than the page's last, so the usual answer costs no
+        // read. A row another transaction slipped between the turn's own comes with the next poll (its late rows).
         Dialogue.Handled<List<OutboxMessage>> handled = dialogue.handleForReplies((start != null ? Inbound.start(chat, eventId, start)
                 : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address),
-                (h, turnReplies) -> {
+                (h, turnReplies, newestBefore) -> {
                     if (inPage) {
                         // Shown in this page, not sent through the platform: delivered as the turn commits.
                         OutboxStore.deliveredInPage(h, turnReplies.stream().filter(m -> m.outbound().chat().equals(chat))
                                 .map(OutboxMessage::id).toList());
+                    }
+                    if (newestBefore <= after) {
+                        return List.of(); // the usual answer: the page has seen everything older than this turn
                     }
                     return OutboxStore.forChat(h, chat, after, turnReplies.stream()
                             .filter(m -> m.outbound().chat().equals(chat) && m.id() > after)

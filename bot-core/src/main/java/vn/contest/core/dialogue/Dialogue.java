@@ -116,9 +116,13 @@ public final class Dialogue {
      */
     public record Handled<T>(Outcome outcome, List<OutboxMessage> replies, T also) {}
 
-    /** A read the caller needs beside the turn, made in its transaction once the turn is done (given its replies). */
+    /**
+     * A read the caller needs beside the turn, made in its transaction once the turn is done, given the turn's replies
+     * and the newest message the chat had been queued before the turn ({@link Long#MAX_VALUE} when not known): a
+     * reader of older rows that has seen that one has nothing to read.
+     */
     public interface AlsoRead<T> {
-        T read(Handle h, List<OutboxMessage> replies);
+        T read(Handle h, List<OutboxMessage> replies, long newestBefore);
     }
 
     public Outcome handle(Inbound in) {
@@ -156,18 +160,20 @@ public final class Dialogue {
                     replies.clear();
                     read.clear();
                     if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
-                        read.add(also == null ? null : also.read(h, List.of()));
+                        read.add(also == null ? null : also.read(h, List.of(), Long.MAX_VALUE));
                         return Outcome.DUPLICATE;
                     }
                     Instant now = clock.instant();
                     List<Contest> all = contests.get();
                     List<Contest> offered = ContestOffer.offered(all, now);
                     ContestFocus.Resolution where = ContestFocus.resolve(h, all, offered, in);
+                    long newestBefore = Long.MAX_VALUE;
                     if (where instanceof ContestFocus.Choose choose) {
                         replies.addAll(OutboxStore.enqueue(h, List.of(ContestFocus.offer(in.chat(),
                                 Texts.format(Texts.CONTEST_CHOICE, choose.offered().size()), choose.offered(), now, false))));
                     } else {
                         ContestFocus.Chosen chosen = (ContestFocus.Chosen) where;
+                        newestBefore = chosen.account().newestQueuedId;
                         Turn t = new Turn(h, chosen.contest(), now, chosen.account(), in, drawer, sender);
                         t.offered = offered;
                         t.share = shareLinks;
@@ -181,7 +187,7 @@ public final class Dialogue {
                         toSend.addAll(t.codesToSend());
                     }
                     // A statement of its own after the chat's lock: it sees every row committed before the lock.
-                    read.add(also == null ? null : also.read(h, List.copyOf(replies)));
+                    read.add(also == null ? null : also.read(h, List.copyOf(replies), newestBefore));
                     return Outcome.HANDLED;
                 });
                 toSend.forEach(code -> replies.addAll(sendCode(sender, in.chat(), code[0], code[1])));

@@ -15,7 +15,7 @@ import vn.contest.core.testing.TestEngine;
 /**
  * What one answer tap costs the database: the turn (dedupe, the chat's lock, the paper's lock and read, the
  * graded answer, the replies) and reading the replies back. The web channel takes the turn's replies as the turn
- * queued them and reads back only what the page has not seen from before.
+ * queued them, and reads back older rows only when the chat's lock found one the page has not seen.
  */
 class AnswerStatementsTest {
     static final int MOST_STATEMENTS_PER_ANSWER = 7;
@@ -49,5 +49,41 @@ class AnswerStatementsTest {
             }
         }
         assertTrue(chat.text().contains("dự đoán"), chat.text());
+    }
+
+    /**
+     * The chat's lock also reads the newest message queued to the chat, so a page that has seen it reads nothing back:
+     * one statement less on every web answer. Another chat's messages do not count; one queued to this chat from
+     * elsewhere (a broadcast) does.
+     */
+    @Test
+    void aTurnTellsThePageTheNewestMessageTheChatHadBeforeIt() {
+        ChatDriver mine = engine.chat("newest-1");
+        ChatDriver other = engine.chat("newest-2");
+        mine.register("Lê Văn Mới", "02/03/1985", "0912777002", 1, "1");
+        other.register("Lê Văn Khác", "02/03/1985", "0912777003", 1, "1");
+        mine.tap(mine.token("Bắt đầu thi"));
+        long newest = newestOf(mine.chat());
+        other.tap(other.token("Bắt đầu thi"));
+        assertEquals(newest, newestBefore(mine), "another chat's messages are not this chat's");
+        long broadcast = engine.db.jdbi().withHandle(h -> h.createQuery(
+                "INSERT INTO outbox (channel, chat_id, payload) VALUES ('test', 'newest-1', CAST(:p AS jsonb)) RETURNING id")
+                .bind("p", "{\"chat\":{\"channel\":\"test\",\"externalId\":\"newest-1\"},\"text\":\"Thông báo\",\"kind\":\"text\"}")
+                .mapTo(Long.class).one());
+        mine.replies();
+        assertEquals(broadcast, newestBefore(mine), "a message queued to the chat from elsewhere");
+        assertTrue(newestOf(mine.chat()) > broadcast, "the turn queued its own reply after it");
+    }
+
+    /** Answers the chat's current question through the page's way in, returning what the turn told the page. */
+    private static long newestBefore(ChatDriver driver) {
+        String token = driver.lastQuestion().choices().get(0).token();
+        return engine.dialogue.handleForReplies(vn.contest.core.message.Inbound.choice(driver.chat(), java.util.UUID.randomUUID().toString(), token),
+                (h, replies, newestBefore) -> newestBefore).also();
+    }
+
+    private static long newestOf(vn.contest.core.message.ChatRef chat) {
+        return engine.db.jdbi().withHandle(h -> h.createQuery("SELECT max(id) FROM outbox WHERE channel = :ch AND chat_id = :id")
+                .bind("ch", chat.channel()).bind("id", chat.externalId()).mapTo(Long.class).one());
     }
 }
