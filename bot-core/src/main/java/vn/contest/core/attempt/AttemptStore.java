@@ -33,43 +33,43 @@ public final class AttemptStore {
             Arrays.asList((String[]) rs.getArray("options").getArray()), rs.getInt("correct_index"),
             rs.getString("explanation"), (Integer) rs.getObject("chosen_index"));
 
-    /** The question a paper is on, joined to the paper's row as {@code q_*} columns (none while predicting). */
-    private static final String CURRENT_QUESTION = """
-            q.position AS q_position, q.question_id AS q_question_id, q.text AS q_text, q.options AS q_options,
-            q.correct_index AS q_correct_index, q.explanation AS q_explanation, q.chosen_index AS q_chosen_index""";
+    /** A question of a paper joined to its row under {@code alias}, each column as {@code alias_column}. */
+    private static String questionColumns(String alias) {
+        return String.join(", ", List.of("position", "question_id", "text", "options", "correct_index", "explanation", "chosen_index")
+                .stream().map(c -> alias + "." + c + " AS " + alias + "_" + c).toList());
+    }
 
-    private static OpenPaper openPaper(ResultSet rs) throws SQLException {
-        return new OpenPaper(attempt(rs),
-                rs.getObject("q_position") == null ? null : new PaperQuestion(rs.getInt("q_position"), rs.getLong("q_question_id"),
-                        rs.getString("q_text"), Arrays.asList((String[]) rs.getArray("q_options").getArray()),
-                        rs.getInt("q_correct_index"), rs.getString("q_explanation"), (Integer) rs.getObject("q_chosen_index")));
+    /** The question joined as {@code alias}, or null when the join found none. */
+    private static PaperQuestion question(ResultSet rs, String alias) throws SQLException {
+        return rs.getObject(alias + "_position") == null ? null : new PaperQuestion(rs.getInt(alias + "_position"),
+                rs.getLong(alias + "_question_id"), rs.getString(alias + "_text"),
+                Arrays.asList((String[]) rs.getArray(alias + "_options").getArray()), rs.getInt(alias + "_correct_index"),
+                rs.getString(alias + "_explanation"), (Integer) rs.getObject(alias + "_chosen_index"));
     }
 
     private AttemptStore() {}
 
     // Spliced once here rather than by Jdbi's template engine on every answer; every answer makes these two, in plain JDBC.
-    private static final String LOCK_OPEN = "SELECT a.*, " + CURRENT_QUESTION + """
+    private static final String LOCK_OPEN = "SELECT a.*, " + questionColumns("q") + ", " + questionColumns("n") + """
              FROM attempts a
             LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position
+            LEFT JOIN attempt_questions n ON n.attempt_id = a.id AND n.position = a.current_position + 1
             WHERE a.participant_id = ? AND a.status <> 'finished' FOR UPDATE OF a""";
 
+    // Returns nothing: the paper's row is locked, so the paper as it now stands is known without reading it back.
     private static final String RECORD_ANSWER = """
             WITH answered AS (
                 UPDATE attempt_questions SET chosen_index = ?, correct = ?, answered_at = ?
                 WHERE attempt_id = ? AND position = ? AND chosen_index IS NULL
                 RETURNING attempt_id
-            ), moved AS (
-                UPDATE attempts SET current_position = ?, status = ?, score = score + ?
-                WHERE id = (SELECT attempt_id FROM answered)
-                RETURNING *
             )
-            SELECT a.*,\s""" + CURRENT_QUESTION + """
-             FROM moved a
-            LEFT JOIN attempt_questions q ON q.attempt_id = a.id AND q.position = a.current_position""";
+            UPDATE attempts SET current_position = ?, status = ?, score = score + ?
+            WHERE id = (SELECT attempt_id FROM answered)""";
 
-    /** Locks the person's open paper, if any, and reads it with the question it is on: one statement. */
+    /** Locks the person's open paper, if any, and reads it with the question it is on and the one after: one statement. */
     public static Optional<OpenPaper> lockOpen(Handle h, long participantId) {
-        return Jdbc.first(h, LOCK_OPEN, st -> st.setLong(1, participantId), AttemptStore::openPaper);
+        return Jdbc.first(h, LOCK_OPEN, st -> st.setLong(1, participantId),
+                rs -> new OpenPaper(attempt(rs), question(rs, "q"), question(rs, "n")));
     }
 
     public static Optional<Attempt> find(Handle h, long attemptId) {
@@ -97,10 +97,13 @@ public final class AttemptStore {
                     .bind("explanation", d.explanation()).add();
         }
         batch.execute();
-        DrawnQuestion first = paper.get(0);
         return new OpenPaper(new Attempt(id, participantId, roundId, chatAccountId, group, Attempt.Status.ANSWERING, paper.size(), 0, 0,
-                null, startedAt, deadlineAt, null, null),
-                new PaperQuestion(0, first.questionId(), first.text(), first.options(), first.correctIndex(), first.explanation(), null));
+                null, startedAt, deadlineAt, null, null), asked(paper, 0), paper.size() > 1 ? asked(paper, 1) : null);
+    }
+
+    private static PaperQuestion asked(List<DrawnQuestion> paper, int position) {
+        DrawnQuestion d = paper.get(position);
+        return new PaperQuestion(position, d.questionId(), d.text(), d.options(), d.correctIndex(), d.explanation(), null);
     }
 
     public static List<PaperQuestion> questions(Handle h, long attemptId) {
@@ -110,11 +113,13 @@ public final class AttemptStore {
 
     /**
      * Stores what the paper decided about an answer ({@link Paper#answer}): the option, its mark, the score and
-     * where the paper goes next, in one statement that returns the paper as it now stands.
+     * where the paper goes next, in one statement; returns the paper as it now stands, on the question that was
+     * read after the answered one (its own next is not read: a turn records one answer).
      */
-    public static OpenPaper recordAnswer(Handle h, Attempt a, Paper.Recorded r, Instant now) {
+    public static OpenPaper recordAnswer(Handle h, OpenPaper open, Paper.Recorded r, Instant now) {
+        Attempt a = open.attempt();
         int position = r.question().position();
-        return Jdbc.first(h, RECORD_ANSWER, st -> {
+        int moved = Jdbc.update(h, RECORD_ANSWER, st -> {
             st.setInt(1, r.chosenIndex());
             st.setBoolean(2, r.correct());
             st.setObject(3, now.atOffset(ZoneOffset.UTC));
@@ -123,7 +128,14 @@ public final class AttemptStore {
             st.setInt(6, r.nextPosition());
             st.setString(7, status(r.nextStage()));
             st.setInt(8, r.gain());
-        }, AttemptStore::openPaper).orElseThrow(() -> new IllegalStateException("question " + position + " of attempt " + a.id() + " was already answered"));
+        });
+        if (moved != 1) {
+            throw new IllegalStateException("question " + position + " of attempt " + a.id() + " was already answered");
+        }
+        Attempt after = new Attempt(a.id(), a.participantId(), a.roundId(), a.chatAccountId(), a.group(),
+                Attempt.Status.valueOf(r.nextStage().name()), a.questionCount(), r.nextPosition(), a.score() + r.gain(),
+                a.prediction(), a.startedAt(), a.deadlineAt(), a.finishedAt(), a.finishReason());
+        return new OpenPaper(after, r.nextPosition() < a.questionCount() ? open.next() : null, null);
     }
 
     /** Closes the paper as it decided ({@link Paper#predict}, {@link Paper#expiry}); the time stops at the finish's moment. */

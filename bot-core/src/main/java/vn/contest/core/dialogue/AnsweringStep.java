@@ -45,7 +45,7 @@ final class AnsweringStep implements Step, PaperAnswers.Wording {
 
     /** Stores what the paper decided, marks the answered question where the platform can, and moves on. */
     private Next recorded(Turn t, OpenPaper open, Paper.Recorded answer) {
-        OpenPaper after = AttemptStore.recordAnswer(t.h, open.attempt(), answer, t.now);
+        OpenPaper after = AttemptStore.recordAnswer(t.h, open, answer, t.now);
         t.paperIs(Optional.of(after));
         PaperQuestion q = answer.question();
         String letter = String.valueOf(AnswerLetters.letter(answer.chosenIndex()));
