@@ -74,7 +74,8 @@ public final class StandingsPage {
 
     /** Whether {@code path} is the standings widget, the one page portals may put in an iframe. */
     public static boolean frameable(String path) {
-        return WIDGET.matcher(path).matches();
+        // Asked on every response: the pattern only for a path that could be the widget's.
+        return path.contains("/nhung") && WIDGET.matcher(path).matches();
     }
 
     public void install(JavalinConfig config) {

@@ -338,7 +338,12 @@ public final class WebChannel implements Channel<JavalinConfig> {
         if (!inPage && replies.stream().anyMatch(m -> Outbound.LOGOUT.equals(m.kind()))) {
             session.end(ctx);
         }
-        ctx.json(Map.of("messages", replies));
+        messages(ctx, replies);
+    }
+
+    /** The page's messages, as {@code ctx.json(Map.of("messages", messages))} would write them. */
+    private static void messages(Context ctx, List<WebMessage> messages) {
+        ctx.contentType(io.javalin.http.ContentType.APPLICATION_JSON).result(WebMessage.json(messages));
     }
 
     private static void tooMany(Context ctx, String message) {
@@ -357,12 +362,12 @@ public final class WebChannel implements Channel<JavalinConfig> {
                 pageSessionEnded(ctx);
                 return;
             }
-            ctx.json(Map.of("messages", history(bound.get(), after)));
+            messages(ctx, history(bound.get(), after));
             return;
         }
         // A browser without a chat has nothing to read, and gets no cookie for asking.
         Optional<String> known = session.existing(ctx);
-        ctx.json(Map.of("messages", known.isEmpty() ? List.of() : history(new ChatRef(CHANNEL, known.get()), after)));
+        messages(ctx, known.isEmpty() ? List.of() : history(new ChatRef(CHANNEL, known.get()), after));
     }
 
     private static void pageSessionEnded(Context ctx) {
@@ -381,7 +386,7 @@ public final class WebChannel implements Channel<JavalinConfig> {
     }
 
     private static Long afterParam(Context ctx) {
-        String after = ctx.queryParam("after");
+        String after = queryParam(ctx.req().getQueryString(), "after");
         if (after == null || after.isEmpty()) {
             return 0L;
         }
@@ -390,6 +395,36 @@ public final class WebChannel implements Channel<JavalinConfig> {
             return null;
         }
         return Long.parseLong(after);
+    }
+
+    /**
+     * The first value of {@code name} in a query string, decoded, as {@code ctx.queryParam} reads it (which decodes the
+     * whole query into a map first; this runs on every message).
+     */
+    static String queryParam(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (decode(key).equals(name)) {
+                return eq < 0 ? "" : decode(pair.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    /** Decoded; a malformed escape is left as it came, for the caller's check to refuse. */
+    private static String decode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+            return s;
+        }
+        try {
+            return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private static void badRequest(Context ctx, String message) {

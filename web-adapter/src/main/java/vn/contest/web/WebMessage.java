@@ -27,6 +27,54 @@ record WebMessage(long id, String text, List<Choice> choices, String kind, Long 
         return new WebMessage(id, t, choices, kind, deadline);
     }
 
+    private static final com.fasterxml.jackson.core.JsonFactory JSON = new com.fasterxml.jackson.core.JsonFactory();
+
+    /**
+     * {@code {"messages": [...]}}, each message's fields in the record's order and nulls written, as Javalin's mapper
+     * writes these records; by hand because every answer's response is one.
+     */
+    static byte[] json(List<WebMessage> messages) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(128 + 512 * messages.size());
+        try (com.fasterxml.jackson.core.JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeArrayFieldStart("messages");
+            for (WebMessage m : messages) {
+                m.write(g);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private void write(com.fasterxml.jackson.core.JsonGenerator g) throws java.io.IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeStringField("text", text);
+        if (choices == null) {
+            g.writeNullField("choices");
+        } else {
+            g.writeArrayFieldStart("choices");
+            for (Choice c : choices) {
+                g.writeStartObject();
+                g.writeStringField("token", c.token());
+                g.writeStringField("label", c.label());
+                g.writeStringField("said", c.said());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeStringField("kind", kind);
+        if (deadline == null) {
+            g.writeNullField("deadline");
+        } else {
+            g.writeNumberField("deadline", deadline.longValue());
+        }
+        g.writeEndObject();
+    }
+
     static WebMessage of(OutboxMessage m) {
         var o = m.outbound();
         return new WebMessage(m.id(), o.text(), o.choices(), o.kind(), o.deadline() == null ? null : o.deadline().toEpochMilli());

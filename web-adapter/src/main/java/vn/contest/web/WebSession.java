@@ -20,7 +20,14 @@ import java.util.Optional;
 final class WebSession {
     static final String COOKIE = "chat_session";
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}");
+    /** A digest per thread: looking one up by name costs more than hashing the short secret. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final int maxAgeSeconds;
     private final byte[] key;
@@ -36,13 +43,28 @@ final class WebSession {
     /** The chat this browser's cookie names, if it carries one this app signed. */
     Optional<String> existing(Context ctx) {
         String value = ctx.cookie(COOKIE);
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (value == null || !wellShaped(value)) {
             return Optional.empty();
         }
         String secret = value.substring(0, 43);
         boolean signed = MessageDigest.isEqual(sign(secret).getBytes(StandardCharsets.US_ASCII),
                 value.substring(44).getBytes(StandardCharsets.US_ASCII));
         return signed ? Optional.of(chatIdOf(secret)) : Optional.empty();
+    }
+
+    /** Two base64url parts of 43 characters joined by a dot, as {@link #start} writes it (checked on every request, so by hand). */
+    static boolean wellShaped(String value) {
+        if (value.length() != 87 || value.charAt(43) != '.') {
+            return false;
+        }
+        for (int i = 0; i < 87; i++) {
+            char c = value.charAt(i);
+            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+            if (!base64url && i != 43) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Starts a new chat for this browser and returns its id. */
@@ -89,10 +111,7 @@ final class WebSession {
     }
 
     private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // digest() leaves the digest reset for the next use on this thread.
+        return HexFormat.of().formatHex(SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }
