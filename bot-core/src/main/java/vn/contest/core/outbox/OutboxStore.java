@@ -22,13 +22,12 @@ public final class OutboxStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** {@code $rows} is one {@code (channel, chat, payload, n)} of parameters a reply. */
-    private static final String ENQUEUE = """
-            INSERT INTO outbox (channel, chat_id, payload, status, sent_at)
-            SELECT ch, chat, CAST(payload AS jsonb), CASE WHEN ch = ? THEN 'sent' ELSE 'pending' END, CASE WHEN ch = ? THEN now() END
-            FROM (VALUES $rows) AS r(ch, chat, payload, n)
-            ORDER BY n
-            RETURNING id""";
+    /** {@code $rows} is a row of values a reply ({@link #WEB_ROW}, {@link #QUEUED_ROW}). */
+    private static final String ENQUEUE = "INSERT INTO outbox (channel, chat_id, payload, status, sent_at) VALUES $rows RETURNING id";
+    /** A web chat's reply is delivered as it is written: its page reads the outbox. */
+    private static final String WEB_ROW = "(?, ?, CAST(? AS jsonb), 'sent', now())";
+    /** Any other platform's waits for its dispatcher. */
+    private static final String QUEUED_ROW = "(?, ?, CAST(? AS jsonb), 'pending', NULL)";
 
     private final Jdbi jdbi;
 
@@ -49,18 +48,16 @@ public final class OutboxStore {
         if (replies.isEmpty()) {
             return List.of();
         }
-        // The ids come back in the replies' order (a bigserial fills them as the ordered rows are inserted). No NOTIFY:
-        // the instance that commits the turn hands its replies to its own dispatcher (Dialogue.afterCommit), and a
-        // notifying commit would take PostgreSQL's database-wide notify lock on every answer. Every turn makes this
-        // statement: plain JDBC, one row of parameters a reply.
+        // The ids come back in the replies' order (a bigserial fills them as the rows are inserted, in the order given).
+        // No NOTIFY: the instance that commits the turn hands its replies to its own dispatcher (Dialogue.afterCommit),
+        // and a notifying commit would take PostgreSQL's database-wide notify lock on every answer. Every turn makes this
+        // statement: plain JDBC, as plain an insert as PostgreSQL runs.
         StringBuilder rows = new StringBuilder();
-        for (int i = 1; i <= replies.size(); i++) {
-            rows.append(i == 1 ? "" : ", ").append("(?, ?, ?, ").append(i).append(')');
+        for (Outbound o : replies) {
+            rows.append(rows.isEmpty() ? "" : ", ").append(ChatRef.WEB.equals(o.chat().channel()) ? WEB_ROW : QUEUED_ROW);
         }
         List<Long> ids = Jdbc.list(h, ENQUEUE.replace("$rows", rows), st -> {
-            st.setString(1, ChatRef.WEB);
-            st.setString(2, ChatRef.WEB);
-            int i = 3;
+            int i = 1;
             for (Outbound o : replies) {
                 st.setString(i++, o.chat().channel());
                 st.setString(i++, o.chat().externalId());
