@@ -7,6 +7,9 @@ import vn.contest.core.config.ContestConfig;
 
 /** One contest as the engine uses it: its rules and the database ids of its rounds, units and topics. */
 public record Contest(long id, ContestConfig config, List<Round> rounds, List<Unit> units, List<Topic> topics) {
+    /** How contests are listed and offered: the earliest opening first, the older contest first when two open together. */
+    public static final java.util.Comparator<Contest> EARLIEST_FIRST =
+            java.util.Comparator.comparing(Contest::opensAt).thenComparing(Contest::id);
 
     public Instant opensAt() {
         return config.opens().toInstant();

@@ -3,7 +3,8 @@ package vn.contest.core.contest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,13 @@ public final class Contests {
     /** Every contest, the earliest opening first. */
     public List<Contest> all() {
         pickUpNew();
-        return live.values().stream().map(LiveContest::get)
-                .sorted(Comparator.comparing(Contest::opensAt).thenComparing(Contest::id)).toList();
+        // A loop, not a stream: every message asks.
+        List<Contest> all = new ArrayList<>(live.size());
+        for (LiveContest c : live.values()) {
+            all.add(c.get());
+        }
+        all.sort(Contest.EARLIEST_FIRST);
+        return Collections.unmodifiableList(all);
     }
 
     public Optional<Contest> byId(long id) {

@@ -14,10 +14,16 @@ public final class ContestOffer {
     private ContestOffer() {}
 
     public static List<Contest> offered(List<Contest> all, Instant now) {
-        List<Contest> running = all.stream().filter(c -> !(Window.at(c, now) instanceof Window.Closed))
-                .sorted(Comparator.comparing(Contest::opensAt).thenComparing(Contest::id)).toList();
+        // A loop, not a stream: every message asks.
+        List<Contest> running = new java.util.ArrayList<>(all.size());
+        for (Contest c : all) {
+            if (!(Window.at(c, now) instanceof Window.Closed)) {
+                running.add(c);
+            }
+        }
+        running.sort(Contest.EARLIEST_FIRST);
         if (!running.isEmpty() || all.isEmpty()) {
-            return running;
+            return java.util.Collections.unmodifiableList(running);
         }
         return List.of(all.stream().max(Comparator.comparing(Contest::closesAt)).orElseThrow());
     }
