@@ -5,24 +5,28 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * CPU time the servers have used so far: the HTTP servers' worker threads in this JVM (Jetty's pools, product and
- * bare route alike) and PostgreSQL (the embedded server's processes, its backends included). Taken before and after a
- * run, it gives the CPU an answer costs each side, a figure far steadier than answers a second on a shared machine,
- * where the load generator competes for the same two cores.
+ * CPU time the servers have used so far: each of the HTTP servers' worker threads in this JVM (Jetty's pools, product
+ * and bare route alike) and PostgreSQL (the embedded server's processes, its backends included). Taken before and
+ * after a run, it gives the CPU an answer costs each side, a figure far steadier than answers a second on a shared
+ * machine, where the load generator competes for the same two cores.
  */
-record ServerCpu(long workersNanos, long postgresNanos) {
+record ServerCpu(Map<Long, Long> workerNanos, long postgresNanos) {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     /** Linux counts a process's CPU in clock ticks, 100 a second on every common build. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     static ServerCpu now(Path postgresData) {
-        long workers = 0;
+        Map<Long, Long> workers = new HashMap<>();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("JettyServerThreadPool")) {
                 long cpu = THREADS.getThreadCpuTime(t.getId());
-                workers += Math.max(cpu, 0);
+                if (cpu >= 0) {
+                    workers.put(t.getId(), cpu);
+                }
             }
         }
         // The embedded server runs detached from this JVM: its postmaster is the process started on this data directory.
@@ -34,9 +38,16 @@ record ServerCpu(long workersNanos, long postgresNanos) {
         return new ServerCpu(workers, postgres);
     }
 
-    /** Microseconds an answer, each side, from {@code before} to this snapshot. */
+    /**
+     * Microseconds an answer, each side, from {@code before} to this snapshot. Thread by thread: a worker the pool
+     * started since counts from zero, and one it retired since is left out rather than taken off whole.
+     */
     double[] perAnswerSince(ServerCpu before, long answers) {
-        return new double[] {(workersNanos - before.workersNanos) / 1e3 / answers, (postgresNanos - before.postgresNanos) / 1e3 / answers};
+        long workers = 0;
+        for (Map.Entry<Long, Long> w : workerNanos.entrySet()) {
+            workers += w.getValue() - before.workerNanos.getOrDefault(w.getKey(), 0L);
+        }
+        return new double[] {workers / 1e3 / answers, (postgresNanos - before.postgresNanos) / 1e3 / answers};
     }
 
     /** User and system ticks of a process (/proc/PID/stat fields 14 and 15); 0 when it is gone or not Linux. */
