@@ -58,6 +58,11 @@ public final class AnswerLoadBench {
 
     private AnswerLoadBench() {}
 
+    /** Runs one route at a number of connections. */
+    private interface RouteRun {
+        Run run(String route, int connections) throws Exception;
+    }
+
     /** One run; {@code workerUs} and {@code postgresUs} are the servers' CPU an answer ({@link ServerCpu}). */
     record Run(String route, int connections, double perSecond, double p50, double p99, long requests, long failed, long stored,
                double workerUs, double postgresUs) {}
@@ -107,18 +112,21 @@ public final class AnswerLoadBench {
             // a quarter of the CPU in the second round, and the CPU an answer still fell by a quarter from the first counted
             // round to the second), and the product route has the most code: each route first runs at both connection
             // counts, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
+            // One run of a route: every paper back to its first question, then the load through that route's way in.
+            RouteRun runRoute = (route, c) -> {
+                reset(pool);
+                String nonce = UUID.randomUUID().toString().substring(0, 8);
+                int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
+                return route.equals("miniapp") ? load(route, c, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
+                        : load(route, c, seconds, port, cookies, lastSeen,
+                        route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
+            };
             for (int c : CONNECTIONS) {
                 for (String route : ROUTES) {
-                    if (!only.contains(route)) {
-                        continue;
+                    if (only.contains(route)) {
+                        Run run = runRoute.run(route, c);
+                        System.out.printf(Locale.ROOT, "warm-up  %-8s c=%-3d %8.0f answers/s (not counted)%n", run.route(), c, run.perSecond());
                     }
-                    reset(pool);
-                    String nonce = UUID.randomUUID().toString().substring(0, 8);
-                    int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
-                    Run run = route.equals("miniapp") ? load(route, c, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
-                            : load(route, c, seconds, port, cookies, lastSeen,
-                            route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
-                    System.out.printf(Locale.ROOT, "warm-up  %-8s c=%-3d %8.0f answers/s (not counted)%n", run.route(), c, run.perSecond());
                 }
             }
             List<Run> runs = new ArrayList<>();
@@ -128,12 +136,7 @@ public final class AnswerLoadBench {
                         if (!only.contains(route)) {
                             continue;
                         }
-                        reset(pool);
-                        String nonce = UUID.randomUUID().toString().substring(0, 8);
-                        int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
-                        Run run = route.equals("miniapp") ? load(route, c, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
-                                : load(route, c, seconds, port, cookies, lastSeen,
-                                route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
+                        Run run = runRoute.run(route, c);
                         runs.add(run);
                         System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored"
                                         + "  CPU an answer: workers %.0f us, PostgreSQL %.0f us%n",
