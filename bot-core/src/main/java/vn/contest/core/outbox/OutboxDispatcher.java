@@ -80,7 +80,7 @@ public final class OutboxDispatcher implements AutoCloseable {
     }
 
     /**
-     * Listens for the NOTIFY that {@link OutboxStore#enqueue} sends, on a connection {@code connect} opens outside
+     * Listens for the NOTIFY that {@link OutboxStore#wakeDispatchers} sends, on a connection {@code connect} opens outside
      * the pool (and opens again when the database comes back).
      */
     public void listenWith(Callable<Connection> connect) {

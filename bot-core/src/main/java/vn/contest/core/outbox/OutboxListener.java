@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import vn.contest.core.text.Redaction;
 
 /**
- * Wakes the dispatcher when another transaction queued replies: {@link OutboxStore#enqueue} sends
+ * Wakes the dispatcher when another transaction queued replies in bulk: {@link OutboxStore#wakeDispatchers} sends
  * {@code pg_notify('outbox', channel)}, which PostgreSQL delivers when that transaction commits, here on one
  * connection of its own (outside the pool, which would hand it to others). When the database goes away the
  * connection is opened again, and everyone is woken then, since notifications sent meanwhile are lost.
