@@ -40,26 +40,31 @@ public final class Jdbc {
 
     /** The first row of a query (or of a statement's RETURNING), if any. */
     public static <T> Optional<T> first(Handle h, String sql, Binder binder, Row<T> row) {
-        try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
-            binder.bind(st);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(row.map(rs)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StatementFailed(sql, e);
-        }
+        return query(h, sql, binder, rs -> rs.next() ? Optional.of(row.map(rs)) : Optional.empty());
     }
 
     /** Every row of a query (or of a statement's RETURNING), in the order it gives them. */
     public static <T> List<T> list(Handle h, String sql, Binder binder, Row<T> row) {
+        return query(h, sql, binder, rs -> {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.map(rs));
+            }
+            return rows;
+        });
+    }
+
+    /** Reads a whole result, from before its first row. */
+    private interface Reading<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a query and reads its whole result with {@code reading}. */
+    private static <T> T query(Handle h, String sql, Binder binder, Reading<T> reading) {
         try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
             binder.bind(st);
             try (ResultSet rs = st.executeQuery()) {
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(row.map(rs));
-                }
-                return rows;
+                return reading.read(rs);
             }
         } catch (SQLException e) {
             throw new StatementFailed(sql, e);
