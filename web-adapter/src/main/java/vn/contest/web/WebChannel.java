@@ -307,8 +307,9 @@ public final class WebChannel implements Channel<JavalinConfig> {
         boolean inPage = !chat.isWeb();
         // This message's own replies come back in clear, as the turn made them; anything older the page has not
         // seen yet (a broadcast, a reminder; a client may ask from 0) is read back, in the turn's transaction, and
-        // masked: only when the chat's lock found a message newer than the page's last, so the usual answer costs no
-        // read. A row another transaction slipped between the turn's own comes with the next poll (its late rows).
+        // masked: only when the chat had a message newer than the page's last (the reply's insert says), so the usual
+        // answer costs no read. A row another transaction slipped between the turn's own comes with the next poll (its
+        // late rows).
         Dialogue.Handled<List<OutboxMessage>> handled = dialogue.handleForReplies((start != null ? Inbound.start(chat, eventId, start)
                 : text != null ? Inbound.text(chat, eventId, text) : Inbound.choice(chat, eventId, choice)).from(address),
                 (h, turnReplies, newestBefore) -> {

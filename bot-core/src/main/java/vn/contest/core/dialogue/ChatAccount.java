@@ -31,11 +31,6 @@ public final class ChatAccount {
     /** When the chat last wrote, as stored (refreshed at most hourly); when it wrote in this turn. */
     private final java.time.Instant lastInboundAt;
     private java.time.Instant heardAt;
-    /**
-     * The newest message queued to this chat when its row was locked (0: none), read by the lock's own statement;
-     * {@link Long#MAX_VALUE} when not known (a chat not read from the database).
-     */
-    long newestQueuedId = Long.MAX_VALUE;
 
     public ChatAccount(Long id, long contestId, ChatRef chat, Long participantId, State state, Draft draft, Long referralUnitId, boolean isNew,
                        String draftAsRead) {

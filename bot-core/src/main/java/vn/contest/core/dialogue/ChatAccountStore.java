@@ -18,12 +18,10 @@ public final class ChatAccountStore {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** The chat's row, and the newest message queued to it (through the outbox's chat index), for the turn. */
     private static final String SELECT = """
             SELECT id, contest_id, channel, external_id, participant_id, state, draft::text AS draft, referral_unit_id,
-                   reminders, last_inbound_at, focused,
-                   (SELECT max(o.id) FROM outbox o WHERE o.channel = ca.channel AND o.chat_id = ca.external_id) AS newest_queued_id
-            FROM chat_accounts ca
+                   reminders, last_inbound_at, focused
+            FROM chat_accounts
             """;
 
     private static final String LOCK_FOCUSED = SELECT + "WHERE channel = ? AND external_id = ? AND focused FOR UPDATE";
@@ -87,13 +85,11 @@ public final class ChatAccountStore {
     /** A stored chat, never new; its draft as read is kept to tell whether the turn changed it. */
     private static ChatAccount account(java.sql.ResultSet rs) throws java.sql.SQLException {
         Draft draft = readDraft(rs.getString("draft"));
-        ChatAccount a = new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
+        return new ChatAccount(rs.getLong("id"), rs.getLong("contest_id"), new ChatRef(rs.getString("channel"), rs.getString("external_id")),
                 (Long) rs.getObject("participant_id"), State.valueOf(rs.getString("state")), draft,
                 (Long) rs.getObject("referral_unit_id"), rs.getBoolean("reminders"),
                 rs.getTimestamp("last_inbound_at") == null ? null : rs.getTimestamp("last_inbound_at").toInstant(), false, writeDraft(draft),
                 rs.getBoolean("focused"));
-        a.newestQueuedId = rs.getLong("newest_queued_id"); // 0 when none
-        return a;
     }
 
     /** Writes the chat's state back, unless the turn left it as it was read (a new chat: as it started). */

@@ -173,7 +173,6 @@ public final class Dialogue {
                                 Texts.format(Texts.CONTEST_CHOICE, choose.offered().size()), choose.offered(), now, false))));
                     } else {
                         ContestFocus.Chosen chosen = (ContestFocus.Chosen) where;
-                        newestBefore = chosen.account().newestQueuedId;
                         Turn t = new Turn(h, chosen.contest(), now, chosen.account(), in, drawer, sender);
                         t.offered = offered;
                         t.share = shareLinks;
@@ -183,7 +182,9 @@ public final class Dialogue {
                             case SWITCHED -> entered(t);
                             case REFUSED_IN_PAPER -> t.aside(Texts.format(Texts.CONTEST_SWITCH_IN_PAPER, t.timeLeft()));
                         }
-                        replies.addAll(close(t));
+                        OutboxStore.Queued queued = close(t);
+                        replies.addAll(queued.messages());
+                        newestBefore = queued.newestBefore();
                         toSend.addAll(t.codesToSend());
                     }
                     // A statement of its own after the chat's lock: it sees every row committed before the lock.
@@ -222,7 +223,7 @@ public final class Dialogue {
             if (!expireIfDue(t)) {
                 return false;
             }
-            replies.addAll(close(t));
+            replies.addAll(close(t).messages());
             return true;
         });
         committed(replies);
@@ -369,8 +370,11 @@ public final class Dialogue {
         return false;
     }
 
-    /** Saves what the turn changed and queues its replies, in the turn's transaction; returns them as queued. */
-    private static List<OutboxMessage> close(Turn t) {
+    /**
+     * Saves what the turn changed and queues its replies, in the turn's transaction; returns them as queued, with the
+     * newest message the chat had before them.
+     */
+    private static OutboxStore.Queued close(Turn t) {
         if (t.account.state().isInAttempt()) {
             t.openPaper().ifPresent(p -> t.stampDeadline(p.attempt().deadlineAt()));
         }
@@ -379,7 +383,7 @@ public final class Dialogue {
         }
         t.placeOnTapped();
         ChatAccountStore.save(t.h, t.account);
-        return OutboxStore.enqueue(t.h, t.replies());
+        return OutboxStore.enqueue(t.h, t.replies(), t.account.chat);
     }
 
     private static boolean isRetryable(Exception e) {

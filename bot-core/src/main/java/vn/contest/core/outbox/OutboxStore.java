@@ -22,8 +22,13 @@ public final class OutboxStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** {@code $rows} is a row of values a reply ({@link #WEB_ROW}, {@link #QUEUED_ROW}). */
-    private static final String ENQUEUE = "INSERT INTO outbox (channel, chat_id, payload, status, sent_at) VALUES $rows RETURNING id";
+    /**
+     * {@code $rows} is a row of values a reply ({@link #WEB_ROW}, {@link #QUEUED_ROW}); the last two parameters name a
+     * chat whose newest message before these is returned with each id (a statement does not see its own rows).
+     */
+    private static final String ENQUEUE = """
+            INSERT INTO outbox (channel, chat_id, payload, status, sent_at) VALUES $rows
+            RETURNING id, (SELECT max(o.id) FROM outbox o WHERE o.channel = ? AND o.chat_id = ?) AS newest_before""";
     /** A web chat's reply is delivered as it is written: its page reads the outbox. */
     private static final String WEB_ROW = "(?, ?, CAST(? AS jsonb), 'sent', now())";
     /** Any other platform's waits for its dispatcher. */
@@ -40,13 +45,29 @@ public final class OutboxStore {
         return jdbi;
     }
 
+    /** Replies as queued, and the newest message their turn's chat had before them (0: none; see {@link #enqueue}). */
+    public record Queued(List<OutboxMessage> messages, long newestBefore) {
+        /** Nothing queued, and so nothing known of the chat. */
+        static final Queued NOTHING = new Queued(List.of(), Long.MAX_VALUE);
+    }
+
     /**
      * Queues replies in the caller's transaction, in their order, with one statement. A web chat's reply is
      * delivered as it is written (its page reads the outbox), so no dispatcher has to claim and mark it.
      */
     public static List<OutboxMessage> enqueue(Handle h, List<Outbound> replies) {
+        return enqueue(h, replies, replies.isEmpty() ? null : replies.get(0).chat()).messages();
+    }
+
+    /**
+     * As {@link #enqueue(Handle, List)}, reading with it the id of the newest message {@code chat} had been queued
+     * before these ({@link Long#MAX_VALUE} when nothing was queued): a web page that has seen that one has nothing
+     * older to read back. Read in this statement, which runs after the turn's lock on the chat, it counts whatever
+     * was committed while the turn waited for that lock.
+     */
+    public static Queued enqueue(Handle h, List<Outbound> replies, ChatRef chat) {
         if (replies.isEmpty()) {
-            return List.of();
+            return Queued.NOTHING;
         }
         // The ids come back in the replies' order (a bigserial fills them as the rows are inserted, in the order given).
         // No NOTIFY: the instance that commits the turn hands its replies to its own dispatcher (Dialogue.afterCommit),
@@ -56,20 +77,22 @@ public final class OutboxStore {
         for (Outbound o : replies) {
             rows.append(rows.isEmpty() ? "" : ", ").append(ChatRef.WEB.equals(o.chat().channel()) ? WEB_ROW : QUEUED_ROW);
         }
-        List<Long> ids = Jdbc.list(h, ENQUEUE.replace("$rows", rows), st -> {
+        List<long[]> returned = Jdbc.list(h, ENQUEUE.replace("$rows", rows), st -> {
             int i = 1;
             for (Outbound o : replies) {
                 st.setString(i++, o.chat().channel());
                 st.setString(i++, o.chat().externalId());
                 st.setString(i++, write(o));
             }
-        }, rs -> rs.getLong(1));
-        List<Long> ordered = ids.stream().sorted().toList();
+            st.setString(i++, chat.channel());
+            st.setString(i, chat.externalId());
+        }, rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        List<Long> ordered = returned.stream().map(r -> r[0]).sorted().toList();
         List<OutboxMessage> queued = new java.util.ArrayList<>(replies.size());
         for (int i = 0; i < replies.size(); i++) {
             queued.add(new OutboxMessage(ordered.get(i), replies.get(i), 0));
         }
-        return queued;
+        return new Queued(queued, returned.get(0)[1]);
     }
 
     /**

@@ -15,7 +15,7 @@ import vn.contest.core.testing.TestEngine;
 /**
  * What one answer tap costs the database: the turn (dedupe, the chat's lock, the paper's lock and read, the
  * graded answer, the replies) and reading the replies back. The web channel takes the turn's replies as the turn
- * queued them, and reads back older rows only when the chat's lock found one the page has not seen.
+ * queued them, and reads back older rows only when the chat has one the page has not seen.
  */
 class AnswerStatementsTest {
     static final int MOST_STATEMENTS_PER_ANSWER = 7;
@@ -52,8 +52,8 @@ class AnswerStatementsTest {
     }
 
     /**
-     * The chat's lock also reads the newest message queued to the chat, so a page that has seen it reads nothing back:
-     * one statement less on every web answer. Another chat's messages do not count; one queued to this chat from
+     * The reply's insert also returns the newest message the chat had before it, so a page that has seen that one
+     * reads nothing back: one statement less on every web answer. Another chat's messages do not count; one queued to this chat from
      * elsewhere (a broadcast) does.
      */
     @Test
@@ -73,6 +73,44 @@ class AnswerStatementsTest {
         mine.replies();
         assertEquals(broadcast, newestBefore(mine), "a message queued to the chat from elsewhere");
         assertTrue(newestOf(mine.chat()) > broadcast, "the turn queued its own reply after it");
+    }
+
+    /**
+     * A message committed while the turn waits for the chat (the sweeper's notice, a turn from the chat's other way
+     * in) counts too: the figure is read after the lock, not from the snapshot taken before waiting for it.
+     */
+    @Test
+    void aMessageCommittedWhileTheTurnWaitsForTheChatCounts() throws Exception {
+        ChatDriver mine = engine.chat("newest-3");
+        mine.register("Lê Văn Chờ", "02/03/1985", "0912777004", 1, "1");
+        mine.tap(mine.token("Bắt đầu thi"));
+        try (java.sql.Connection holder = engine.db.openDedicated()) {
+            holder.setAutoCommit(false);
+            long late;
+            try (java.sql.Statement st = holder.createStatement()) {
+                st.executeQuery("SELECT id FROM chat_accounts WHERE channel = 'test' AND external_id = 'newest-3' FOR UPDATE").close();
+                java.sql.ResultSet rs = st.executeQuery("INSERT INTO outbox (channel, chat_id, payload) VALUES ('test', 'newest-3', "
+                        + "CAST('{\"text\":\"Hết giờ\",\"kind\":\"text\"}' AS jsonb)) RETURNING id");
+                rs.next();
+                late = rs.getLong(1);
+            }
+            java.util.concurrent.CompletableFuture<Long> turn = java.util.concurrent.CompletableFuture.supplyAsync(() -> newestBefore(mine));
+            waitForSomeoneWaitingOnALock();
+            holder.commit();
+            assertTrue(turn.get(10, java.util.concurrent.TimeUnit.SECONDS) >= late, "the message committed while the turn waited");
+        }
+    }
+
+    private static void waitForSomeoneWaitingOnALock() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (engine.db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                    .mapTo(Integer.class).one()) > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the turn never waited for the chat");
     }
 
     /** Answers the chat's current question through the page's way in, returning what the turn told the page. */
