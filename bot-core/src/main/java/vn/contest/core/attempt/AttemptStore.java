@@ -68,6 +68,16 @@ public final class AttemptStore {
 
     /** Locks the person's open paper, if any, and reads it with the question it is on and the one after: one statement. */
     public static Optional<OpenPaper> lockOpen(Handle h, long participantId) {
+        Optional<OpenPaper> open = readLocked(h, participantId);
+        if (open.isPresent() && open.get().attempt().status() == Attempt.Status.ANSWERING && open.get().current() == null) {
+            // Another chat of the person moved the paper on while this waited for its lock: PostgreSQL then re-checks
+            // the locked row but not the questions joined to it. Held now, the paper reads as it stands.
+            open = readLocked(h, participantId);
+        }
+        return open;
+    }
+
+    private static Optional<OpenPaper> readLocked(Handle h, long participantId) {
         return Jdbc.first(h, LOCK_OPEN, st -> st.setLong(1, participantId),
                 rs -> new OpenPaper(attempt(rs), question(rs, "q"), question(rs, "n")));
     }

@@ -95,22 +95,10 @@ class AnswerStatementsTest {
                 late = rs.getLong(1);
             }
             java.util.concurrent.CompletableFuture<Long> turn = java.util.concurrent.CompletableFuture.supplyAsync(() -> newestBefore(mine));
-            waitForSomeoneWaitingOnALock();
+            engine.awaitSomeoneWaitingOnALock();
             holder.commit();
             assertTrue(turn.get(10, java.util.concurrent.TimeUnit.SECONDS) >= late, "the message committed while the turn waited");
         }
-    }
-
-    private static void waitForSomeoneWaitingOnALock() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (engine.db.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                    .mapTo(Integer.class).one()) > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the turn never waited for the chat");
     }
 
     /** Answers the chat's current question through the page's way in, returning what the turn told the page. */

@@ -57,6 +57,19 @@ public final class TestEngine implements AutoCloseable {
                 .mapTo(Long.class).list()));
     }
 
+    /** Returns once some session of this engine's database waits for a lock (a turn held back by a test's transaction). */
+    public void awaitSomeoneWaitingOnALock() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (db.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                    .mapTo(Integer.class).one()) > 0) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("nobody waited for a lock within 5 s");
+    }
+
     /** A chat on the test channel, played against this engine. */
     public ChatDriver chat(String externalId) {
         return new ChatDriver(dialogue, outbox, externalId);
