@@ -50,13 +50,17 @@ record ServerCpu(Map<Long, Long> workerNanos, long postgresNanos) {
         return new double[] {workers / 1e3 / answers, (postgresNanos - before.postgresNanos) / 1e3 / answers};
     }
 
-    /** User and system ticks of a process (/proc/PID/stat fields 14 and 15); 0 when it is gone or not Linux. */
+    /**
+     * User and system ticks of a process and of its children that have exited (/proc/PID/stat fields 14 to 17: the
+     * postmaster's count the backends and autovacuum workers that ended between two snapshots); 0 when it is gone or
+     * not Linux.
+     */
     private static long ticks(ProcessHandle p) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "stat"));
             // The command name (field 2) is in parentheses and may hold spaces: count from after it.
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
         } catch (IOException | RuntimeException e) {
             return 0;
         }
