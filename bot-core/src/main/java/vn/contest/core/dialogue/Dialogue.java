@@ -118,8 +118,8 @@ public final class Dialogue {
 
     /**
      * A read the caller needs beside the turn, made in its transaction once the turn is done, given the turn's replies
-     * and the newest message the chat had been queued before the turn ({@link Long#MAX_VALUE} when not known): a
-     * reader of older rows that has seen that one has nothing to read.
+     * and the newest message the chat had been queued before them, as the replies' insert read it after the chat's lock
+     * ({@link Long#MAX_VALUE} when not known): a reader of older rows that has seen that one has nothing to read.
      */
     public interface AlsoRead<T> {
         T read(Handle h, List<OutboxMessage> replies, long newestBefore);
@@ -169,8 +169,10 @@ public final class Dialogue {
                     ContestFocus.Resolution where = ContestFocus.resolve(h, all, offered, in);
                     long newestBefore = Long.MAX_VALUE;
                     if (where instanceof ContestFocus.Choose choose) {
-                        replies.addAll(OutboxStore.enqueue(h, List.of(ContestFocus.offer(in.chat(),
-                                Texts.format(Texts.CONTEST_CHOICE, choose.offered().size()), choose.offered(), now, false))));
+                        OutboxStore.Queued queued = OutboxStore.enqueue(h, List.of(ContestFocus.offer(in.chat(),
+                                Texts.format(Texts.CONTEST_CHOICE, choose.offered().size()), choose.offered(), now, false)), in.chat());
+                        replies.addAll(queued.messages());
+                        newestBefore = queued.newestBefore();
                     } else {
                         ContestFocus.Chosen chosen = (ContestFocus.Chosen) where;
                         Turn t = new Turn(h, chosen.contest(), now, chosen.account(), in, drawer, sender);

@@ -162,11 +162,13 @@ public final class OutboxStore {
     /**
      * Whether the platform's message {@code platformRef} is the newest the chat has been sent: the chat's newest row
      * is delivered and showing as that message, so nothing came after it that a change in place would leave below.
+     * Every answer tap on Telegram asks: plain JDBC, as the turn's other statements.
      */
     public static boolean isNewest(Handle h, ChatRef chat, String platformRef) {
-        return h.createQuery("SELECT platform_ref FROM outbox WHERE channel = :ch AND chat_id = :chat ORDER BY id DESC LIMIT 1")
-                .bind("ch", chat.channel()).bind("chat", chat.externalId())
-                .mapTo(String.class).findOne().map(platformRef::equals).orElse(false);
+        return Jdbc.first(h, "SELECT platform_ref FROM outbox WHERE channel = ? AND chat_id = ? ORDER BY id DESC LIMIT 1", st -> {
+            st.setString(1, chat.channel());
+            st.setString(2, chat.externalId());
+        }, rs -> rs.getString(1)).map(platformRef::equals).orElse(false);
     }
 
     public void retryLater(long id, Duration delay, String error) {
