@@ -108,10 +108,6 @@ public final class AnswerLoadBench {
             System.out.printf(Locale.ROOT, "heap after GC: %.1f MB before registering, %.1f MB with %d participants (%d on the web, "
                     + "%d on Telegram, %d in the Mini App; max heap %.0f MB)%n", heapBefore / 1e6, heapAfter / 1e6,
                     participants + onTelegram + pages.size(), participants, onTelegram, pages.size(), Runtime.getRuntime().maxMemory() / 1e6);
-            // A fresh JVM compiles the routes' code during the first runs (a profile showed the JIT compiler threads taking
-            // a quarter of the CPU in the second round, and the CPU an answer still fell by a quarter from the first counted
-            // round to the second), and the product route has the most code: each route first runs at both connection
-            // counts, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
             // One run of a route: every paper back to its first question, then the load through that route's way in.
             RouteRun runRoute = (route, c) -> {
                 reset(pool);
@@ -121,6 +117,10 @@ public final class AnswerLoadBench {
                         : load(route, c, seconds, port, cookies, lastSeen,
                         route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
             };
+            // A fresh JVM compiles the routes' code during the first runs (a profile showed the JIT compiler threads taking
+            // a quarter of the CPU in the second round, and the CPU an answer still fell by a quarter from the first counted
+            // round to the second), and the product route has the most code: each route first runs at both connection
+            // counts, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
             for (int c : CONNECTIONS) {
                 for (String route : ROUTES) {
                     if (only.contains(route)) {

@@ -3,10 +3,18 @@ package vn.contest.core.dialogue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.contest.core.message.ChatRef;
+import vn.contest.core.message.Inbound;
 import vn.contest.core.testing.ChatDriver;
 import vn.contest.core.testing.CountedStatements;
 import vn.contest.core.testing.TestContest;
@@ -53,8 +61,8 @@ class AnswerStatementsTest {
 
     /**
      * The reply's insert also returns the newest message the chat had before it, so a page that has seen that one
-     * reads nothing back: one statement less on every web answer. Another chat's messages do not count; one queued to this chat from
-     * elsewhere (a broadcast) does.
+     * reads nothing back: one statement less on every web answer. Another chat's messages do not count; one queued to
+     * this chat from elsewhere (a broadcast) does.
      */
     @Test
     void aTurnTellsThePageTheNewestMessageTheChatHadBeforeIt() {
@@ -84,31 +92,31 @@ class AnswerStatementsTest {
         ChatDriver mine = engine.chat("newest-3");
         mine.register("Lê Văn Chờ", "02/03/1985", "0912777004", 1, "1");
         mine.tap(mine.token("Bắt đầu thi"));
-        try (java.sql.Connection holder = engine.db.openDedicated()) {
+        try (Connection holder = engine.db.openDedicated()) {
             holder.setAutoCommit(false);
             long late;
-            try (java.sql.Statement st = holder.createStatement()) {
+            try (Statement st = holder.createStatement()) {
                 st.executeQuery("SELECT id FROM chat_accounts WHERE channel = 'test' AND external_id = 'newest-3' FOR UPDATE").close();
-                java.sql.ResultSet rs = st.executeQuery("INSERT INTO outbox (channel, chat_id, payload) VALUES ('test', 'newest-3', "
+                ResultSet rs = st.executeQuery("INSERT INTO outbox (channel, chat_id, payload) VALUES ('test', 'newest-3', "
                         + "CAST('{\"text\":\"Hết giờ\",\"kind\":\"text\"}' AS jsonb)) RETURNING id");
                 rs.next();
                 late = rs.getLong(1);
             }
-            java.util.concurrent.CompletableFuture<Long> turn = java.util.concurrent.CompletableFuture.supplyAsync(() -> newestBefore(mine));
+            CompletableFuture<Long> turn = CompletableFuture.supplyAsync(() -> newestBefore(mine));
             engine.awaitSomeoneWaitingOnALock();
             holder.commit();
-            assertTrue(turn.get(10, java.util.concurrent.TimeUnit.SECONDS) >= late, "the message committed while the turn waited");
+            assertTrue(turn.get(10, TimeUnit.SECONDS) >= late, "the message committed while the turn waited");
         }
     }
 
     /** Answers the chat's current question through the page's way in, returning what the turn told the page. */
     private static long newestBefore(ChatDriver driver) {
         String token = driver.lastQuestion().choices().get(0).token();
-        return engine.dialogue.handleForReplies(vn.contest.core.message.Inbound.choice(driver.chat(), java.util.UUID.randomUUID().toString(), token),
+        return engine.dialogue.handleForReplies(Inbound.choice(driver.chat(), UUID.randomUUID().toString(), token),
                 (h, replies, newestBefore) -> newestBefore).also();
     }
 
-    private static long newestOf(vn.contest.core.message.ChatRef chat) {
+    private static long newestOf(ChatRef chat) {
         return engine.db.jdbi().withHandle(h -> h.createQuery("SELECT max(id) FROM outbox WHERE channel = :ch AND chat_id = :id")
                 .bind("ch", chat.channel()).bind("id", chat.externalId()).mapTo(Long.class).one());
     }
