@@ -24,7 +24,14 @@ public final class ChatAccountStore {
             FROM chat_accounts
             """;
 
-    private static final String LOCK_FOCUSED = SELECT + "WHERE channel = ? AND external_id = ? AND focused FOR UPDATE";
+    // The event id is noted before the chat is locked, as two statements did it: the insert is read in full (the
+    // count) before the join reaches the chat. One row always comes back, so a redelivery or a chat with no row yet
+    // still learns whether the id was new.
+    private static final String NOTE_AND_LOCK_FOCUSED = """
+            WITH noted AS (""" + InboundEvents.NOTE + """
+             RETURNING 1)
+            SELECT seen.first_seen, chat.* FROM (SELECT count(*) > 0 AS first_seen FROM noted) seen
+            LEFT JOIN (""" + SELECT + "WHERE channel = ? AND external_id = ? AND focused FOR UPDATE) chat ON true";
 
     private ChatAccountStore() {}
 
@@ -39,15 +46,22 @@ public final class ChatAccountStore {
                 new Draft(), null, !OutboxStore.hasWrittenTo(h, chat), writeDraft(new Draft())));
     }
 
+    /** A message come in: whether its event id is new ({@link InboundEvents}), and the chat's row in its current contest. */
+    record Arrival(boolean firstSeen, Optional<ChatAccount> focused) {}
+
     /**
-     * Locks the chat's row in the contest it is in now, if it has one: one statement, as {@link #lockOrNew}
-     * for a known chat, whichever contest that is. Every message makes it: plain JDBC.
+     * Notes the message's event id in the turn's transaction ({@link InboundEvents}) and locks the chat's row in the
+     * contest it is in now, if it has one, whichever contest that is: one statement, which every message makes (plain
+     * JDBC). A redelivery waits for the first delivery's turn, on its id, then finds the id taken.
      */
-    public static Optional<ChatAccount> lockFocused(Handle h, ChatRef chat) {
-        return Jdbc.first(h, LOCK_FOCUSED, st -> {
+    static Arrival arrive(Handle h, ChatRef chat, String eventId) {
+        return Jdbc.first(h, NOTE_AND_LOCK_FOCUSED, st -> {
             st.setString(1, chat.channel());
-            st.setString(2, chat.externalId());
-        }, ChatAccountStore::account);
+            st.setString(2, eventId);
+            st.setString(3, chat.channel());
+            st.setString(4, chat.externalId());
+        }, rs -> new Arrival(rs.getBoolean("first_seen"), rs.getObject("id") == null ? Optional.empty() : Optional.of(account(rs))))
+                .orElseThrow();
     }
 
     /** The person this chat registered in another contest, the most recent; empty when none. */

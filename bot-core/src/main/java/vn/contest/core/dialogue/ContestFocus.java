@@ -40,8 +40,8 @@ final class ContestFocus {
     /** A chat with no contest yet, several on offer and none asked for: they are listed. */
     record Choose(List<Contest> offered) implements Resolution {}
 
-    static Resolution resolve(Handle h, List<Contest> all, List<Contest> offered, Inbound in) {
-        Optional<ChatAccount> focused = ChatAccountStore.lockFocused(h, in.chat());
+    /** {@code focused}: the chat's row in its current contest, locked ({@link ChatAccountStore#arrive}), if it has one. */
+    static Resolution resolve(Handle h, Optional<ChatAccount> focused, List<Contest> all, List<Contest> offered, Inbound in) {
         Optional<Contest> current = focused.flatMap(a -> byId(all, a.contestId));
         Optional<Contest> asked = asked(in, all, offered, current.isEmpty());
         if (current.isPresent()) {

@@ -159,14 +159,15 @@ public final class Dialogue {
                 Outcome outcome = jdbi.inTransaction(h -> {
                     replies.clear();
                     read.clear();
-                    if (!InboundEvents.firstSeen(h, in.chat().channel(), in.eventId())) {
+                    ChatAccountStore.Arrival arrival = ChatAccountStore.arrive(h, in.chat(), in.eventId());
+                    if (!arrival.firstSeen()) {
                         read.add(also == null ? null : also.read(h, List.of(), Long.MAX_VALUE));
                         return Outcome.DUPLICATE;
                     }
                     Instant now = clock.instant();
                     List<Contest> all = contests.get();
                     List<Contest> offered = ContestOffer.offered(all, now);
-                    ContestFocus.Resolution where = ContestFocus.resolve(h, all, offered, in);
+                    ContestFocus.Resolution where = ContestFocus.resolve(h, arrival.focused(), all, offered, in);
                     long newestBefore = Long.MAX_VALUE;
                     if (where instanceof ContestFocus.Choose choose) {
                         OutboxStore.Queued queued = OutboxStore.enqueue(h, List.of(ContestFocus.offer(in.chat(),

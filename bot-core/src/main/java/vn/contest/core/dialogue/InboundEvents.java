@@ -6,13 +6,17 @@ import vn.contest.core.store.Jdbc;
 /**
  * Platform event ids already handled. The insert takes part in the turn's transaction: if the turn fails,
  * the id is not remembered and the platform's redelivery is handled afresh; if two deliveries race, the
- * second waits on the first's key and then finds it taken. Every message makes this statement: plain JDBC.
+ * second waits on the first's key and then finds it taken. A message to the dialogue has its id noted with its
+ * chat's lock ({@link ChatAccountStore#arrive}); this is for the replies outside it.
  */
 final class InboundEvents {
+    /** Notes an id, its channel and then the id as parameters: it changes one row when the id is new, none when seen. */
+    static final String NOTE = "INSERT INTO inbound_events (channel, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
+
     private InboundEvents() {}
 
     static boolean firstSeen(Handle h, String channel, String eventId) {
-        return Jdbc.update(h, "INSERT INTO inbound_events (channel, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING", st -> {
+        return Jdbc.update(h, NOTE, st -> {
             st.setString(1, channel);
             st.setString(2, eventId);
         }) == 1;

@@ -11,7 +11,7 @@ import vn.contest.core.testing.CountedStatements;
 import vn.contest.core.testing.TestContest;
 import vn.contest.core.testing.TestEngine;
 
-/** With two contests open, an answer tap in the second still costs at most seven statements: the chat's contest comes with its lock. */
+/** With two contests open, an answer tap in the second still costs at most six statements: the chat's contest comes with its lock. */
 class AnswerStatementsSeveralContestsTest {
     static TestEngine engine;
     static ChatDriver chat;
