@@ -24,9 +24,8 @@ public final class ChatAccountStore {
             FROM chat_accounts
             """;
 
-    // The event id is noted before the chat is locked, as two statements did it: the insert is read in full (the
-    // count) before the join reaches the chat. One row always comes back, so a redelivery or a chat with no row yet
-    // still learns whether the id was new.
+    // The event id is noted first: the count reads the insert in full before the join reaches the chat's row. One row
+    // always comes back, so a redelivery, or a chat with no row yet, still learns whether the id was new.
     private static final String NOTE_AND_LOCK_FOCUSED = """
             WITH noted AS (""" + InboundEvents.NOTE + """
              RETURNING 1)
