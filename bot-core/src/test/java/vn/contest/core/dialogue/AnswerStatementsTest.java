@@ -46,7 +46,7 @@ class AnswerStatementsTest {
     }
 
     @Test
-    void everyAnswerOfAPaperCostsAtMostSevenStatements() {
+    void everyAnswerOfAPaperCostsAtMostSixStatements() {
         int questions = TestContest.config().paper().questions();
         for (int i = 0; i < questions; i++) {
             String token = chat.lastQuestion().choices().get(0).token();
