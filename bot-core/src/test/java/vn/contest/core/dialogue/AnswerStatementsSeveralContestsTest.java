@@ -34,7 +34,7 @@ class AnswerStatementsSeveralContestsTest {
     }
 
     @Test
-    void everyAnswerInTheSecondContestCostsAtMostSevenStatements() {
+    void everyAnswerInTheSecondContestCostsAtMostSixStatements() {
         int questions = TestContest.config().paper().questions();
         for (int i = 0; i < questions; i++) {
             String token = chat.lastQuestion().choices().get(0).token();
