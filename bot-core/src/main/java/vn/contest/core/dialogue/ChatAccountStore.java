@@ -24,13 +24,16 @@ public final class ChatAccountStore {
             FROM chat_accounts
             """;
 
-    // The event id is noted first: the count reads the insert in full before the join reaches the chat's row. One row
-    // always comes back, so a redelivery, or a chat with no row yet, still learns whether the id was new.
+    private static final String LOCK_FOCUSED = SELECT + "WHERE channel = ? AND external_id = ? AND focused FOR UPDATE";
+
+    // The event id is noted first, and the chat locked only when it was new: the lock's subquery reads whether it was.
+    // One row always comes back, so a redelivery, or a chat with no row yet, still learns whether the id was new.
     private static final String NOTE_AND_LOCK_FOCUSED = """
             WITH noted AS (""" + InboundEvents.NOTE + """
              RETURNING 1)
             SELECT seen.first_seen, chat.* FROM (SELECT count(*) > 0 AS first_seen FROM noted) seen
-            LEFT JOIN (""" + SELECT + "WHERE channel = ? AND external_id = ? AND focused FOR UPDATE) chat ON true";
+            LEFT JOIN LATERAL (""" + SELECT
+            + "WHERE seen.first_seen AND channel = ? AND external_id = ? AND focused FOR UPDATE) chat ON true";
 
     private ChatAccountStore() {}
 
@@ -49,18 +52,29 @@ public final class ChatAccountStore {
     record Arrival(boolean firstSeen, Optional<ChatAccount> focused) {}
 
     /**
-     * Notes the message's event id in the turn's transaction ({@link InboundEvents}) and locks the chat's row in the
-     * contest it is in now, if it has one, whichever contest that is: one statement, which every message makes (plain
-     * JDBC). A redelivery waits for the first delivery's turn, on its id, then finds the id taken.
+     * Notes the message's event id in the turn's transaction ({@link InboundEvents}) and, when it is new, locks the
+     * chat's row in the contest it is in now, whichever contest that is: one statement for a known chat, which every
+     * message makes (plain JDBC). A redelivery waits for the first delivery's turn while that runs, on its id, then
+     * finds the id taken and locks nothing.
      */
     static Arrival arrive(Handle h, ChatRef chat, String eventId) {
-        return Jdbc.first(h, NOTE_AND_LOCK_FOCUSED, st -> {
+        Arrival arrival = Jdbc.first(h, NOTE_AND_LOCK_FOCUSED, st -> {
             st.setString(1, chat.channel());
             st.setString(2, eventId);
             st.setString(3, chat.channel());
             st.setString(4, chat.externalId());
         }, rs -> new Arrival(rs.getBoolean("first_seen"), rs.getObject("id") == null ? Optional.empty() : Optional.of(account(rs))))
                 .orElseThrow();
+        if (!arrival.firstSeen() || arrival.focused().isPresent()) {
+            return arrival;
+        }
+        // No focused row: a chat with none yet, or one whose row lost the focus while this waited for its lock (the
+        // chat's turn before moved it to another contest). The statement saw the chat as it stood before that wait;
+        // a statement of its own sees it as it stands now.
+        return new Arrival(true, Jdbc.first(h, LOCK_FOCUSED, st -> {
+            st.setString(1, chat.channel());
+            st.setString(2, chat.externalId());
+        }, ChatAccountStore::account));
     }
 
     /** The person this chat registered in another contest, the most recent; empty when none. */

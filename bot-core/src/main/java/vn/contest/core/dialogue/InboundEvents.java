@@ -10,7 +10,7 @@ import vn.contest.core.store.Jdbc;
  * chat's lock ({@link ChatAccountStore#arrive}); this is for the replies outside it.
  */
 final class InboundEvents {
-    /** Notes an id, its channel and then the id as parameters: it changes one row when the id is new, none when seen. */
+    /** Its parameters: the channel, then the event id. It changes one row when the id is new, none when it was seen. */
     static final String NOTE = "INSERT INTO inbound_events (channel, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
     private InboundEvents() {}

@@ -191,4 +191,32 @@ class SeveralContestsTest {
                     && c.text().contains("Cuộc thi khác đang mở hoặc sắp mở: Cuộc thi thử nghiệm (đang diễn ra"), c.text());
         }
     }
+
+    /**
+     * A message that waits for the chat's lock while the chat's turn moves it to the other contest goes to that
+     * contest: the row it waited for is no longer the chat's focus, and the chat is read again as it now stands.
+     */
+    @Test
+    void aMessageThatWaitedWhileTheChatSwitchedContestGoesToTheNewOne() throws Exception {
+        ChatDriver c = engine.chat("switching");
+        c.send("xin chào");
+        c.tap("contest:test-contest");
+        c.register("Trần Văn Chuyển", "15/08/1990", "0912000555", 2, "1");
+        try (java.sql.Connection holder = engine.db.openDedicated()) {
+            holder.setAutoCommit(false);
+            try (java.sql.Statement st = holder.createStatement()) {
+                // What the chat's own turn does when it enters the second contest, held open.
+                st.executeQuery("SELECT id FROM chat_accounts WHERE channel = 'test' AND external_id = 'switching' AND focused FOR UPDATE").close();
+                st.executeUpdate("UPDATE chat_accounts SET focused = false WHERE channel = 'test' AND external_id = 'switching'");
+                st.executeUpdate("INSERT INTO chat_accounts (contest_id, channel, external_id, state, focused) VALUES ("
+                        + second.id() + ", 'test', 'switching', 'CONSENT', true)");
+            }
+            java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture.runAsync(() -> c.send("trợ giúp"));
+            engine.awaitSomeoneWaitingOnALock();
+            holder.commit();
+            waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertTrue(c.text().contains("【Cuộc thi tìm hiểu pháp luật】") && !c.text().contains("Hiện có 2 cuộc thi"),
+                "the message goes to the contest the chat is in now, not to a choice: " + c.text());
+    }
 }
