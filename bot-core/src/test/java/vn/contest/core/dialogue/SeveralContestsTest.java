@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -202,19 +206,19 @@ class SeveralContestsTest {
         c.send("xin chào");
         c.tap("contest:test-contest");
         c.register("Trần Văn Chuyển", "15/08/1990", "0912000555", 2, "1");
-        try (java.sql.Connection holder = engine.db.openDedicated()) {
+        try (Connection holder = engine.db.openDedicated()) {
             holder.setAutoCommit(false);
-            try (java.sql.Statement st = holder.createStatement()) {
+            try (Statement st = holder.createStatement()) {
                 // What the chat's own turn does when it enters the second contest, held open.
                 st.executeQuery("SELECT id FROM chat_accounts WHERE channel = 'test' AND external_id = 'switching' AND focused FOR UPDATE").close();
                 st.executeUpdate("UPDATE chat_accounts SET focused = false WHERE channel = 'test' AND external_id = 'switching'");
                 st.executeUpdate("INSERT INTO chat_accounts (contest_id, channel, external_id, state, focused) VALUES ("
                         + second.id() + ", 'test', 'switching', 'CONSENT', true)");
             }
-            java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture.runAsync(() -> c.send("trợ giúp"));
+            CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> c.send("trợ giúp"));
             engine.awaitSomeoneWaitingOnALock();
             holder.commit();
-            waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            waiting.get(10, TimeUnit.SECONDS);
         }
         assertTrue(c.text().contains("【Cuộc thi tìm hiểu pháp luật】") && !c.text().contains("Hiện có 2 cuộc thi"),
                 "the message goes to the contest the chat is in now, not to a choice: " + c.text());
