@@ -117,18 +117,18 @@ public final class AnswerLoadBench {
                         : load(route, c, seconds, port, cookies, lastSeen,
                         route.equals("engine") ? webChats : route.equals("telegram") ? telegramChats : chats, pool, nonce);
             };
-            // A fresh JVM compiles the routes' code during the first runs (a profile showed the JIT compiler threads taking
-            // a quarter of the CPU in the second round, and the CPU an answer still fell by a quarter from the first counted
-            // round to the second), and the product route has the most code: each route first runs at both connection
-            // counts, not counted, so the rounds compare the routes as a server that has been up for a while runs them.
-            for (int c : CONNECTIONS) {
-                for (String route : ROUTES) {
-                    if (only.contains(route)) {
-                        Run run = runRoute.run(route, c);
-                        System.out.printf(Locale.ROOT, "warm-up  %-8s c=%-3d %8.0f answers/s (not counted)%n", run.route(), c, run.perSecond());
+            // Each route runs at both connection counts, not counted, until the JIT compiler is quiet (JitWarmUp), so
+            // the rounds compare the routes as a server that has been up for a while runs them.
+            JitWarmUp.untilQuiet(() -> {
+                for (int c : CONNECTIONS) {
+                    for (String route : ROUTES) {
+                        if (only.contains(route)) {
+                            Run run = runRoute.run(route, c);
+                            System.out.printf(Locale.ROOT, "warm-up  %-8s c=%-3d %8.0f answers/s (not counted)%n", run.route(), c, run.perSecond());
+                        }
                     }
                 }
-            }
+            });
             List<Run> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 for (int c : CONNECTIONS) {
@@ -136,12 +136,13 @@ public final class AnswerLoadBench {
                         if (!only.contains(route)) {
                             continue;
                         }
+                        long jitBefore = JitWarmUp.compiledMs();
                         Run run = runRoute.run(route, c);
                         runs.add(run);
                         System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored"
-                                        + "  CPU an answer: workers %.0f us, PostgreSQL %.0f us%n",
+                                        + "  CPU an answer: workers %.0f us, PostgreSQL %.0f us  JIT %d ms%n",
                                 run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored(),
-                                run.workerUs(), run.postgresUs());
+                                run.workerUs(), run.postgresUs(), JitWarmUp.compiledMs() - jitBefore);
                         if (route.equals("telegram")) {
                             System.out.printf(Locale.ROOT, "         Telegram replies waiting in the outbox: %d (sent to the Bot API so far: %d, "
                                     + "paced at the platform's ~30 a second)%n", telegramBacklog(pool), botApi.sent());
