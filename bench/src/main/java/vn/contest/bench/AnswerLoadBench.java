@@ -36,8 +36,11 @@ import vn.contest.web.WebConfig;
  * (Javalin + HikariCP + JDBC) doing the same database work in one transaction on the same server: insert the
  * event id, lock the chat, lock the paper with its current question, record the answer and move the paper on,
  * touch the chat, insert one outbox row. Participants are registered with open papers first; before each run
- * every paper goes back to its first question, so each request is a real answer to some person's paper. Runs
- * alternate product and bare. After each run the database is checked: every acknowledged request stored once.
+ * every paper goes back to its first question, and every page reads what other routes wrote to its chat, as an open
+ * page polls. Each request is then a real answer to some person's paper, as long as there are people enough for the
+ * run: after it, the answers recorded are counted, and a run where some requests found their paper done (so they
+ * cost less) is marked. Runs alternate product and bare. After each run the database is checked: every acknowledged
+ * request stored once.
  * The same answers also come through the Telegram webhook (as many people again, registered there), with a
  * stand-in for the Bot API on this machine; the replies then queue for the dispatcher, paced as Telegram allows.
  * And through the Telegram Mini App (TELEGRAM_MINI_APP): as many people again, each a Telegram chat acting through
@@ -65,7 +68,12 @@ public final class AnswerLoadBench {
 
     /** One run; {@code workerUs} and {@code postgresUs} are the servers' CPU an answer ({@link ServerCpu}). */
     record Run(String route, int connections, double perSecond, double p50, double p99, long requests, long failed, long stored,
-               double workerUs, double postgresUs) {}
+               long answered, double workerUs, double postgresUs) {
+        /** Requests that found their person's paper done: not an answer, and cheaper (the people ran out). */
+        long notAnswers() {
+            return requests - answered;
+        }
+    }
 
     /** The embedded server's data directory, by which {@link ServerCpu} finds its processes. */
     private static Path postgresData;
@@ -111,6 +119,11 @@ public final class AnswerLoadBench {
             // One run of a route: every paper back to its first question, then the load through that route's way in.
             RouteRun runRoute = (route, c) -> {
                 reset(pool);
+                if (route.equals("product")) {
+                    catchUp(app.port(), "Cookie", "chat_session=", cookies, lastSeen);
+                } else if (route.equals("miniapp")) {
+                    catchUp(app.port(), "X-Page-Session", "", pageTokens, pageLastSeen);
+                }
                 String nonce = UUID.randomUUID().toString().substring(0, 8);
                 int port = route.equals("product") || route.equals("telegram") || route.equals("miniapp") ? app.port() : bare.port();
                 return route.equals("miniapp") ? load(route, c, seconds, port, pageTokens, pageLastSeen, pageTokens, pool, nonce)
@@ -139,10 +152,11 @@ public final class AnswerLoadBench {
                         long jitBefore = JitWarmUp.compiledMs();
                         Run run = runRoute.run(route, c);
                         runs.add(run);
-                        System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored"
-                                        + "  CPU an answer: workers %.0f us, PostgreSQL %.0f us  JIT %d ms%n",
+                        System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f answers/s  p50 %6.1f ms  p99 %6.1f ms  %d requests, %d failed, %d stored, %d answers"
+                                        + "  CPU an answer: workers %.0f us, PostgreSQL %.0f us  JIT %d ms%s%n",
                                 run.route(), c, run.perSecond(), run.p50(), run.p99(), run.requests(), run.failed(), run.stored(),
-                                run.workerUs(), run.postgresUs(), JitWarmUp.compiledMs() - jitBefore);
+                                run.answered(), run.workerUs(), run.postgresUs(), JitWarmUp.compiledMs() - jitBefore,
+                                run.notAnswers() > 0 ? "  PEOPLE RAN OUT: " + run.notAnswers() + " requests found their paper done" : "");
                         if (route.equals("telegram")) {
                             System.out.printf(Locale.ROOT, "         Telegram replies waiting in the outbox: %d (sent to the Bot API so far: %d, "
                                     + "paced at the platform's ~30 a second)%n", telegramBacklog(pool), botApi.sent());
@@ -151,6 +165,10 @@ public final class AnswerLoadBench {
                 }
             }
             summary(runs);
+            List<Run> ranOut = runs.stream().filter(r -> r.notAnswers() > 0).toList();
+            System.out.printf(Locale.ROOT, "runs where people ran out of questions: %d%s%n", ranOut.size(), ranOut.isEmpty() ? ""
+                    : " (" + ranOut.stream().map(r -> r.route() + " c=" + r.connections()).collect(java.util.stream.Collectors.joining(", "))
+                    + "): some of their requests found the paper done and cost less; run again with more participants");
             Thread.sleep(3000);
             consistency(pool);
             System.out.printf(Locale.ROOT, "heap after GC after the runs: %.1f MB%n", heapAfterGc() / 1e6);
@@ -342,6 +360,38 @@ public final class AnswerLoadBench {
         }
     }
 
+    /**
+     * Each page reads what it has not seen, as an open page polls between a person's answers: the rows other routes
+     * wrote to its chat (the bare route and the engine write to the same web chats), which the run's first answer
+     * would otherwise read back, a cost of the bench's making.
+     */
+    private static void catchUp(int port, String header, String prefix, List<String> sessions, long[] lastSeen) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> polls = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            int who = i;
+            polls.add(pool.submit(() -> {
+                // A poll returns at most a page of rows; read on until the last id stops moving.
+                for (long before = -1; before != lastSeen[who]; ) {
+                    before = lastSeen[who];
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/web/messages?after=" + lastSeen[who])).header(header, prefix + sessions.get(who)).GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("poll: HTTP " + r.statusCode());
+                    }
+                    lastSeen[who] = Math.max(lastSeen[who], WebPeople.lastId(r.body()));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : polls) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
     // --- Load: people answering as the chat page does ---
 
     /**
@@ -419,11 +469,17 @@ public final class AnswerLoadBench {
             rs.next();
             stored = rs.getLong(1);
         }
+        long answered;
+        try (Connection c = pool.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM attempt_questions WHERE chosen_index IS NOT NULL")) {
+            rs.next();
+            answered = rs.getLong(1); // the reset before the run cleared every answer
+        }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
         double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) (sorted.size() * 0.99)) / 1e6;
-        return new Run(route, connections, ok.get() / (double) seconds, p50, p99, ok.get(), failed.get(), stored, cpu[0], cpu[1]);
+        return new Run(route, connections, ok.get() / (double) seconds, p50, p99, ok.get(), failed.get(), stored, answered, cpu[0], cpu[1]);
     }
 
     private static void summary(List<Run> runs) {
