@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,10 +86,9 @@ public final class AnswerLoadBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         // BENCH_ROUTES=product,bare runs only those routes (and registers only the people they need); default: all.
         List<String> only = System.getenv("BENCH_ROUTES") == null ? ROUTES : List.of(System.getenv("BENCH_ROUTES").split(","));
-        Path data = Files.createTempDirectory("load-bench");
-        postgresData = data.resolve("postgres");
-        try (BotApiStandIn botApi = new BotApiStandIn();
-             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(postgresData, data.resolve("secrets.properties"));
+        try (ScratchDir data = ScratchDir.create("load-bench");
+             BotApiStandIn botApi = new BotApiStandIn();
+             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
                      pg.secrets().appPassword(), null, new TelegramConfig(BotApiStandIn.TOKEN, TELEGRAM_SECRET,
                      TelegramConfig.Mode.WEBHOOK, URI.create("http://127.0.0.1:" + botApi.port()), null, "https://bench.invalid", true),
@@ -98,6 +96,7 @@ public final class AnswerLoadBench {
                      null, WebConfig.UNLIMITED, 10, 60, null), Clock.systemUTC());
              HikariDataSource pool = pool(pg);
              BareRoute bare = new BareRoute(pool, app.dialogue())) {
+            postgresData = data.resolve("postgres");
             long heapBefore = heapAfterGc();
             System.out.printf(Locale.ROOT, "registering %d participants with open papers...%n", participants);
             List<String[]> people = WebPeople.register(app.port(), participants, i -> "1");

@@ -2,8 +2,6 @@ package vn.contest.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,10 +33,10 @@ public final class AttemptBench {
 
     public static void main(String[] args) throws IOException {
         int papers = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        Path data = Files.createTempDirectory("bench-pg");
         double[] durable;
         double[] fast;
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+        try (ScratchDir data = ScratchDir.create("bench-pg");
+             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              Database db = Database.connect(pg.appJdbcUrl(), pg.secrets().appUser(), pg.secrets().appPassword(), 4)) {
             durable = run(db.jdbi(), papers, "durable");
         }

@@ -54,8 +54,8 @@ public final class PublicPagesLoadBench {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int connections = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         int pageRate = args.length > 4 ? Integer.parseInt(args[4]) : 500;
-        Path data = Files.createTempDirectory("public-pages-bench");
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+        try (ScratchDir data = ScratchDir.create("public-pages-bench");
+             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
                      pg.secrets().appPassword(), null, null, null, "Tai-Bench-Chiu-Tai-Kbn7", null, WebConfig.UNLIMITED, 10, 60, null),
                      Clock.systemUTC())) {

@@ -4,8 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,8 +47,8 @@ public final class RankingScaleBench {
         int participants = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int papers = args.length > 1 ? Integer.parseInt(args[1]) : 3_000_000;
         int contestCount = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-        Path data = Files.createTempDirectory("ranking-bench");
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
+        try (ScratchDir data = ScratchDir.create("ranking-bench");
+             EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              Database db = Database.connect(pg.appJdbcUrl(), pg.secrets().appUser(), pg.secrets().appPassword(), 4)) {
             Jdbi jdbi = db.jdbi();
             ContestConfig config;

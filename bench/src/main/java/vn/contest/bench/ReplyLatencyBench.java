@@ -11,8 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,8 +68,8 @@ public final class ReplyLatencyBench {
     public static void main(String[] args) throws Exception {
         int people = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         long think = args.length > 1 ? Long.parseLong(args[1]) : 1200;
-        Path data = Files.createTempDirectory("latency-bench");
-        try (StandIn api = new StandIn();
+        try (ScratchDir data = ScratchDir.create("latency-bench");
+             StandIn api = new StandIn();
              EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("secrets.properties"));
              App app = App.start(new AppConfig("127.0.0.1", 0, data.resolve("app"), pg.appJdbcUrl(), pg.secrets().appUser(),
                      pg.secrets().appPassword(), null,
