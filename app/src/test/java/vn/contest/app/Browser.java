@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -46,13 +47,33 @@ final class Browser {
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(present, "Chromium is not installed (apt-get install chromium chromium-driver)");
         }
+        Path profile = Files.createTempDirectory("chrome-profile");
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toString());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=" + windowSize, "--lang=vi",
-                "--user-data-dir=" + Files.createTempDirectory("chrome-profile"));
-        return new ChromeDriver(service, options);
+                "--disable-quic", "--window-size=" + windowSize, "--lang=vi", "--user-data-dir=" + profile);
+        return new ProfiledChrome(service, options, profile);
+    }
+
+    /** A Chromium whose profile folder (a few megabytes, one per browser a test opens) goes when the test quits it. */
+    private static final class ProfiledChrome extends ChromeDriver {
+        private final Path profile;
+
+        ProfiledChrome(ChromeDriverService service, ChromeOptions options, Path profile) {
+            super(service, options);
+            this.profile = profile;
+        }
+
+        @Override
+        public void quit() {
+            try {
+                super.quit();
+            } finally {
+                // Quietly: a Chromium process still closing may hold a file a moment longer; a test does not fail on it.
+                FileUtils.deleteQuietly(profile.toFile());
+            }
+        }
     }
 }

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.contest.core.store.EmbeddedPostgresServer;
 
 /**
@@ -45,6 +46,9 @@ class DoctorTest {
     static WireMockServer zalo;
     static App app;
     static EmbeddedPostgresServer database;
+    /** The durable server's data and the backups folder, deleted after the class. */
+    @TempDir
+    static Path data;
     static Map<String, String> env;
 
     record Result(int exit, String out) {}
@@ -64,9 +68,8 @@ class DoctorTest {
             port = s.getLocalPort();
         }
         // A durable server of its own, as the app runs one (the tests' shared server has fsync off, which the doctor fails).
-        Path data = Files.createTempDirectory("doctor-db");
         database = EmbeddedPostgresServer.durable(data.resolve("postgres"), data.resolve("database-secrets.properties"));
-        Path backups = Files.createTempDirectory("backups");
+        Path backups = Files.createDirectories(data.resolve("backups"));
         Files.writeString(backups.resolve("backup-20261207-0600.zip"), "a backup");
         String zaloUrl = "http://localhost:" + zalo.port();
         env = new HashMap<>(Map.ofEntries(Map.entry("HOST", "127.0.0.1"), Map.entry("PORT", String.valueOf(port)),

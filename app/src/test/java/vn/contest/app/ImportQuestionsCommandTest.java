@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `import-questions FILE` on the app's own embedded database: row-and-column errors, then a clean import. */
 class ImportQuestionsCommandTest {
 
     @Test
-    void reportsBadRowsImportsNothingThenImportsTheFixedFile() throws Exception {
-        Path data = Files.createTempDirectory("contest-data");
+    void reportsBadRowsImportsNothingThenImportsTheFixedFile(@TempDir Path data) throws Exception {
         AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
         Path file = Files.createTempFile("bank", ".csv");
         Files.writeString(file, "Chủ đề,Câu hỏi,A,B,Đáp án\nan-toan,Câu hỏi mới về mật khẩu?,Dài,Ngắn,A\nan-toan,Câu hỏi thiếu đáp án?,Có,Không,\n");
@@ -43,8 +43,7 @@ class ImportQuestionsCommandTest {
     }
 
     @Test
-    void anAikenFileTakesTheTopicGivenOnTheCommandLine() throws Exception {
-        Path data = Files.createTempDirectory("contest-data");
+    void anAikenFileTakesTheTopicGivenOnTheCommandLine(@TempDir Path data) throws Exception {
         AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
         Path file = Files.createTempFile("bank", ".txt");
         Files.writeString(file, "Cổng Dịch vụ công quốc gia có địa chỉ nào?\nA. dichvucong.gov.vn\nB. dichvu.vn\nANSWER: A\n");
@@ -59,8 +58,7 @@ class ImportQuestionsCommandTest {
     }
 
     @Test
-    void warningsArePrintedBesideTheirRowsAndTheFileIsStillImported() throws Exception {
-        Path data = Files.createTempDirectory("contest-data");
+    void warningsArePrintedBesideTheirRowsAndTheFileIsStillImported(@TempDir Path data) throws Exception {
         AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
         Path file = Files.createTempFile("bank", ".csv");
         Files.writeString(file, "Chủ đề,Câu hỏi,A,B,C,D,Đáp án\n"

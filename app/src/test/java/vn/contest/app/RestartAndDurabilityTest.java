@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The app's own embedded server: every commit on disk, and a restart keeps registrations, papers and replies. */
 class RestartAndDurabilityTest {
 
     @Test
-    void theEmbeddedServerRunsDurable() throws Exception {
-        Path data = Files.createTempDirectory("contest-data");
+    void theEmbeddedServerRunsDurable(@TempDir Path data) throws Exception {
         try (App app = App.start(new AppConfig("127.0.0.1", 0, data, null, null, null, null), Clock.systemUTC())) {
             Map<String, Object> settings = app.database().jdbi().withHandle(h -> Map.of(
                     "fsync", h.createQuery("SHOW fsync").mapTo(String.class).one(),
@@ -26,8 +25,7 @@ class RestartAndDurabilityTest {
     }
 
     @Test
-    void aRestartKeepsTheParticipantTheirOpenPaperAndTheirAnswers() throws Exception {
-        Path data = Files.createTempDirectory("contest-data");
+    void aRestartKeepsTheParticipantTheirOpenPaperAndTheirAnswers(@TempDir Path data) throws Exception {
         AppConfig config = new AppConfig("127.0.0.1", 0, data, null, null, null, null);
         WebClient browser;
         String firstAnswerToken;

@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The app's embedded server asks every connection for a password, and the app's own role is no superuser:
@@ -32,8 +33,7 @@ class EmbeddedServerLockdownTest {
     }
 
     @Test
-    void aNewDataDirectoryIsLockedFromTheFirstStart() throws Exception {
-        Path dir = Files.createTempDirectory("locked-pg");
+    void aNewDataDirectoryIsLockedFromTheFirstStart(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.durable(dir.resolve("postgres"), dir.resolve("secrets.properties"))) {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("secrets.properties"))));
             refusesStrangers(pg);
@@ -57,8 +57,7 @@ class EmbeddedServerLockdownTest {
     }
 
     @Test
-    void aDataDirectoryFromBeforePasswordsIsLockedInPlaceAndKeepsItsData() throws Exception {
-        Path dir = Files.createTempDirectory("old-pg");
+    void aDataDirectoryFromBeforePasswordsIsLockedInPlaceAndKeepsItsData(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(false).start();
              Connection c = old.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE participants_then (name text)");
