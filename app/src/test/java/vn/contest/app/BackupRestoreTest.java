@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** backup and restore on the embedded server: the participants come back in a fresh DATA_DIR, and a full database refuses a restore. */
 class BackupRestoreTest {
@@ -15,8 +16,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void aBackupRestoredIntoAFreshDataDirHasTheParticipants() throws Exception {
-        Path first = Files.createTempDirectory("backup-from");
+    void aBackupRestoredIntoAFreshDataDirHasTheParticipants(@TempDir Path first, @TempDir Path second) throws Exception {
         try (App app = App.start(embedded(first), Clock.systemUTC())) {
             WebClient c = new WebClient(app.port());
             c.register("Triệu Thị Sao Lưu", "08/08/1988", "0913800001", 2, "1");
@@ -31,7 +31,6 @@ class BackupRestoreTest {
         assertEquals(1, Main.backup(embedded(first), file), "an existing backup is never overwritten");
         assertEquals(size, Files.size(file));
 
-        Path second = Files.createTempDirectory("backup-to");
         assertEquals(0, Main.restore(embedded(second), file));
         try (App restored = App.start(embedded(second), Clock.systemUTC())) {
             String name = restored.database().jdbi().withHandle(h -> h.createQuery(

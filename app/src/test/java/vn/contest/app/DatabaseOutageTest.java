@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.contest.web.WebConfig;
 
 /**
@@ -25,8 +26,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void theAppAnswers5xxWhileTheDatabaseIsGoneAndRecoversOnItsOwn() throws Exception {
-        Path data = Files.createTempDirectory("outage-pg");
+    void theAppAnswers5xxWhileTheDatabaseIsGoneAndRecoversOnItsOwn(@TempDir Path data) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
