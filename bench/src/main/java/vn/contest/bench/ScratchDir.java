@@ -8,9 +8,9 @@ import org.apache.commons.io.file.PathUtils;
 
 /**
  * A bench's own data directory (its embedded PostgreSQL, the app's files), deleted when the bench is done with it: a
- * load bench leaves one to two gigabytes, and a few runs a day filled this machine's disk. Declared first among a
- * bench's resources, it is closed last, after the servers that write into it have stopped. A bench stopped with
- * Ctrl-C leaves it behind; its path is printed at the start.
+ * load bench's is one to two gigabytes, and a day of runs that kept theirs filled this machine's disk. Declared first
+ * among a bench's resources, it is closed last, after the servers that write into it have stopped. A bench stopped
+ * with Ctrl-C leaves it behind; its path is printed at the start.
  */
 final class ScratchDir implements AutoCloseable {
     private final Path path;
