@@ -92,13 +92,15 @@ public final class OutboxDispatcher implements AutoCloseable {
     /**
      * The replies a turn queued, handed over right after its transaction committed: their channels' drains start
      * now on the dispatcher's threads (never the caller's), claiming through the same lease, order and per-chat gap
-     * as any other row; what cannot go yet stays for the gap's wake-up, a retry or another instance.
+     * as any other row; what cannot go yet stays for the gap's wake-up, a retry or another instance. A web chat's
+     * replies were written as delivered: they wake nothing (a drain there costs a claim for rows that are not there).
      */
     public void handOff(List<OutboxMessage> committed) {
-        committed.stream().map(m -> m.outbound().chat().channel()).distinct().forEach(this::wake);
+        committed.stream().map(OutboxMessage::outbound).filter(OutboxStore::waitsForDispatcher)
+                .map(o -> o.chat().channel()).distinct().forEach(this::wake);
     }
 
-    /** Looks at one channel's outbox now (nothing for a channel this dispatcher does not send, such as the web's). */
+    /** Looks at one channel's outbox now (nothing for a channel this dispatcher does not send). */
     public void wake(String channel) {
         Lane lane = channel == null ? null : lanes.get(channel);
         if (lane != null) {

@@ -75,7 +75,7 @@ public final class OutboxStore {
         // statement: plain JDBC, as plain an insert as PostgreSQL runs.
         StringBuilder rows = new StringBuilder();
         for (Outbound o : replies) {
-            rows.append(rows.isEmpty() ? "" : ", ").append(ChatRef.WEB.equals(o.chat().channel()) ? WEB_ROW : QUEUED_ROW);
+            rows.append(rows.isEmpty() ? "" : ", ").append(waitsForDispatcher(o) ? QUEUED_ROW : WEB_ROW);
         }
         List<long[]> returned = Jdbc.list(h, ENQUEUE.replace("$rows", rows), st -> {
             int i = 1;
@@ -93,6 +93,11 @@ public final class OutboxStore {
             queued.add(new OutboxMessage(ordered.get(i), replies.get(i), 0));
         }
         return new Queued(queued, returned.get(0)[1]);
+    }
+
+    /** Whether a turn's reply waits for a dispatcher: a web chat's is written as delivered (its page reads the outbox). */
+    static boolean waitsForDispatcher(Outbound reply) {
+        return !ChatRef.WEB.equals(reply.chat().channel());
     }
 
     /**
