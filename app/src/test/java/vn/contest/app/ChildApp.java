@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.FileUtils;
 
 /**
  * The app as the operator runs it, in its own JVM (the tests' classpath, `Main serve`), on a database of the
@@ -19,6 +20,7 @@ final class ChildApp implements AutoCloseable {
     final int port;
     private final Map<String, String> env;
     private final Path log;
+    private final Path data;
     private Process process;
 
     static int freePort() throws IOException {
@@ -31,9 +33,10 @@ final class ChildApp implements AutoCloseable {
     ChildApp(String databaseUrl, int port, Map<String, String> extraEnv) throws IOException {
         this.port = port;
         this.log = Files.createTempFile("child-app", ".log");
+        this.data = Files.createTempDirectory("child-data");
         this.env = new java.util.HashMap<>(Map.of("HOST", "127.0.0.1", "PORT", String.valueOf(port), "DATABASE_URL", databaseUrl,
                 "DATABASE_USER", "postgres", "DATABASE_PASSWORD", "postgres", "ADMIN_PASSWORD", TestApps.ADMIN_PASSWORD,
-                "DATA_DIR", Files.createTempDirectory("child-data").toString()));
+                "DATA_DIR", data.toString()));
         // Tests drive the page far faster than a person types: the web limits out of reach.
         this.env.putAll(Map.of("WEB_MESSAGES_PER_MINUTE", "1000000", "WEB_NEW_CHATS_PER_HOUR", "1000000",
                 "WEB_MESSAGES_PER_SECOND_PER_CHAT", "100000"));
@@ -72,11 +75,14 @@ final class ChildApp implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Stops the instance and deletes its log and data folder (its messages have been read by then, or never will be). */
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor();
         }
+        FileUtils.deleteQuietly(log.toFile());
+        FileUtils.deleteQuietly(data.toFile());
     }
 }

@@ -104,6 +104,7 @@ class KillNineTest {
             }
         } finally {
             first.kill();
+            first.close();
         }
         int beforeRestart = acknowledged.size();
         try (ChildApp second = new ChildApp(url, port, Map.of())) {
