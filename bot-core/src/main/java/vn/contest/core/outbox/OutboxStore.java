@@ -97,7 +97,7 @@ public final class OutboxStore {
 
     /** Whether a turn's reply waits for a dispatcher: a web chat's is written as delivered (its page reads the outbox). */
     static boolean waitsForDispatcher(Outbound reply) {
-        return !ChatRef.WEB.equals(reply.chat().channel());
+        return !reply.chat().isWeb();
     }
 
     /**
